@@ -1,0 +1,16 @@
+// The channel names alone, without their schemas, so that the sandboxed preload can
+// expose exactly these methods without bundling the validator.
+export const apiChannels = ['app.info', 'settings.get', 'settings.update'] as const;
+
+export type ApiChannel = (typeof apiChannels)[number];
+
+export const apiEventNames = ['save-status', 'settings-changed'] as const;
+
+export type ApiEventName = (typeof apiEventNames)[number];
+
+export function isApiChannel(value: unknown): value is ApiChannel {
+  return typeof value === 'string' && (apiChannels as readonly string[]).includes(value);
+}
+
+/** The one IPC channel that carries pushes from the main process to the renderer. */
+export const API_EVENT_CHANNEL = 'risalah:event';

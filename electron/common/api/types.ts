@@ -1,0 +1,32 @@
+import type { UiLanguage } from '../language';
+import type { ApiErrorPayload } from '../errors';
+
+export type Transport = 'electron' | 'browser';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  transport: Transport;
+  /** The operating system's locale as the host sees it, e.g. `id-ID`. */
+  systemLocale: string;
+  /** The UI language that locale implies, used while the user has not chosen one. */
+  systemLanguage: UiLanguage;
+  workspaceDir: string;
+  platform: string;
+}
+
+export interface Settings {
+  /** `null` follows the operating system's locale. */
+  language: UiLanguage | null;
+}
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+
+export interface SaveStatus {
+  state: SaveState;
+  /** ISO time of the last write that reached the disk. */
+  savedAt: string | null;
+  error: ApiErrorPayload | null;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload };

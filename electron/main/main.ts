@@ -1,0 +1,132 @@
+import { BrowserWindow, app, dialog, session, shell } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../common/errors';
+import { isAllowedExternalUrl } from '../common/external-url';
+import { languageFromLocale } from '../common/language';
+import type { UiLanguage } from '../common/language';
+import { createNodeTranslator } from '../node/i18n';
+import { defaultWorkspaceDir } from '../node/paths';
+import { openRuntime } from '../node/runtime';
+import type { Runtime } from '../node/runtime';
+import { registerIpc, sendEvent } from './ipc';
+import { buildMenu } from './menu';
+import { APP_ORIGIN, handleAppScheme, registerAppScheme } from './protocol';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = join(here, '..', 'renderer');
+const preloadPath = join(here, '..', 'preload', 'preload.cjs');
+
+let runtime: Runtime | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function systemLanguage(): UiLanguage {
+  return languageFromLocale(app.getPreferredSystemLanguages()[0] ?? app.getLocale());
+}
+
+function hardenSessions(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  // No remote content: the renderer talks to nothing but its own protocol.
+  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
+    callback({ cancel: true }),
+  );
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 720,
+    minHeight: 520,
+    show: false,
+    title: 'Risalah',
+    backgroundColor: '#f6f4ef',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+async function start(): Promise<void> {
+  hardenSessions();
+  handleAppScheme(rendererDir);
+  try {
+    runtime = await openRuntime({
+      workspaceDir: process.env.RISALAH_WORKSPACE || defaultWorkspaceDir(),
+      transport: 'electron',
+      locale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
+    });
+  } catch (error) {
+    const t = createNodeTranslator(systemLanguage());
+    const message =
+      error instanceof AppError ? t(`errors:${error.code}`, error.params) : String(error);
+    dialog.showErrorBox('Risalah', message);
+    app.exit(1);
+    return;
+  }
+  const live = runtime;
+  registerIpc(live);
+  const setLanguage = (language: UiLanguage) => void live.call('settings.update', { language });
+  const refreshMenu = () => buildMenu(live.workspace.settings.language ?? systemLanguage(), setLanguage);
+  refreshMenu();
+  live.events.subscribe((event) => {
+    if (event.name === 'settings-changed') refreshMenu();
+    for (const window of BrowserWindow.getAllWindows()) sendEvent(window.webContents, event);
+  });
+  mainWindow = createWindow();
+}
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  // The first instance owns the workspace; it shows itself (below) instead of a second window.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && runtime) mainWindow = createWindow();
+  });
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing || !runtime) return;
+    event.preventDefault();
+    closing = true;
+    // Nothing typed may be lost: flush every pending save before the process ends.
+    void runtime.close().finally(() => app.quit());
+  });
+  void app.whenReady().then(start);
+}

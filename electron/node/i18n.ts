@@ -1,0 +1,38 @@
+import { createInstance } from 'i18next';
+import type { UiLanguage } from '../common/language';
+import enCli from '../../locales/en/cli.json' with { type: 'json' };
+import enErrors from '../../locales/en/errors.json' with { type: 'json' };
+import enMenu from '../../locales/en/menu.json' with { type: 'json' };
+import enServer from '../../locales/en/server.json' with { type: 'json' };
+import idCli from '../../locales/id/cli.json' with { type: 'json' };
+import idErrors from '../../locales/id/errors.json' with { type: 'json' };
+import idMenu from '../../locales/id/menu.json' with { type: 'json' };
+import idServer from '../../locales/id/server.json' with { type: 'json' };
+
+const resources = {
+  en: { cli: enCli, errors: enErrors, menu: enMenu, server: enServer },
+  id: { cli: idCli, errors: idErrors, menu: idMenu, server: idServer },
+};
+
+type English = (typeof resources)['en'];
+
+/** `cli:usage`, `errors:disk-full`, …: keys typed from the English locale. */
+export type NodeKey = {
+  [Ns in keyof English]: `${Ns}:${Extract<keyof English[Ns], string>}`;
+}[keyof English];
+
+export type Translate = (key: NodeKey, params?: Record<string, string | number>) => string;
+
+/** Translations for the Node side (CLI, native menu, browser-mode pages): plain text. */
+export function createNodeTranslator(language: UiLanguage): Translate {
+  const instance = createInstance();
+  void instance.init({
+    resources,
+    lng: language,
+    fallbackLng: 'en',
+    ns: Object.keys(resources.en),
+    initAsync: false,
+    interpolation: { escapeValue: false },
+  });
+  return (key, params) => instance.t(key, params ?? {});
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { UiLanguage } from '../../../../electron/common/language';
+import { useAppStore } from '../../store/app-store';
+
+type Choice = UiLanguage | 'system';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const info = useAppStore((s) => s.info);
+  const chosen = useAppStore((s) => s.settings.language);
+  const setLanguage = useAppStore((s) => s.setLanguage);
+  const choices: Choice[] = ['system', 'id', 'en'];
+  const current: Choice = chosen ?? 'system';
+  return (
+    <div className="page">
+      <h1>{t('settings.title')}</h1>
+      <section className="card settings-section">
+        <fieldset>
+          <legend>{t('settings.languageTitle')}</legend>
+          <p className="help">{t('settings.languageHelp')}</p>
+          {choices.map((choice) => (
+            <label key={choice} className="radio">
+              <input
+                type="radio"
+                name="language"
+                value={choice}
+                checked={current === choice}
+                onChange={() => void setLanguage(choice === 'system' ? null : choice)}
+              />
+              {choice === 'system'
+                ? t('settings.followSystem', {
+                    language: t(`language.${info?.systemLanguage ?? 'en'}`),
+                  })
+                : t(`language.${choice}`)}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+      <section className="card settings-section" aria-labelledby="ws-title">
+        <h2 id="ws-title">{t('settings.workspaceTitle')}</h2>
+        <p className="help">{t('settings.workspaceHelp')}</p>
+        <code className="path">{info?.workspaceDir}</code>
+      </section>
+      <section className="card settings-section" aria-labelledby="about-title">
+        <h2 id="about-title">{t('settings.aboutTitle')}</h2>
+        <dl className="facts">
+          <dt>{t('settings.version')}</dt>
+          <dd>{info?.version}</dd>
+          <dt>{t('settings.mode')}</dt>
+          <dd>{info && t(`settings.modes.${info.transport}`)}</dd>
+        </dl>
+      </section>
+    </div>
+  );
+}

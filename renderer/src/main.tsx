@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { createApiClient } from './api/api-client';
+import { pickTransport } from './api/transports';
+import { Startup } from './app/Startup';
+import { createI18n } from './i18n/i18n';
+import { AppStoreContext, createAppStore } from './store/app-store';
+import './styles.css';
+
+// Until the host says otherwise, guess the UI language from the browser's own locale.
+const guess = navigator.language.toLowerCase().startsWith('id') ? 'id' : 'en';
+const api = createApiClient(pickTransport(window));
+const store = createAppStore(api, guess);
+const i18n = createI18n(guess);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <AppStoreContext.Provider value={store}>
+        <Startup />
+      </AppStoreContext.Provider>
+    </I18nextProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,36 @@
+import { createContext, useContext } from 'react';
+import { createStore, useStore } from 'zustand';
+import type { StoreApi } from 'zustand';
+import type { UiLanguage } from '../../../electron/common/language';
+import type { ApiClient } from '../api/api-client';
+import { createNavSlice } from './nav-slice';
+import type { NavSlice } from './nav-slice';
+import { createSaveSlice } from './save-slice';
+import type { SaveSlice } from './save-slice';
+import { createSettingsSlice } from './settings-slice';
+import type { SettingsSlice } from './settings-slice';
+
+export type AppState = SettingsSlice & SaveSlice & NavSlice;
+export type AppStore = StoreApi<AppState>;
+
+/** Combines the feature slices once; the API is injected, so tests pass a fake one. */
+export function createAppStore(api: ApiClient, fallbackLanguage: UiLanguage): AppStore {
+  const store = createStore<AppState>()((...args) => ({
+    ...createSettingsSlice(api, fallbackLanguage)(...args),
+    ...createSaveSlice(...args),
+    ...createNavSlice(...args),
+  }));
+  api.subscribe((event) => {
+    if (event.name === 'save-status') store.getState().applySaveStatus(event.payload);
+    if (event.name === 'settings-changed') store.getState().applySettings(event.payload);
+  });
+  return store;
+}
+
+export const AppStoreContext = createContext<AppStore | null>(null);
+
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  const store = useContext(AppStoreContext);
+  if (!store) throw new Error('AppStoreContext is missing');
+  return useStore(store, selector);
+}
