@@ -6,8 +6,17 @@ import tseslint from 'typescript-eslint';
 // Which layer may import which, as VS Code does it: `common` runs anywhere, `node` is plain
 // Node (testable without Electron), `main` and `preload` are the only Electron glue, and the
 // renderer sees the contract's types and nothing else of the Node side.
-const layer = (patterns, message) => ({
-  '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+const layer = ({ electron, patterns, typeOnly = [] }, message) => ({
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    {
+      paths: electron ? [] : [{ name: 'electron', message }],
+      patterns: [
+        { group: patterns, message },
+        ...(typeOnly.length ? [{ group: typeOnly, allowTypeImports: true, message }] : []),
+      ],
+    },
+  ],
 });
 
 export default tseslint.config(
@@ -23,22 +32,31 @@ export default tseslint.config(
   {
     files: ['electron/common/**/*.ts'],
     rules: layer(
-      ['electron', 'node:*', '**/node/**', '**/main/**', '**/preload/**', '**/renderer/**'],
+      { patterns: ['node:*', '**/node/**', '**/main/**', '**/preload/**', '**/renderer/**'] },
       'electron/common runs in every process: no Electron, no Node built-ins, no other layer.',
     ),
   },
   {
-    files: ['electron/node/**/*.ts', 'tests/unit/**/*.ts', 'tests/unit/**/*.tsx'],
+    files: ['electron/node/**/*.ts', 'tests/unit/**/*.ts', 'tests/unit/**/*.tsx', 'tests/e2e/**'],
     rules: layer(
-      ['electron', 'electron/*', '**/electron/main/**', '**/electron/preload/**', '../main/**', '../../main/**'],
-      'Node-side code and its tests must run without Electron: only electron/main and electron/preload import it.',
+      {
+        patterns: ['**/electron/main/**', '**/electron/preload/**', '../main/**', '../../main/**'],
+      },
+      'Node-side code and its tests run without Electron: only electron/main and electron/preload import it.',
     ),
   },
   {
     files: ['electron/preload/**/*.ts'],
     rules: layer(
-      ['**/node/**', '**/main/**', '**/renderer/**', 'node:*'],
+      { electron: true, patterns: ['node:*', '**/node/**', '**/main/**', '**/renderer/**'] },
       'The sandboxed preload may import only electron and electron/common.',
+    ),
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: layer(
+      { electron: true, patterns: ['**/renderer/**', '**/preload/**'] },
+      'The main process does not import renderer or preload code.',
     ),
   },
   {
@@ -47,22 +65,18 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
+      ...layer(
         {
           patterns: [
-            {
-              group: ['electron', 'node:*', '**/electron/node/**', '**/electron/main/**', '**/electron/preload/**'],
-              message: 'The renderer has no Node and no Electron: it talks to the API through its transport.',
-            },
-            {
-              group: ['**/electron/common/**'],
-              allowTypeImports: true,
-              message: 'The renderer imports only types from the API contract.',
-            },
+            'node:*',
+            '**/electron/node/**',
+            '**/electron/main/**',
+            '**/electron/preload/**',
           ],
+          typeOnly: ['**/electron/common/**'],
         },
-      ],
+        'The renderer has no Node and no Electron: it imports only types of the API contract.',
+      ),
     },
   },
 );

@@ -29,8 +29,9 @@ function hardenSessions(): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   // No remote content: the renderer talks to nothing but its own protocol.
-  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
-    callback({ cancel: true }),
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
+    (_details, callback) => callback({ cancel: true }),
   );
 }
 
@@ -94,7 +95,8 @@ async function start(): Promise<void> {
   const live = runtime;
   registerIpc(live);
   const setLanguage = (language: UiLanguage) => void live.call('settings.update', { language });
-  const refreshMenu = () => buildMenu(live.workspace.settings.language ?? systemLanguage(), setLanguage);
+  const refreshMenu = () =>
+    buildMenu(live.workspace.settings.language ?? systemLanguage(), setLanguage);
   refreshMenu();
   live.events.subscribe((event) => {
     if (event.name === 'settings-changed') refreshMenu();

@@ -10,10 +10,23 @@ export function buildMenu(language: UiLanguage, setLanguage: (language: UiLangua
   const t = createNodeTranslator(language);
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ label: app.name, submenu: [{ role: 'about' as const, label: t('menu:about') }, { type: 'separator' as const }, { role: 'quit' as const, label: t('menu:quit') }] }] : []),
+    ...(isMac
+      ? [
+          {
+            label: app.name,
+            submenu: [
+              { role: 'about' as const, label: t('menu:about') },
+              { type: 'separator' as const },
+              { role: 'quit' as const, label: t('menu:quit') },
+            ],
+          },
+        ]
+      : []),
     {
       label: t('menu:file'),
-      submenu: [isMac ? { role: 'close', label: t('menu:close') } : { role: 'quit', label: t('menu:quit') }],
+      submenu: [
+        isMac ? { role: 'close', label: t('menu:close') } : { role: 'quit', label: t('menu:quit') },
+      ],
     },
     {
       label: t('menu:edit'),

@@ -23,7 +23,10 @@ export async function dispatch(
   log: Logger = defaultLogger,
 ): Promise<ApiResult<unknown>> {
   if (!isApiChannel(channel)) {
-    return { ok: false, error: new AppError('unknown-channel', { channel: String(channel) }).toPayload() };
+    return {
+      ok: false,
+      error: new AppError('unknown-channel', { channel: String(channel) }).toPayload(),
+    };
   }
   const parsed = apiContract[channel].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
@@ -31,7 +34,11 @@ export async function dispatch(
     const field = issue?.path.join('.') || '-';
     return {
       ok: false,
-      error: new AppError('invalid-input', { field }, `${channel}: ${parsed.error.message}`).toPayload(),
+      error: new AppError(
+        'invalid-input',
+        { field },
+        `${channel}: ${parsed.error.message}`,
+      ).toPayload(),
     };
   }
   try {

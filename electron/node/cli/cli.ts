@@ -12,6 +12,8 @@ import { version } from '../version';
 
 export interface CliIo {
   out: (text: string) => void;
+  /** Starts the desktop app and resolves with its exit code; null when Electron is missing. */
+  launchDesktop: (workspace: string) => Promise<number> | null;
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
   rendererDir: string;
@@ -40,6 +42,7 @@ const commonOptions = {
 const commands: Record<string, Command> = {
   help: { options: {}, run: async ({ t, io }) => (io.out(usage(t, io.env)), 0) },
   serve: { options: { port: { type: 'string' } }, run: serve },
+  start: { options: { port: { type: 'string' } }, run: start },
 };
 
 /** Runs one CLI invocation and returns its exit code; never calls `process.exit`. */
@@ -88,6 +91,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+async function start(ctx: CommandContext): Promise<number> {
+  const desktop = ctx.io.launchDesktop(ctx.workspace);
+  if (desktop) return desktop;
+  ctx.io.err(ctx.t('cli:electronMissing'));
+  return serve(ctx);
+}
+
 async function serve({ t, io, workspace, values }: CommandContext): Promise<number> {
   const port = parsePort(values.port);
   if (port === null) {
@@ -119,7 +129,9 @@ function parsePort(value: string | boolean | undefined): number | null {
 }
 
 function usage(t: Translate, env: NodeJS.ProcessEnv): string {
-  return t('cli:usage', { defaultWorkspace: defaultWorkspaceDir({ ...env, RISALAH_WORKSPACE: '' }) });
+  return t('cli:usage', {
+    defaultWorkspace: defaultWorkspaceDir({ ...env, RISALAH_WORKSPACE: '' }),
+  });
 }
 
 function describeArgError(t: Translate, error: unknown, command: string): string {

@@ -79,7 +79,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       if (req.method !== 'POST') return sendText(res, 405, 'Method not allowed');
       return handleApi(req, res, url.pathname.slice('/api/'.length));
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendText(res, 405, 'Method not allowed');
     const file = await readStaticFile(options.rendererDir, url.pathname);
     if (!file) return sendText(res, 404, 'Not found');
     res.writeHead(200, {

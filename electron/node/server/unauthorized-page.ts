@@ -1,7 +1,6 @@
 import { createNodeTranslator } from '../i18n';
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Shown to a browser that reached browser mode without the token: both languages. */
 export function unauthorizedPage(): string {

@@ -14,7 +14,12 @@ export function SaveIndicator() {
       : t(`save.${status.state}`);
   const reason = status.error ? errorMessage(status.error) : undefined;
   return (
-    <p className={`save-indicator save-${status.state}`} role="status" aria-live="polite" title={reason}>
+    <p
+      className={`save-indicator save-${status.state}`}
+      role="status"
+      aria-live="polite"
+      title={reason}
+    >
       <span className="save-dot" aria-hidden="true" />
       {label}
       {reason && <span className="save-reason">{reason}</span>}

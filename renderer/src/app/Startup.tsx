@@ -10,21 +10,23 @@ type StartupState = 'loading' | 'ready' | { error: ApiErrorPayload };
 
 /** Loads the workspace before the app shows, and says why in the UI language if it cannot. */
 export function Startup() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
   const loadSettings = useAppStore((s) => s.loadSettings);
   const [state, setState] = useState<StartupState>('loading');
 
   const load = useCallback(() => {
-    loadSettings().then(
-      () => setState('ready'),
-      (error: unknown) =>
-        setState({
-          error:
-            error instanceof ApiError ? error.payload : { code: 'internal', params: {} },
-        }),
-    );
-  }, [loadSettings]);
+    loadSettings()
+      // Switch before the first paint of the app, so it never flashes in the wrong language.
+      .then((language) => i18n.changeLanguage(language))
+      .then(
+        () => setState('ready'),
+        (error: unknown) =>
+          setState({
+            error: error instanceof ApiError ? error.payload : { code: 'internal', params: {} },
+          }),
+      );
+  }, [loadSettings, i18n]);
 
   useEffect(load, [load]);
 

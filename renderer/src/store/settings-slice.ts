@@ -9,7 +9,8 @@ export interface SettingsSlice {
   settings: Settings;
   /** The language the UI shows: the user's choice, else the system's. */
   language: UiLanguage;
-  loadSettings(): Promise<void>;
+  /** Loads info and settings; resolves with the language the UI should show. */
+  loadSettings(): Promise<UiLanguage>;
   setLanguage(language: UiLanguage | null): Promise<void>;
   applySettings(settings: Settings): void;
 }
@@ -25,7 +26,9 @@ export const createSettingsSlice =
         api.call('app.info', {}),
         api.call('settings.get', {}),
       ]);
-      set({ info, settings, language: settings.language ?? info.systemLanguage });
+      const language = settings.language ?? info.systemLanguage;
+      set({ info, settings, language });
+      return language;
     },
     async setLanguage(language) {
       const settings = await api.call('settings.update', { language });

@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+
+const cli = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
+
+/** A browser-mode Risalah on a fresh temporary workspace. */
+export class RisalahServer {
+  url = '';
+  readonly workspace: string;
+  #child: ChildProcess | undefined;
+  readonly #lang: string;
+
+  constructor(workspace: string, lang: string) {
+    this.workspace = workspace;
+    this.#lang = lang;
+  }
+
+  get origin(): string {
+    return new URL(this.url).origin;
+  }
+
+  get token(): string {
+    return new URL(this.url).searchParams.get('token') ?? '';
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, [cli, 'serve', '--workspace', this.workspace], {
+      env: { ...process.env, LANG: this.#lang, LC_ALL: '', LC_MESSAGES: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.#child = child;
+    let output = '';
+    this.url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no address printed:\n${output}`)), 15_000);
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+    });
+  }
+
+  /** Stops as a user would (Ctrl+C), which flushes pending saves. */
+  async stop(): Promise<void> {
+    const child = this.#child;
+    if (!child || child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGINT');
+    });
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+}
+
+interface Fixtures {
+  systemLang: string;
+  server: RisalahServer;
+}
+
+export const test = base.extend<Fixtures>({
+  systemLang: ['id_ID.UTF-8', { option: true }],
+  server: async ({ systemLang }, use) => {
+    const workspace = await mkdtemp(join(tmpdir(), 'risalah-e2e-'));
+    const server = new RisalahServer(workspace, systemLang);
+    await server.start();
+    await use(server);
+    await server.stop();
+    await rm(workspace, { recursive: true, force: true });
+  },
+  page: async ({ page }, use) => {
+    // A CSP violation or a script error is a failed test, not a warning.
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await use(page);
+    expect(problems, 'console errors').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,149 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/node/cli/cli';
+import type { CliIo } from '../../../electron/node/cli/cli';
+import { Workspace } from '../../../electron/node/store/workspace';
+import { withTempDir } from '../../support/temp-dir';
+
+interface Captured {
+  io: CliIo;
+  out: string[];
+  err: string[];
+  stop: () => void;
+}
+
+function fakeIo(
+  env: NodeJS.ProcessEnv,
+  rendererDir = '/nonexistent',
+  launch: CliIo['launchDesktop'] = () => null,
+): Captured {
+  const out: string[] = [];
+  const err: string[] = [];
+  let stop = () => {};
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  return {
+    out,
+    err,
+    stop: () => stop(),
+    io: {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      env,
+      rendererDir,
+      launchDesktop: launch,
+      untilStopped: () => stopped,
+    },
+  };
+}
+
+async function fakeRenderer(dir: string): Promise<string> {
+  const renderer = join(dir, 'renderer');
+  await mkdir(renderer, { recursive: true });
+  await writeFile(join(renderer, 'index.html'), '<!doctype html>');
+  return renderer;
+}
+
+describe('risalah CLI', () => {
+  it('prints help in English and exits 0', async () => {
+    const c = fakeIo({ LANG: 'en_US.UTF-8' });
+    expect(await runCli(['--help'], c.io)).toBe(0);
+    expect(c.out.join('\n')).toMatch(/Usage: risalah <command>/);
+    expect(c.out.join('\n')).toMatch(/--workspace DIR/);
+  });
+
+  it('speaks Indonesian on an Indonesian system', async () => {
+    const c = fakeIo({ LANG: 'id_ID.UTF-8' });
+    expect(await runCli(['help'], c.io)).toBe(0);
+    expect(c.out.join('\n')).toMatch(/Penggunaan: risalah <perintah>/);
+  });
+
+  it('rejects an unknown command with a clear message and exit code 2', async () => {
+    const c = fakeIo({ LANG: 'en_US.UTF-8' });
+    expect(await runCli(['frobnicate'], c.io)).toBe(2);
+    expect(c.err.join('\n')).toContain('Unknown command “frobnicate”');
+  });
+
+  it('rejects unknown options, missing values and bad ports', async () => {
+    const c = fakeIo({ LANG: 'en_US.UTF-8' });
+    expect(await runCli(['serve', '--colour'], c.io)).toBe(2);
+    expect(await runCli(['serve', '--port'], c.io)).toBe(2);
+    expect(await runCli(['serve', '--port', '99999'], c.io)).toBe(2);
+    expect(c.err).toEqual([
+      'Unknown option “--colour” for “serve”.',
+      'The option --port needs a value.',
+      'The port must be a whole number from 0 to 65535, not “99999”.',
+    ]);
+  });
+
+  it('serves a workspace given by --workspace until stopped, then releases it', async () => {
+    await withTempDir(async (dir) => {
+      const ws = join(dir, 'ws');
+      const c = fakeIo({ LANG: 'en_US.UTF-8' }, await fakeRenderer(dir));
+      const running = runCli(['serve', '--workspace', ws], c.io);
+      await expect.poll(() => c.out.join('\n')).toMatch(/http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+      const url = new URL(/(http:\/\/\S+)/.exec(c.out.join('\n'))?.[1] ?? '');
+      const reply = await fetch(`${url.origin}/api/app.info`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${url.searchParams.get('token')}`,
+        },
+        body: '{}',
+      });
+      expect(await reply.json()).toMatchObject({ ok: true, value: { workspaceDir: ws } });
+      c.stop();
+      expect(await running).toBe(0);
+      const reopened = await Workspace.open(ws, { holder: 'test' });
+      await reopened.close();
+    });
+  });
+
+  it('defaults the workspace to RISALAH_WORKSPACE', async () => {
+    await withTempDir(async (dir) => {
+      const ws = join(dir, 'from-env');
+      const c = fakeIo({ LANG: 'en_US.UTF-8', RISALAH_WORKSPACE: ws }, await fakeRenderer(dir));
+      const running = runCli(['serve'], c.io);
+      await expect.poll(() => c.out.join('\n')).toContain(`Workspace: ${ws}`);
+      c.stop();
+      expect(await running).toBe(0);
+    });
+  });
+
+  it('start: says Electron is missing and falls back to browser mode', async () => {
+    await withTempDir(async (dir) => {
+      const c = fakeIo({ LANG: 'en_US.UTF-8' }, await fakeRenderer(dir));
+      const running = runCli(['start', '--workspace', join(dir, 'ws')], c.io);
+      await expect.poll(() => c.out.join('\n')).toMatch(/token=/);
+      expect(c.err).toHaveLength(1);
+      expect(c.err[0]).toMatch(/Electron's binary is not installed.*npm run install-electron/);
+      c.stop();
+      expect(await running).toBe(0);
+    });
+  });
+
+  it('start: launches the desktop app when Electron is there', async () => {
+    let launchedWith = '';
+    const c = fakeIo({ LANG: 'en_US.UTF-8' }, '/nonexistent', (ws) => {
+      launchedWith = ws;
+      return Promise.resolve(0);
+    });
+    expect(await runCli(['start', '--workspace', '/tmp/ws-desktop'], c.io)).toBe(0);
+    expect(launchedWith).toBe('/tmp/ws-desktop');
+    expect(c.err).toEqual([]);
+  });
+
+  it('refuses a workspace another process holds, with a translated message', async () => {
+    await withTempDir(async (dir) => {
+      const ws = join(dir, 'ws');
+      const held = await Workspace.open(ws, { holder: 'Risalah' });
+      try {
+        const c = fakeIo({ LANG: 'id_ID.UTF-8' }, await fakeRenderer(dir));
+        expect(await runCli(['serve', '--workspace', ws], c.io)).toBe(1);
+        expect(c.err.join('\n')).toMatch(/Ruang kerja ini sedang dibuka oleh Risalah/);
+      } finally {
+        await held.close();
+      }
+    });
+  });
+});
