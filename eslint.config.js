@@ -46,6 +46,11 @@ export default tseslint.config(
     ),
   },
   {
+    // Drives the main process against a fake Electron (the real binary cannot run here).
+    files: ['tests/unit/electron-main/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: layer(
       { electron: true, patterns: ['node:*', '**/node/**', '**/main/**', '**/renderer/**'] },

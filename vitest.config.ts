@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/unit/node/**/*.test.ts'],
+          include: ['tests/unit/node/**/*.test.ts', 'tests/unit/electron-main/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

@@ -4,7 +4,7 @@ import { API_EVENT_CHANNEL, apiChannels } from '../common/api/channels';
 import type { ApiEvent } from '../common/api/contract';
 import { AppError } from '../common/errors';
 import type { Runtime } from '../node/runtime';
-import { APP_ORIGIN } from './protocol';
+import { isAppUrl } from './protocol';
 
 /**
  * The only place `ipcMain` appears. Every channel of the contract gets one handler that
@@ -29,10 +29,5 @@ export function sendEvent(contents: Electron.WebContents, event: ApiEvent): void
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return !!frame && frame.parent === null && isAppUrl(frame.url);
 }

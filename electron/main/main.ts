@@ -11,7 +11,7 @@ import { openRuntime } from '../node/runtime';
 import type { Runtime } from '../node/runtime';
 import { registerIpc, sendEvent } from './ipc';
 import { buildMenu } from './menu';
-import { APP_ORIGIN, handleAppScheme, registerAppScheme } from './protocol';
+import { APP_ORIGIN, handleAppScheme, isAppUrl, registerAppScheme } from './protocol';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
@@ -37,10 +37,10 @@ function hardenSessions(): void {
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

@@ -28,3 +28,16 @@ export function handleAppScheme(rendererDir: string): void {
     });
   });
 }
+
+/**
+ * Whether a URL belongs to the app's own pages. Compares scheme and host, because Node's URL
+ * gives non-special schemes such as `app:` the origin "null".
+ */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}

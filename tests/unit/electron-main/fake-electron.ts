@@ -1,0 +1,103 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * A stand-in for the parts of Electron the main process touches, recording what it was
+ * asked to do, so the security settings can be checked where the binary cannot run.
+ */
+export function createFakeElectron(options: { singleInstance?: boolean; locale?: string } = {}) {
+  const appEvents = new EventEmitter();
+  const windows: FakeWindow[] = [];
+  const ipcHandlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  const opened: string[] = [];
+  const menus: unknown[] = [];
+  const errors: string[] = [];
+  let ready: () => void = () => {};
+  const whenReady = new Promise<void>((resolve) => (ready = resolve));
+  const sessionHandlers: {
+    permissionRequest?: (wc: unknown, permission: string, cb: (ok: boolean) => void) => void;
+    permissionCheck?: () => boolean;
+    beforeRequest?: {
+      filter: { urls: string[] };
+      listener: (d: unknown, cb: (r: { cancel: boolean }) => void) => void;
+    };
+  } = {};
+
+  class FakeWindow {
+    static getAllWindows = () => windows;
+    readonly options: { webPreferences: Record<string, unknown> };
+    loadedUrl = '';
+    readonly webContents = { send: () => {}, isDestroyed: () => false };
+    constructor(options: { webPreferences: Record<string, unknown> }) {
+      this.options = options;
+      windows.push(this);
+    }
+    once() {}
+    loadURL(url: string) {
+      this.loadedUrl = url;
+      return Promise.resolve();
+    }
+    isMinimized = () => false;
+    restore() {}
+    focus() {}
+  }
+
+  const electron = {
+    app: {
+      name: 'Risalah',
+      on: (event: string, listener: (...args: unknown[]) => void) => appEvents.on(event, listener),
+      requestSingleInstanceLock: () => options.singleInstance ?? true,
+      whenReady: () => whenReady,
+      getPreferredSystemLanguages: () => [options.locale ?? 'id-ID'],
+      getLocale: () => options.locale ?? 'id-ID',
+      quit: () => appEvents.emit('quit-called'),
+      exit: () => appEvents.emit('exit-called'),
+    },
+    BrowserWindow: FakeWindow,
+    dialog: { showErrorBox: (_title: string, message: string) => errors.push(message) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h: typeof sessionHandlers.permissionRequest) =>
+          (sessionHandlers.permissionRequest = h),
+        setPermissionCheckHandler: (h: typeof sessionHandlers.permissionCheck) =>
+          (sessionHandlers.permissionCheck = h),
+        webRequest: {
+          onBeforeRequest: (
+            filter: { urls: string[] },
+            listener: NonNullable<typeof sessionHandlers.beforeRequest>['listener'],
+          ) => (sessionHandlers.beforeRequest = { filter, listener }),
+        },
+      },
+    },
+    shell: { openExternal: async (url: string) => void opened.push(url) },
+    protocol: {
+      registerSchemesAsPrivileged: () => {},
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+        protocolHandlers.set(scheme, handler),
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: (menu: unknown) => menus.push(menu),
+    },
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) =>
+        ipcHandlers.set(channel, handler),
+      removeHandler: (channel: string) => ipcHandlers.delete(channel),
+    },
+  };
+
+  return {
+    electron,
+    appEvents,
+    windows,
+    ipcHandlers,
+    protocolHandlers,
+    opened,
+    menus,
+    errors,
+    sessionHandlers,
+    ready,
+  };
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;
