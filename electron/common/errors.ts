@@ -10,6 +10,8 @@ export const errorCodes = [
   'permission-denied',
   'body-too-large',
   'browser-token-missing',
+  'backup-not-found',
+  'not-found',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -15,9 +15,19 @@ export interface AppInfo {
   platform: string;
 }
 
-export interface Settings {
-  /** `null` follows the operating system's locale. */
-  language: UiLanguage | null;
+export type { Settings } from '../domain/workspace-schema';
+
+/** What the store did on open about a damaged document; shown to the user once. */
+export interface RecoveryNotice {
+  /** Relative to the workspace folder. */
+  file: string;
+  problem: 'empty' | 'not-json' | 'checksum' | 'schema';
+  detail: string;
+  /** Where the damaged file now is, kept for inspection. */
+  movedTo: string;
+  /** The backup loaded in its place, or null when none was valid. */
+  restoredFrom: string | null;
+  at: string;
 }
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';

@@ -1,17 +1,31 @@
-import { mkdir } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SaveStatus, Settings } from '../../common/api/types';
-import { DurableJsonFile, nodeFs } from './durable-file';
+import type { RecoveryNotice, SaveStatus } from '../../common/api/types';
+import { AppError } from '../../common/errors';
+import { forumDocumentSchema, forumInputSchema } from '../../common/domain/forum-schema';
+import type { Forum, ForumDocument, ForumInput } from '../../common/domain/forum-schema';
+import { workspaceDocumentSchema } from '../../common/domain/workspace-schema';
+import type {
+  ForumIndexEntry,
+  Settings,
+  WorkspaceDocument,
+} from '../../common/domain/workspace-schema';
+import { Backups } from './backups';
+import type { BackupEntry } from './backups';
+import { encodeDocument } from './document-codec';
+import { DocumentFile } from './document-file';
+import { loadDocument, readDocumentText } from './document-loader';
+import { nodeFs } from './durable-file';
 import type { DurableFs } from './durable-file';
 import { StoreDocument } from './store-document';
 import { WorkspaceLock } from './workspace-lock';
 
 export const WORKSPACE_FILE = 'workspace.json';
+export const FORUMS_DIR = 'forums';
 
-export interface WorkspaceData {
-  schemaVersion: number;
-  settings: Settings;
-}
+export const forumKey = (id: string) => `forum-${id}`;
+const forumFile = (dir: string, id: string) => join(dir, FORUMS_DIR, `${id}.json`);
 
 export interface OpenWorkspaceOptions {
   /** Who holds the lock, shown to a second process that is refused. */
@@ -21,59 +35,225 @@ export interface OpenWorkspaceOptions {
   onSaveStatus?: (status: SaveStatus) => void;
 }
 
-function emptyWorkspace(): WorkspaceData {
-  return { schemaVersion: 1, settings: { language: null } };
-}
+const now = () => new Date().toISOString();
 
-/** A workspace folder, opened by one process at a time. */
+/**
+ * A workspace folder, opened by one process at a time: `workspace.json` (profile, settings,
+ * forum index, contacts) and one document per forum in `forums/`, so that a save costs what
+ * one forum costs. Edits change memory at once and reach the disk shortly after.
+ */
 export class Workspace {
   readonly dir: string;
+  readonly backups: Backups;
+  readonly notices: RecoveryNotice[];
   readonly #lock: WorkspaceLock;
-  readonly #doc: StoreDocument<WorkspaceData>;
+  readonly #options: OpenWorkspaceOptions;
+  readonly #root: StoreDocument<WorkspaceDocument>;
+  readonly #forums = new Map<string, StoreDocument<ForumDocument>>();
+  #status: SaveStatus = { state: 'idle', savedAt: null, error: null };
 
-  private constructor(dir: string, lock: WorkspaceLock, doc: StoreDocument<WorkspaceData>) {
+  private constructor(
+    dir: string,
+    lock: WorkspaceLock,
+    backups: Backups,
+    options: OpenWorkspaceOptions,
+    root: Awaited<ReturnType<typeof loadDocument<typeof workspaceDocumentSchema>>>,
+  ) {
     this.dir = dir;
     this.#lock = lock;
-    this.#doc = doc;
+    this.backups = backups;
+    this.#options = options;
+    this.notices = root.notice ? [root.notice] : [];
+    this.#root = this.#document(join(dir, WORKSPACE_FILE), 'workspace', root.data);
+    if (root.dirty) this.#root.update(() => undefined);
   }
 
   static async open(dir: string, options: OpenWorkspaceOptions): Promise<Workspace> {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await mkdir(join(dir, FORUMS_DIR), { recursive: true, mode: 0o700 });
     const lock = await WorkspaceLock.acquire(dir, options.holder);
     try {
-      const adapter = new DurableJsonFile<WorkspaceData>(
-        join(dir, WORKSPACE_FILE),
-        options.fs ?? nodeFs,
-      );
-      const data = (await adapter.read()) ?? emptyWorkspace();
-      const doc = new StoreDocument(adapter, data, {
-        debounceMs: options.debounceMs ?? 300,
-        onStatus: options.onSaveStatus,
+      const fs = options.fs ?? nodeFs;
+      const backups = new Backups(dir, fs);
+      const root = await loadDocument({
+        workspaceDir: dir,
+        path: join(dir, WORKSPACE_FILE),
+        kind: 'workspace',
+        key: 'workspace',
+        schema: workspaceDocumentSchema,
+        backups,
+        create: () => ({}),
+        fs,
       });
-      return new Workspace(dir, lock, doc);
+      const workspace = new Workspace(dir, lock, backups, options, root);
+      await workspace.#loadForums();
+      return workspace;
     } catch (error) {
       await lock.release();
       throw error;
     }
   }
 
+  async #loadForums(): Promise<void> {
+    const entries = this.#root.data.forums;
+    const loaded = await Promise.all(
+      entries.map((entry) =>
+        loadDocument({
+          workspaceDir: this.dir,
+          path: forumFile(this.dir, entry.id),
+          kind: 'forum',
+          key: forumKey(entry.id),
+          schema: forumDocumentSchema,
+          backups: this.backups,
+          create: () => ({ forum: forumFromIndex(entry) }),
+          fs: this.#options.fs,
+        }),
+      ),
+    );
+    loaded.forEach((result, index) => {
+      const entry = entries[index] as ForumIndexEntry;
+      if (result.notice) this.notices.push(result.notice);
+      const doc = this.#document(forumFile(this.dir, entry.id), forumKey(entry.id), result.data);
+      this.#forums.set(entry.id, doc);
+      if (result.dirty) doc.update(() => undefined);
+    });
+  }
+
+  #document<T>(path: string, key: string, data: T): StoreDocument<T> {
+    const adapter = new DocumentFile<T>(path, key, this.backups, this.#options.fs);
+    return new StoreDocument(adapter, data, {
+      debounceMs: this.#options.debounceMs ?? 300,
+      onStatus: () => this.#refreshStatus(),
+    });
+  }
+
+  /** One status for the whole workspace: failed beats saving beats saved. */
+  #refreshStatus(): void {
+    const statuses = [this.#root, ...this.#forums.values()].map((doc) => doc.status);
+    const failed = statuses.find((s) => s.state === 'failed');
+    const savedAt = statuses.reduce<string | null>(
+      (latest, s) => (s.savedAt && (!latest || s.savedAt > latest) ? s.savedAt : latest),
+      null,
+    );
+    const state = failed
+      ? 'failed'
+      : statuses.some((s) => s.state === 'saving')
+        ? 'saving'
+        : statuses.some((s) => s.state === 'saved')
+          ? 'saved'
+          : 'idle';
+    const next: SaveStatus = { state, savedAt, error: failed?.error ?? null };
+    if (JSON.stringify(next) === JSON.stringify(this.#status)) return;
+    this.#status = next;
+    this.#options.onSaveStatus?.(next);
+  }
+
   get saveStatus(): SaveStatus {
-    return this.#doc.status;
+    return this.#status;
+  }
+
+  /** The workspace document as it is in memory; change it only through `update`. */
+  get data(): Readonly<WorkspaceDocument> {
+    return this.#root.data;
+  }
+
+  update<R>(mutate: (doc: WorkspaceDocument) => R): R {
+    return this.#root.update(mutate);
   }
 
   get settings(): Settings {
-    return structuredClone(this.#doc.data.settings);
+    return structuredClone(this.#root.data.settings);
   }
 
   updateSettings(patch: Partial<Settings>): Settings {
-    return this.#doc.update((data) => {
+    return this.#root.update((data) => {
       data.settings = { ...data.settings, ...patch };
       return structuredClone(data.settings);
     });
   }
 
+  forumIds(): string[] {
+    return [...this.#forums.keys()];
+  }
+
+  forum(id: string): Readonly<ForumDocument> {
+    const doc = this.#forums.get(id);
+    if (!doc) throw new AppError('not-found', { id });
+    return doc.data;
+  }
+
+  updateForum<R>(id: string, mutate: (doc: ForumDocument) => R): R {
+    const doc = this.#forums.get(id);
+    if (!doc) throw new AppError('not-found', { id });
+    const result = doc.update(mutate);
+    const forum = doc.data.forum;
+    this.#root.update((data) => {
+      const index = data.forums.findIndex((entry) => entry.id === id);
+      if (index >= 0) data.forums[index] = indexFromForum(forum);
+    });
+    return result;
+  }
+
+  createForum(input: ForumInput): Forum {
+    const at = now();
+    const forum = {
+      ...forumInputSchema.parse(input),
+      id: randomUUID(),
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    };
+    const { data } = readDocumentText(JSON.stringify({ forum }), 'forum', forumDocumentSchema);
+    const doc = this.#document(forumFile(this.dir, forum.id), forumKey(forum.id), data);
+    this.#forums.set(forum.id, doc);
+    doc.update(() => undefined);
+    this.#root.update((root) => root.forums.push(indexFromForum(data.forum)));
+    return structuredClone(data.forum);
+  }
+
+  /** Writes every pending edit now; rejects with a translated error if the disk refuses. */
   async flush(): Promise<void> {
-    await this.#doc.flush();
+    const results = await Promise.allSettled(
+      [this.#root, ...this.#forums.values()].map((doc) => doc.flush()),
+    );
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
+  }
+
+  async listBackups(): Promise<BackupEntry[]> {
+    return this.backups.list();
+  }
+
+  /**
+   * Puts a backup back in place of its document, after backing up the current state, and
+   * loads it into memory. A forum backup whose forum is no longer indexed is re-indexed.
+   */
+  async restoreBackup(id: string): Promise<BackupEntry> {
+    const entry = (await this.backups.list()).find((b) => b.id === id);
+    if (!entry) throw new AppError('backup-not-found', { id });
+    const text = await this.backups.read(id);
+    await this.flush();
+    if (entry.document === 'workspace') {
+      const { data } = readDocumentText(text, 'workspace', workspaceDocumentSchema);
+      await this.backups.create('workspace', await currentText(this.#root), 'restore');
+      this.#root.update((doc) => Object.assign(doc, data));
+      const missing = data.forums.filter((f) => !this.#forums.has(f.id));
+      if (missing.length) await this.#loadForums();
+    } else {
+      const forumId = entry.document.slice('forum-'.length);
+      const { data } = readDocumentText(text, 'forum', forumDocumentSchema);
+      const doc = this.#forums.get(forumId);
+      if (doc) {
+        await this.backups.create(entry.document, await currentText(doc), 'restore');
+        this.updateForum(forumId, (current) => Object.assign(current, data));
+      } else {
+        const created = this.#document(forumFile(this.dir, forumId), entry.document, data);
+        this.#forums.set(forumId, created);
+        created.update(() => undefined);
+        this.#root.update((root) => root.forums.push(indexFromForum(data.forum)));
+      }
+    }
+    await this.flush();
+    return entry;
   }
 
   /** Flushes pending edits, then lets another process open the folder. */
@@ -83,5 +263,37 @@ export class Workspace {
     } finally {
       await this.#lock.release();
     }
+  }
+}
+
+async function currentText<T>(doc: StoreDocument<T>): Promise<string> {
+  return encodeDocument(doc.data);
+}
+
+function indexFromForum(forum: Forum): ForumIndexEntry {
+  const { id, createdAt, updatedAt, deletedAt, name, acronym, city, country, startDate, endDate } =
+    forum;
+  return { id, createdAt, updatedAt, deletedAt, name, acronym, city, country, startDate, endDate };
+}
+
+function forumFromIndex(entry: ForumIndexEntry): Record<string, unknown> {
+  return {
+    ...entry,
+    edition: '',
+    venue: '',
+    timeZone: 'UTC',
+    theme: { id: '', en: '' },
+    hostOrganisation: { id: '', en: '' },
+  };
+}
+
+/** Forum documents in the folder, including ones the index no longer names. */
+export async function forumFilesIn(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(join(dir, FORUMS_DIR))).filter((name) =>
+      /^[A-Za-z0-9-]+\.json$/.test(name),
+    );
+  } catch {
+    return [];
   }
 }

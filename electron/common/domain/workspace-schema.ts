@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { uiLanguages } from '../language';
+import {
+  bilingualSchema,
+  idSchema,
+  isoDateSchema,
+  isoDateTimeSchema,
+  recordSchema,
+} from './primitives';
+
+export const WORKSPACE_SCHEMA_VERSION = 2;
+
+export const settingsSchema = z
+  .object({
+    /** `null` follows the operating system's locale. */
+    language: z.enum(uiLanguages).nullable().default(null),
+  })
+  .loose();
+
+export const delegationProfileSchema = z
+  .object({
+    delegationName: bilingualSchema,
+    headName: z.string(),
+    headPosition: bilingualSchema,
+    institution: bilingualSchema,
+    city: z.string(),
+    updatedAt: isoDateTimeSchema.nullable(),
+  })
+  .loose();
+
+/** What the workspace knows of a forum without opening its own document. */
+export const forumIndexEntrySchema = recordSchema.extend({
+  name: bilingualSchema,
+  acronym: z.string(),
+  city: z.string(),
+  country: z.string(),
+  startDate: isoDateSchema.nullable(),
+  endDate: isoDateSchema.nullable(),
+});
+
+const labelled = z.object({ value: z.string(), type: z.string().default('') }).loose();
+
+export const contactSchema = recordSchema.extend({
+  name: z.string(),
+  honorific: z.string().default(''),
+  addressAs: z.string().default(''),
+  position: bilingualSchema,
+  organisation: bilingualSchema,
+  country: z.string().default(''),
+  city: z.string().default(''),
+  emails: z.array(labelled).default([]),
+  phones: z.array(labelled).default([]),
+  handles: z.array(z.object({ service: z.string(), value: z.string() }).loose()).default([]),
+  website: z.string().default(''),
+  languages: z.array(z.string()).default([]),
+  /** A data: URL of a small JPEG or PNG. */
+  photo: z.string().nullable().default(null),
+  met: z.array(z.object({ forumId: idSchema, sessionId: idSchema.nullable() }).loose()).default([]),
+  tags: z.array(z.string()).default([]),
+  notes: z.string().default(''),
+  /** Never exported, shown as QR or reported unless chosen one by one. */
+  sensitive: z.boolean().default(false),
+});
+
+export const workspaceDocumentSchema = z
+  .object({
+    schemaVersion: z.number().int().positive(),
+    settings: settingsSchema,
+    profile: delegationProfileSchema,
+    forums: z.array(forumIndexEntrySchema),
+    contacts: z.array(contactSchema),
+  })
+  .loose();
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type DelegationProfile = z.infer<typeof delegationProfileSchema>;
+export type ForumIndexEntry = z.infer<typeof forumIndexEntrySchema>;
+export type Contact = z.infer<typeof contactSchema>;
+export type WorkspaceDocument = z.infer<typeof workspaceDocumentSchema>;

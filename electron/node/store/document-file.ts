@@ -1,0 +1,42 @@
+import type { Adapter } from 'lowdb';
+import type { Backups } from './backups';
+import { encodeDocument } from './document-codec';
+import { DurableTextFile, nodeFs } from './durable-file';
+import type { DurableFs } from './durable-file';
+
+/**
+ * lowdb adapter for one workspace document: checksummed, written durably, and copied to
+ * the day's backup before the first write of each day.
+ */
+export class DocumentFile<T> implements Adapter<T> {
+  readonly file: DurableTextFile;
+  readonly key: string;
+  readonly #backups: Backups;
+  #dailyChecked = '';
+
+  constructor(path: string, key: string, backups: Backups, fs: DurableFs = nodeFs) {
+    this.file = new DurableTextFile(path, fs);
+    this.key = key;
+    this.#backups = backups;
+  }
+
+  /** The loader reads and recovers documents; lowdb never reads through this adapter. */
+  async read(): Promise<T | null> {
+    return null;
+  }
+
+  async write(data: T): Promise<void> {
+    await this.#dailyBackup();
+    await this.file.write(encodeDocument(data));
+  }
+
+  async #dailyBackup(): Promise<void> {
+    const today = new Date().toDateString();
+    if (this.#dailyChecked === today) return;
+    if (await this.#backups.dailyDue(this.key)) {
+      const current = await this.file.read();
+      if (current !== null) await this.#backups.create(this.key, current, 'daily');
+    }
+    this.#dailyChecked = today;
+  }
+}

@@ -1,0 +1,125 @@
+import { link, rename, unlink } from 'node:fs/promises';
+import { relative } from 'node:path';
+import type { z } from 'zod';
+import type { RecoveryNotice } from '../../common/api/types';
+import type { Backups } from './backups';
+import { CorruptDocumentError, decodeDocument } from './document-codec';
+import { DurableTextFile, nodeFs } from './durable-file';
+import type { DurableFs } from './durable-file';
+import { migrate } from './migrations';
+import type { DocumentKind, RawDocument } from './migrations';
+
+export interface LoadOptions<S extends z.ZodType> {
+  workspaceDir: string;
+  path: string;
+  kind: DocumentKind;
+  /** Backup folder name: `workspace` or `forum-<id>`. */
+  key: string;
+  schema: S;
+  backups: Backups;
+  /** A new document, when none exists or nothing could be recovered. */
+  create: () => RawDocument;
+  fs?: DurableFs;
+}
+
+export interface Loaded<T> {
+  data: T;
+  /** The document must be written (new, migrated or recovered). */
+  dirty: boolean;
+  notice: RecoveryNotice | null;
+}
+
+/** Parses, migrates and validates one document's text; throws `CorruptDocumentError`. */
+export function readDocumentText<S extends z.ZodType>(
+  text: string,
+  kind: DocumentKind,
+  schema: S,
+): { data: z.output<S>; migratedFrom: number; migratedTo: number } {
+  const raw = decodeDocument(text);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new CorruptDocumentError('schema', 'the document is not an object');
+  }
+  const { doc, from, to } = migrate(kind, raw as RawDocument);
+  const parsed = schema.safeParse(doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CorruptDocumentError('schema', `${issue?.path.join('.') || '-'}: ${issue?.message}`);
+  }
+  return { data: parsed.data, migratedFrom: from, migratedTo: to };
+}
+
+/**
+ * Opens a document. A document that does not parse or does not match the schema is moved
+ * aside under a dated name (never overwritten), and the newest backup that is valid takes
+ * its place; the notice says which file, what was wrong and what was restored.
+ */
+export async function loadDocument<S extends z.ZodType>(
+  options: LoadOptions<S>,
+): Promise<Loaded<z.output<S>>> {
+  const fs = options.fs ?? nodeFs;
+  const file = new DurableTextFile(options.path, fs);
+  const text = await file.read();
+  if (text === null) return { data: fresh(options), dirty: true, notice: null };
+  try {
+    const { data, migratedFrom, migratedTo } = readDocumentText(text, options.kind, options.schema);
+    const migrated = migratedFrom < migratedTo;
+    if (migrated) await options.backups.create(options.key, text, 'migration');
+    return { data, dirty: migrated, notice: null };
+  } catch (error) {
+    if (!(error instanceof CorruptDocumentError)) throw error;
+    return recover(options, error);
+  }
+}
+
+async function recover<S extends z.ZodType>(
+  options: LoadOptions<S>,
+  problem: CorruptDocumentError,
+): Promise<Loaded<z.output<S>>> {
+  const movedTo = await moveAside(options.path);
+  const notice: RecoveryNotice = {
+    file: relative(options.workspaceDir, options.path),
+    problem: problem.reason,
+    detail: problem.message,
+    movedTo: relative(options.workspaceDir, movedTo),
+    restoredFrom: null,
+    at: new Date().toISOString(),
+  };
+  for (const backup of await options.backups.list(options.key)) {
+    try {
+      const text = await options.backups.read(backup.id);
+      const { data } = readDocumentText(text, options.kind, options.schema);
+      return { data, dirty: true, notice: { ...notice, restoredFrom: backup.id } };
+    } catch {
+      // A damaged backup is skipped; an older one may still be good.
+    }
+  }
+  return { data: fresh(options), dirty: true, notice };
+}
+
+function fresh<S extends z.ZodType>(options: LoadOptions<S>): z.output<S> {
+  const { doc } = migrate(options.kind, options.create());
+  return options.schema.parse(doc);
+}
+
+/** Renames a damaged file to `<name>.corrupt-<time>` beside it, never over another file. */
+async function moveAside(path: string): Promise<string> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  for (let n = 0; ; n++) {
+    const target = `${path}.corrupt-${stamp}${n ? `-${n}` : ''}`;
+    try {
+      // link + unlink refuses to replace an existing target, unlike rename.
+      await link(path, target);
+      await unlink(path);
+      return target;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'EEXIST') continue;
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV') {
+        // File systems without hard links (FAT on a USB stick): fall back to rename.
+        await rename(path, target);
+        return target;
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { FORUM_SCHEMA_VERSION } from '../../../common/domain/forum-schema';
+import { WORKSPACE_SCHEMA_VERSION } from '../../../common/domain/workspace-schema';
+import { forum0001 } from './forum-0001-initial';
+import type { DocumentKind, Migration, RawDocument } from './migration';
+import { workspace0001 } from './workspace-0001-settings';
+import { workspace0002 } from './workspace-0002-profile-forums-contacts';
+
+export type { DocumentKind, RawDocument } from './migration';
+
+const migrations: Record<DocumentKind, Migration[]> = {
+  workspace: [workspace0001, workspace0002],
+  forum: [forum0001],
+};
+
+export const currentVersion: Record<DocumentKind, number> = {
+  workspace: WORKSPACE_SCHEMA_VERSION,
+  forum: FORUM_SCHEMA_VERSION,
+};
+
+export interface MigrationResult {
+  doc: RawDocument;
+  from: number;
+  to: number;
+}
+
+/**
+ * Brings a document up to the version this build writes. A document from a newer build is
+ * left as it is (its unknown fields are kept by the loose schemas), never downgraded.
+ */
+export function migrate(kind: DocumentKind, input: RawDocument): MigrationResult {
+  const from = typeof input.schemaVersion === 'number' ? input.schemaVersion : 0;
+  let doc = input;
+  for (const migration of migrations[kind]) {
+    if (migration.version > from) doc = { ...migration.up(doc), schemaVersion: migration.version };
+  }
+  return { doc, from, to: Math.max(from, currentVersion[kind]) };
+}
+
+/** Checks at load that the numbered steps are complete and in order. */
+export function assertMigrationsOrdered(): void {
+  for (const [kind, list] of Object.entries(migrations)) {
+    list.forEach((migration, index) => {
+      if (migration.version !== index + 1 || migration.kind !== kind) {
+        throw new Error(`migration ${kind} #${index + 1} is out of order`);
+      }
+    });
+    if (list.length !== currentVersion[kind as DocumentKind]) {
+      throw new Error(
+        `${kind} migrations end at ${list.length}, schema is ${currentVersion[kind as DocumentKind]}`,
+      );
+    }
+  }
+}
