@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Adapter } from 'lowdb';
 import { AppError } from '../../common/errors';
 
 /** The file-system calls a durable write makes, injectable so tests can fail each one. */
@@ -62,22 +61,21 @@ export class DurableTextFile {
   }
 }
 
-/** lowdb adapter over a durable file; JSON without indentation keeps saves small. */
-export class DurableJsonFile<T> implements Adapter<T> {
-  readonly file: DurableTextFile;
+const TEMP_PATTERN = /^\..+\.[0-9a-f-]{36}\.tmp$/;
 
-  constructor(path: string, fs: DurableFs = nodeFs) {
-    this.file = new DurableTextFile(path, fs);
+/**
+ * Removes temp files a killed writer left in `dir`. Only safe while holding the workspace
+ * lock: then no other process can be in the middle of writing one.
+ */
+export async function sweepTempFiles(dir: string): Promise<number> {
+  let removed = 0;
+  for (const name of await fsp.readdir(dir).catch(() => [] as string[])) {
+    if (TEMP_PATTERN.test(name)) {
+      await fsp.unlink(join(dir, name)).catch(() => undefined);
+      removed++;
+    }
   }
-
-  async read(): Promise<T | null> {
-    const text = await this.file.read();
-    return text === null ? null : (JSON.parse(text) as T);
-  }
-
-  async write(data: T): Promise<void> {
-    await this.file.write(JSON.stringify(data));
-  }
+  return removed;
 }
 
 async function syncDirectory(dir: string, fs: DurableFs): Promise<void> {

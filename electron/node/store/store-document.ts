@@ -2,7 +2,7 @@ import { Low } from 'lowdb';
 import type { AppError } from '../../common/errors';
 import type { SaveStatus } from '../../common/api/types';
 import { toStoreError } from './durable-file';
-import type { DurableJsonFile } from './durable-file';
+import type { DocumentFile } from './document-file';
 
 export interface StoreDocumentOptions {
   /** How long edits are gathered before one durable write. */
@@ -16,6 +16,7 @@ export interface StoreDocumentOptions {
  */
 export class StoreDocument<T> {
   readonly #db: Low<T>;
+  readonly #adapter: DocumentFile<T>;
   readonly #options: StoreDocumentOptions;
   #timer: NodeJS.Timeout | undefined;
   #dirty = false;
@@ -23,8 +24,9 @@ export class StoreDocument<T> {
   #status: SaveStatus = { state: 'idle', savedAt: null, error: null };
   #lastError: AppError | undefined;
 
-  constructor(adapter: DurableJsonFile<T>, data: T, options: StoreDocumentOptions) {
+  constructor(adapter: DocumentFile<T>, data: T, options: StoreDocumentOptions) {
     this.#db = new Low(adapter, data);
+    this.#adapter = adapter;
     this.#options = options;
   }
 
@@ -37,7 +39,7 @@ export class StoreDocument<T> {
   }
 
   get path(): string {
-    return (this.#db.adapter as DurableJsonFile<T>).file.path;
+    return this.#adapter.file.path;
   }
 
   /** Applies an edit in memory and schedules a save. */

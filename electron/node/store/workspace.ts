@@ -16,7 +16,7 @@ import type { BackupEntry } from './backups';
 import { encodeDocument } from './document-codec';
 import { DocumentFile } from './document-file';
 import { loadDocument, readDocumentText } from './document-loader';
-import { nodeFs } from './durable-file';
+import { nodeFs, sweepTempFiles } from './durable-file';
 import type { DurableFs } from './durable-file';
 import { StoreDocument } from './store-document';
 import { WorkspaceLock } from './workspace-lock';
@@ -74,6 +74,10 @@ export class Workspace {
     try {
       const fs = options.fs ?? nodeFs;
       const backups = new Backups(dir, fs);
+      // Holding the lock, any temp file left here belongs to a writer that died mid-save.
+      for (const folder of [dir, join(dir, FORUMS_DIR), ...(await backupFolders(backups))]) {
+        await sweepTempFiles(folder);
+      }
       const root = await loadDocument({
         workspaceDir: dir,
         path: join(dir, WORKSPACE_FILE),
@@ -296,4 +300,9 @@ export async function forumFilesIn(dir: string): Promise<string[]> {
   } catch {
     return [];
   }
+}
+
+async function backupFolders(backups: Backups): Promise<string[]> {
+  const names = await readdir(backups.root).catch(() => [] as string[]);
+  return names.map((name) => join(backups.root, name));
 }

@@ -3,7 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SaveStatus } from '../../../electron/common/api/types';
-import { DurableJsonFile, nodeFs } from '../../../electron/node/store/durable-file';
+import { Backups } from '../../../electron/node/store/backups';
+import { decodeDocument } from '../../../electron/node/store/document-codec';
+import { DocumentFile } from '../../../electron/node/store/document-file';
+import { nodeFs } from '../../../electron/node/store/durable-file';
 import { StoreDocument } from '../../../electron/node/store/store-document';
 import { withTempDir } from '../../support/temp-dir';
 
@@ -16,7 +19,7 @@ describe('StoreDocument', () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'forum.json');
       let writes = 0;
-      const adapter = new DurableJsonFile<Doc>(path);
+      const adapter = new DocumentFile<Doc>(path, 'workspace', new Backups(dir));
       const write = adapter.write.bind(adapter);
       adapter.write = async (data) => {
         writes++;
@@ -33,7 +36,7 @@ describe('StoreDocument', () => {
             states.push(s.state);
             // "saved" must mean the bytes are on disk already.
             if (s.state === 'saved')
-              onDiskWhenSaved = JSON.parse(readFileSync(path, 'utf8')).notes.length;
+              onDiskWhenSaved = (decodeDocument(readFileSync(path, 'utf8')) as Doc).notes.length;
           },
         },
       );
@@ -43,7 +46,7 @@ describe('StoreDocument', () => {
       expect(writes).toBe(1);
       expect(states).toEqual(['saving', 'saved']);
       expect(onDiskWhenSaved).toBe(50);
-      expect(JSON.parse(await readFile(path, 'utf8')).notes).toHaveLength(50);
+      expect((decodeDocument(await readFile(path, 'utf8')) as Doc).notes).toHaveLength(50);
     });
   });
 
@@ -52,7 +55,7 @@ describe('StoreDocument', () => {
       const path = join(dir, 'forum.json');
       const saved = new Promise<void>((resolve) => {
         const doc = new StoreDocument(
-          new DurableJsonFile<Doc>(path),
+          new DocumentFile<Doc>(path, 'workspace', new Backups(dir)),
           { notes: [] },
           {
             debounceMs: 10,
@@ -62,7 +65,7 @@ describe('StoreDocument', () => {
         doc.update((d) => d.notes.push('Penguatan demokrasi lokal'));
       });
       await saved;
-      expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({
+      expect(decodeDocument(await readFile(path, 'utf8')) as Doc).toEqual({
         notes: ['Penguatan demokrasi lokal'],
       });
     });
@@ -72,7 +75,7 @@ describe('StoreDocument', () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'forum.json');
       let full = true;
-      const adapter = new DurableJsonFile<Doc>(path, {
+      const adapter = new DocumentFile<Doc>(path, 'workspace', new Backups(dir), {
         ...nodeFs,
         open: (async (...args: Parameters<typeof nodeFs.open>) => {
           if (full && args[1] === 'wx')
@@ -96,7 +99,9 @@ describe('StoreDocument', () => {
       full = false;
       await doc.flush();
       expect(statuses.at(-1)?.state).toBe('saved');
-      expect(JSON.parse(await readFile(path, 'utf8')).notes).toEqual(['jangan hilang']);
+      expect((decodeDocument(await readFile(path, 'utf8')) as Doc).notes).toEqual([
+        'jangan hilang',
+      ]);
     });
   });
 });
