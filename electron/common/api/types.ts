@@ -40,3 +40,15 @@ export interface SaveStatus {
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload };
+
+export type BackupReason = 'daily' | 'migration' | 'import' | 'restore';
+
+export interface BackupEntry {
+  /** `<document>/<time>--<reason>.json`, the name `risalah restore` takes. */
+  id: string;
+  /** `workspace` or `forum-<id>`. */
+  document: string;
+  createdAt: string;
+  reason: BackupReason;
+  size: number;
+}

@@ -1,20 +1,17 @@
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { BackupEntry, BackupReason } from '../../common/api/types';
 import { AppError } from '../../common/errors';
 import { DurableTextFile, errnoCode, nodeFs } from './durable-file';
 import type { DurableFs } from './durable-file';
 
-export const backupReasons = ['daily', 'migration', 'import', 'restore'] as const;
-export type BackupReason = (typeof backupReasons)[number];
-
-export interface BackupEntry {
-  /** `<document>/<time>--<reason>.json`, the name `risalah restore` takes. */
-  id: string;
-  document: string;
-  createdAt: string;
-  reason: BackupReason;
-  size: number;
-}
+export const backupReasons = [
+  'daily',
+  'migration',
+  'import',
+  'restore',
+] as const satisfies readonly BackupReason[];
+export type { BackupEntry, BackupReason };
 
 export const BACKUP_DIR = 'backups';
 const DAILY_DAYS_KEPT = 7;

@@ -147,3 +147,118 @@ describe('risalah CLI', () => {
     });
   });
 });
+
+describe('risalah check, backups, restore', () => {
+  async function workspaceWithHistory(dir: string): Promise<{ ws: string; forumId: string }> {
+    const ws = join(dir, 'ws');
+    const first = await Workspace.open(ws, { holder: 'test' });
+    const forumId = first.createForum({
+      name: {
+        id: 'Penguatan Kapasitas HAM bagi Komunitas',
+        en: 'Human Rights Capacity Building for Communities',
+      },
+      acronym: '',
+      city: 'Bandar Lampung',
+      country: 'ID',
+      venue: 'Hotel Golden Tulip',
+      startDate: '2025-08-27',
+      endDate: '2025-08-27',
+      timeZone: 'Asia/Jakarta',
+      theme: { id: '', en: '' },
+      hostOrganisation: {
+        id: 'Kanwil Kementerian HAM Lampung',
+        en: 'Lampung Regional Office, Ministry of Human Rights',
+      },
+    }).id;
+    await first.close();
+    const second = await Workspace.open(ws, { holder: 'test' });
+    second.updateSettings({ language: 'id' });
+    second.updateForum(forumId, (doc) => {
+      doc.forum.venue = 'Hotel Golden Tulip, Bandar Lampung';
+    });
+    await second.close();
+    return { ws, forumId };
+  }
+
+  it('check: a healthy workspace passes', async () => {
+    await withTempDir(async (dir) => {
+      const { ws } = await workspaceWithHistory(dir);
+      const c = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(await runCli(['check', '--workspace', ws], c.io)).toBe(0);
+      expect(c.out.join('\n')).toMatch(/2 documents checked, no problems found/);
+    });
+  });
+
+  it('check: reports a damaged document and a dangling reference, exits 1, changes nothing', async () => {
+    await withTempDir(async (dir) => {
+      const { ws, forumId } = await workspaceWithHistory(dir);
+      const ok = await Workspace.open(ws, { holder: 'test' });
+      ok.updateForum(forumId, (doc) => {
+        doc.commitments.push({
+          id: 'c1',
+          createdAt: '2025-08-27T03:00:00.000Z',
+          updatedAt: '2025-08-27T03:00:00.000Z',
+          deletedAt: null,
+          statement: { id: 'Membentuk gugus tugas', en: 'Form a task force' },
+          clauseIds: ['no-such-clause'],
+          responsible: { unit: 'Bagian Hukum', contactId: null },
+          dueDate: '2025-12-31',
+          status: 'planned',
+          steps: [],
+          evidence: '',
+        });
+      });
+      await ok.close();
+      const { writeFile: write, readFile: read } = await import('node:fs/promises');
+      const rootPath = join(ws, 'workspace.json');
+      const damaged = (await read(rootPath, 'utf8')).slice(0, 40);
+      await write(rootPath, damaged);
+      const c = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(await runCli(['check', '--workspace', ws], c.io)).toBe(1);
+      const out = c.out.join('\n');
+      expect(out).toMatch(/error: workspace\.json cannot be read \(checksum/);
+      expect(out).toMatch(/commitment c1 refers to clause no-such-clause, which does not exist/);
+      expect(await read(rootPath, 'utf8')).toBe(damaged);
+    });
+  });
+
+  it('backups lists them in the system language; restore puts one back', async () => {
+    await withTempDir(async (dir) => {
+      const { ws, forumId } = await workspaceWithHistory(dir);
+      const list = fakeIo({ LANG: 'id_ID.UTF-8' });
+      expect(await runCli(['backups', '--workspace', ws], list.io)).toBe(0);
+      const out = list.out.join('\n');
+      expect(out).toMatch(/harian/);
+      expect(out).toMatch(/forum “Human Rights Capacity Building for Communities”/);
+      const id = new RegExp(`(forum-${forumId}/\\S+--daily\\.json)`).exec(out)?.[1];
+      expect(id).toBeDefined();
+
+      const restore = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(await runCli(['restore', id ?? '', '--workspace', ws], restore.io)).toBe(0);
+      expect(restore.out.join('\n')).toMatch(/^Restored /);
+      const reopened = await Workspace.open(ws, { holder: 'test' });
+      expect(reopened.forum(forumId).forum.venue).toBe('Hotel Golden Tulip');
+      await reopened.close();
+    });
+  });
+
+  it('restore: a clear message for a missing id, an unknown backup, or an extra argument', async () => {
+    await withTempDir(async (dir) => {
+      const { ws } = await workspaceWithHistory(dir);
+      const c = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(await runCli(['restore', '--workspace', ws], c.io)).toBe(2);
+      expect(
+        await runCli(
+          ['restore', 'workspace/2020-01-01T00-00-00-000Z--daily.json', '--workspace', ws],
+          c.io,
+        ),
+      ).toBe(1);
+      expect(await runCli(['restore', 'a', 'b', '--workspace', ws], c.io)).toBe(2);
+      expect(c.err[0]).toMatch(/Name the backup to restore/);
+      expect(c.err[1]).toMatch(
+        /No backup named “workspace\/2020-01-01T00-00-00-000Z--daily\.json” was found/,
+      );
+      expect(c.err[2]).toMatch(/Unexpected argument “b” for “restore”/);
+    });
+  });
+});
