@@ -68,13 +68,17 @@ export class RisalahServer {
 
 interface Fixtures {
   systemLang: string;
+  /** Prepares the workspace folder before the server opens it (wrapped: Playwright reads a bare function as a fixture). */
+  seed: { run: (workspace: string) => Promise<void> } | null;
   server: RisalahServer;
 }
 
 export const test = base.extend<Fixtures>({
   systemLang: ['id_ID.UTF-8', { option: true }],
-  server: async ({ systemLang }, use) => {
+  seed: [null, { option: true }],
+  server: async ({ systemLang, seed }, use) => {
     const workspace = await mkdtemp(join(tmpdir(), 'risalah-e2e-'));
+    await seed?.run(workspace);
     const server = new RisalahServer(workspace, systemLang);
     await server.start();
     await use(server);

@@ -1,10 +1,17 @@
 // The channel names alone, without their schemas, so that the sandboxed preload can
 // expose exactly these methods without bundling the validator.
-export const apiChannels = ['app.info', 'settings.get', 'settings.update'] as const;
+export const apiChannels = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'workspace.notices',
+  'backups.list',
+  'backups.restore',
+] as const;
 
 export type ApiChannel = (typeof apiChannels)[number];
 
-export const apiEventNames = ['save-status', 'settings-changed'] as const;
+export const apiEventNames = ['save-status', 'settings-changed', 'workspace-changed'] as const;
 
 export type ApiEventName = (typeof apiEventNames)[number];
 

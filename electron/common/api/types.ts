@@ -1,5 +1,6 @@
 import type { UiLanguage } from '../language';
 import type { ApiErrorPayload } from '../errors';
+import type { Bilingual } from '../domain/primitives';
 
 export type Transport = 'electron' | 'browser';
 
@@ -27,6 +28,8 @@ export interface RecoveryNotice {
   movedTo: string;
   /** The backup loaded in its place, or null when none was valid. */
   restoredFrom: string | null;
+  /** When that backup was taken. */
+  restoredFromDate: string | null;
   at: string;
 }
 
@@ -51,4 +54,10 @@ export interface BackupEntry {
   createdAt: string;
   reason: BackupReason;
   size: number;
+}
+
+/** A backup as the UI lists it: with the name of the forum it belongs to. */
+export interface BackupView extends BackupEntry {
+  /** The forum's name for a forum backup; null for the workspace document. */
+  forumName: Bilingual | null;
 }

@@ -1,4 +1,4 @@
-import type { AppInfo, Transport } from '../../common/api/types';
+import type { AppInfo, BackupEntry, BackupView, Transport } from '../../common/api/types';
 import { languageFromLocale } from '../../common/language';
 import type { Workspace } from '../store/workspace';
 import type { ApiHandlers } from './dispatch';
@@ -30,5 +30,19 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
       ctx.events.emit('settings-changed', settings);
       return settings;
     },
+    'workspace.notices': async () => ctx.workspace.notices,
+    'backups.list': async () => (await ctx.workspace.listBackups()).map((b) => backupView(ctx, b)),
+    'backups.restore': async ({ id }) => {
+      const entry = await ctx.workspace.restoreBackup(id);
+      ctx.events.emit('settings-changed', ctx.workspace.settings);
+      ctx.events.emit('workspace-changed', {});
+      return backupView(ctx, entry);
+    },
   };
+}
+
+function backupView(ctx: HandlerContext, entry: BackupEntry): BackupView {
+  const forumId = entry.document.startsWith('forum-') ? entry.document.slice(6) : null;
+  const forum = forumId ? ctx.workspace.data.forums.find((f) => f.id === forumId) : undefined;
+  return { ...entry, forumName: forum ? { ...forum.name } : null };
 }

@@ -82,13 +82,18 @@ async function recover<S extends z.ZodType>(
     detail: problem.message,
     movedTo: relative(options.workspaceDir, movedTo),
     restoredFrom: null,
+    restoredFromDate: null,
     at: new Date().toISOString(),
   };
   for (const backup of await options.backups.list(options.key)) {
     try {
       const text = await options.backups.read(backup.id);
       const { data } = readDocumentText(text, options.kind, options.schema);
-      return { data, dirty: true, notice: { ...notice, restoredFrom: backup.id } };
+      return {
+        data,
+        dirty: true,
+        notice: { ...notice, restoredFrom: backup.id, restoredFromDate: backup.createdAt },
+      };
     } catch {
       // A damaged backup is skipped; an older one may still be good.
     }

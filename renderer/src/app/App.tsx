@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { HomePage } from '../features/home/HomePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { useAppStore } from '../store/app-store';
+import { RecoveryBanner } from './RecoveryBanner';
 import { Sidebar } from './Sidebar';
 
 export function App() {
@@ -19,6 +20,7 @@ export function App() {
     <div className="shell">
       <Sidebar />
       <main className="content" id="main">
+        <RecoveryBanner />
         {view === 'home' ? <HomePage /> : <SettingsPage />}
       </main>
     </div>

@@ -9,8 +9,10 @@ import { createSaveSlice } from './save-slice';
 import type { SaveSlice } from './save-slice';
 import { createSettingsSlice } from './settings-slice';
 import type { SettingsSlice } from './settings-slice';
+import { createWorkspaceSlice } from './workspace-slice';
+import type { WorkspaceSlice } from './workspace-slice';
 
-export type AppState = SettingsSlice & SaveSlice & NavSlice;
+export type AppState = SettingsSlice & SaveSlice & NavSlice & WorkspaceSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Combines the feature slices once; the API is injected, so tests pass a fake one. */
@@ -19,10 +21,13 @@ export function createAppStore(api: ApiClient, fallbackLanguage: UiLanguage): Ap
     ...createSettingsSlice(api, fallbackLanguage)(...args),
     ...createSaveSlice(...args),
     ...createNavSlice(...args),
+    ...createWorkspaceSlice(api)(...args),
   }));
   api.subscribe((event) => {
     if (event.name === 'save-status') store.getState().applySaveStatus(event.payload);
     if (event.name === 'settings-changed') store.getState().applySettings(event.payload);
+    if (event.name === 'workspace-changed' && store.getState().backups)
+      void store.getState().loadBackups();
   });
   return store;
 }

@@ -22,12 +22,13 @@ export const createSettingsSlice =
     settings: { language: null },
     language: fallback,
     async loadSettings() {
-      const [info, settings] = await Promise.all([
+      const [info, settings, notices] = await Promise.all([
         api.call('app.info', {}),
         api.call('settings.get', {}),
+        api.call('workspace.notices', {}),
       ]);
       const language = settings.language ?? info.systemLanguage;
-      set({ info, settings, language });
+      set({ info, settings, language, notices });
       return language;
     },
     async setLanguage(language) {

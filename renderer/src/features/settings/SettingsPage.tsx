@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../../../electron/common/language';
 import { useAppStore } from '../../store/app-store';
+import { BackupsSection } from './BackupsSection';
 
 type Choice = UiLanguage | 'system';
 
@@ -41,6 +42,7 @@ export function SettingsPage() {
         <p className="help">{t('settings.workspaceHelp')}</p>
         <code className="path">{info?.workspaceDir}</code>
       </section>
+      <BackupsSection />
       <section className="card settings-section" aria-labelledby="about-title">
         <h2 id="about-title">{t('settings.aboutTitle')}</h2>
         <dl className="facts">

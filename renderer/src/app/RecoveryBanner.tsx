@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../store/app-store';
+import { useFormat } from './use-format';
+
+/** Tells the user, once, what the store repaired when it opened the workspace. */
+export function RecoveryBanner() {
+  const { t } = useTranslation();
+  const notices = useAppStore((s) => s.notices);
+  const dismiss = useAppStore((s) => s.dismissNotice);
+  const format = useFormat();
+  if (notices.length === 0) return null;
+  return (
+    <section className="banner warning" role="alert" aria-labelledby="recovery-title">
+      <h2 id="recovery-title">{t('recovery.title')}</h2>
+      {notices.map((notice) => (
+        <div key={notice.file + notice.at} className="banner-row">
+          <p>
+            {notice.restoredFromDate
+              ? t('recovery.restored', {
+                  file: notice.file,
+                  problem: t(`recovery.problems.${notice.problem}`),
+                  movedTo: notice.movedTo,
+                  date: format.dateTime(notice.restoredFromDate),
+                })
+              : t('recovery.notRestored', {
+                  file: notice.file,
+                  problem: t(`recovery.problems.${notice.problem}`),
+                  movedTo: notice.movedTo,
+                })}
+          </p>
+          <button type="button" className="button" onClick={() => dismiss(notice)}>
+            {t('recovery.dismiss')}
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import type { StateCreator } from 'zustand';
+import type { BackupView, RecoveryNotice } from '../../../electron/common/api/types';
+import type { ApiClient } from '../api/api-client';
+import type { AppState } from './app-store';
+
+export interface WorkspaceSlice {
+  notices: RecoveryNotice[];
+  backups: BackupView[] | null;
+  dismissNotice(notice: RecoveryNotice): void;
+  loadBackups(): Promise<void>;
+  restoreBackup(id: string): Promise<BackupView>;
+}
+
+export const createWorkspaceSlice =
+  (api: ApiClient): StateCreator<AppState, [], [], WorkspaceSlice> =>
+  (set, get) => ({
+    notices: [],
+    backups: null,
+    dismissNotice(notice) {
+      set({ notices: get().notices.filter((n) => n !== notice) });
+    },
+    async loadBackups() {
+      set({ backups: await api.call('backups.list', {}) });
+    },
+    async restoreBackup(id) {
+      const restored = await api.call('backups.restore', { id });
+      await get().loadBackups();
+      return restored;
+    },
+  });
