@@ -85,7 +85,10 @@ export const test = base.extend<Fixtures>({
     await server.stop();
     await rm(workspace, { recursive: true, force: true });
   },
-  page: async ({ page }, use) => {
+  // Depends on `server` so the page closes before the server stops: otherwise the live
+  // event stream's reconnect attempts would show up as console errors.
+  page: async ({ page, server }, use) => {
+    void server;
     // A CSP violation or a script error is a failed test, not a warning.
     const problems: string[] = [];
     page.on('console', (message) => {

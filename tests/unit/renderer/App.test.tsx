@@ -26,6 +26,7 @@ function fakeTransport(initial: Settings, fail = false) {
         };
       if (channel === 'settings.update')
         settings = { ...settings, ...(input as Partial<Settings>) };
+      if (channel === 'workspace.notices') return { ok: true, value: [] };
       if (channel === 'app.info') {
         return {
           ok: true,
