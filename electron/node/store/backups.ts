@@ -46,7 +46,11 @@ export class Backups {
     this.#now = now;
   }
 
-  async create(document: string, text: string, reason: BackupReason): Promise<BackupEntry> {
+  async create(
+    document: string,
+    content: string | Uint8Array,
+    reason: BackupReason,
+  ): Promise<BackupEntry> {
     const dir = join(this.root, document);
     await mkdir(dir, { recursive: true, mode: 0o700 });
     let date = this.#now();
@@ -56,9 +60,10 @@ export class Backups {
       date = new Date(date.getTime() + 1);
       id = `${document}/${stampOf(date)}--${reason}.json`;
     }
-    await new DurableTextFile(join(this.root, id), this.#fs).write(text);
+    await new DurableTextFile(join(this.root, id), this.#fs).write(content);
     await this.prune(document);
-    return { id, document, createdAt: date.toISOString(), reason, size: Buffer.byteLength(text) };
+    const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+    return { id, document, createdAt: date.toISOString(), reason, size };
   }
 
   /** Newest first. */
@@ -78,10 +83,10 @@ export class Backups {
     );
   }
 
-  async read(id: string): Promise<string> {
+  async read(id: string): Promise<Buffer> {
     if (!parseBackupId(id)) throw new AppError('backup-not-found', { id });
     try {
-      return await readFile(join(this.root, id), 'utf8');
+      return await readFile(join(this.root, id));
     } catch {
       throw new AppError('backup-not-found', { id });
     }

@@ -114,9 +114,9 @@ async function readChecked<T>(
   kind: DocumentKind,
   report: Report,
 ): Promise<T | null> {
-  let text: string;
+  let text: Buffer;
   try {
-    text = await readFile(join(dir, file), 'utf8');
+    text = await readFile(join(dir, file));
   } catch (error) {
     if (errnoCode(error) === 'ENOENT' && file === WORKSPACE_FILE) return null;
     report(file, 'unreadable', { reason: errnoCode(error) ?? String(error) });

@@ -33,21 +33,21 @@ export class DurableTextFile {
     this.#fs = fs;
   }
 
-  async read(): Promise<string | null> {
+  async read(): Promise<Buffer | null> {
     try {
-      return await this.#fs.readFile(this.path, 'utf8');
+      return await this.#fs.readFile(this.path);
     } catch (error) {
       if (errnoCode(error) === 'ENOENT') return null;
       throw toStoreError(error, this.path);
     }
   }
 
-  async write(text: string): Promise<void> {
+  async write(content: string | Uint8Array): Promise<void> {
     const temp = join(dirname(this.path), `.${basename(this.path)}.${randomUUID()}.tmp`);
     try {
       const handle = await this.#fs.open(temp, 'wx', 0o600);
       try {
-        await handle.writeFile(text, 'utf8');
+        await handle.writeFile(content);
         await handle.sync();
       } finally {
         await handle.close();

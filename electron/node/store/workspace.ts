@@ -189,11 +189,15 @@ export class Workspace {
     const doc = this.#forums.get(id);
     if (!doc) throw new AppError('not-found', { id });
     const result = doc.update(mutate);
-    const forum = doc.data.forum;
-    this.#root.update((data) => {
-      const index = data.forums.findIndex((entry) => entry.id === id);
-      if (index >= 0) data.forums[index] = indexFromForum(forum);
-    });
+    // The index copies a few fields of the forum; rewrite workspace.json only when one of
+    // them changed, so a note edit costs one forum document, not two.
+    const entry = indexFromForum(doc.data.forum);
+    const index = this.#root.data.forums.findIndex((e) => e.id === id);
+    if (index >= 0 && !sameJson(this.#root.data.forums[index], entry)) {
+      this.#root.update((data) => {
+        data.forums[index] = entry;
+      });
+    }
     return result;
   }
 
@@ -238,7 +242,7 @@ export class Workspace {
     await this.flush();
     if (entry.document === 'workspace') {
       const { data } = readDocumentText(text, 'workspace', workspaceDocumentSchema);
-      await this.backups.create('workspace', await currentText(this.#root), 'restore');
+      await this.backups.create('workspace', encodeDocument(this.#root.data), 'restore');
       this.#root.update((doc) => Object.assign(doc, data));
       const missing = data.forums.filter((f) => !this.#forums.has(f.id));
       if (missing.length) await this.#loadForums();
@@ -247,7 +251,7 @@ export class Workspace {
       const { data } = readDocumentText(text, 'forum', forumDocumentSchema);
       const doc = this.#forums.get(forumId);
       if (doc) {
-        await this.backups.create(entry.document, await currentText(doc), 'restore');
+        await this.backups.create(entry.document, encodeDocument(doc.data), 'restore');
         this.updateForum(forumId, (current) => Object.assign(current, data));
       } else {
         const created = this.#document(forumFile(this.dir, forumId), entry.document, data);
@@ -270,9 +274,7 @@ export class Workspace {
   }
 }
 
-async function currentText<T>(doc: StoreDocument<T>): Promise<string> {
-  return encodeDocument(doc.data);
-}
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function indexFromForum(forum: Forum): ForumIndexEntry {
   const { id, createdAt, updatedAt, deletedAt, name, acronym, city, country, startDate, endDate } =

@@ -162,7 +162,7 @@ describe('migrations and versions', () => {
       const backups = await new Backups(dir).list('workspace');
       expect(backups.map((b) => b.reason)).toContain('migration');
       const migration = backups.find((b) => b.reason === 'migration');
-      expect(await new Backups(dir).read(migration?.id ?? '')).toBe(v1);
+      expect((await new Backups(dir).read(migration?.id ?? '')).toString()).toBe(v1);
       expect(decodeDocument(await readFile(join(dir, WORKSPACE_FILE), 'utf8'))).toMatchObject({
         schemaVersion: 2,
       });
@@ -208,8 +208,8 @@ describe('backups', () => {
       const list = await backups.list('workspace');
       const daily = list.filter((b) => b.reason === 'daily');
       expect(daily).toHaveLength(7);
-      expect(await backups.read(daily[0]?.id ?? '')).toBe('{"day":11}');
-      expect(await backups.read(daily.at(-1)?.id ?? '')).toBe('{"day":5}');
+      expect((await backups.read(daily[0]?.id ?? '')).toString()).toBe('{"day":11}');
+      expect((await backups.read(daily.at(-1)?.id ?? '')).toString()).toBe('{"day":5}');
       expect(list.filter((b) => b.reason === 'import')).toHaveLength(10);
     });
   });

@@ -9,7 +9,7 @@ import type { Command, CommandContext } from '../command';
 /** Forum names by id, read without taking the lock (listing may run beside the app). */
 async function forumNames(workspace: string): Promise<Map<string, string>> {
   try {
-    const text = await readFile(join(workspace, WORKSPACE_FILE), 'utf8');
+    const text = await readFile(join(workspace, WORKSPACE_FILE));
     const { data } = readDocumentText(text, 'workspace', workspaceDocumentSchema);
     return new Map(data.forums.map((f) => [f.id, f.name.en || f.name.id]));
   } catch {

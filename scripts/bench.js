@@ -1,0 +1,210 @@
+// `npm run bench [-- --quick]`: measures what a heavy user feels and prints each figure
+// beside the raw cost of the same work on this machine and the target it should meet.
+// Never fails: figures are reported, not asserted.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'rolldown';
+import { ensureBuilt, projectRoot } from './ensure-built.js';
+
+const quick = process.argv.includes('--quick');
+const SEED = 20170914;
+const OPEN_RUNS = 7;
+const sizes = [
+  { name: '1k', notes: 1_000, forums: 5, contacts: 2_000 },
+  { name: '10k', notes: 10_000, forums: 20, contacts: 2_000 },
+  ...(quick ? [] : [{ name: '50k', notes: 50_000, forums: 40, contacts: 10_000 }]),
+];
+
+const benchDir = join(projectRoot, 'out', 'bench');
+const rows = [];
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  },
+  quick,
+  figures: {},
+};
+
+const ms = (n) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+const mib = (n) => `${(n / 2 ** 20).toFixed(1)} MiB`;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
+const p95 = (v) =>
+  [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.ceil(0.95 * v.length) - 1)];
+
+function row(area, size, metric, value, reference, target, met) {
+  rows.push({ area, size, metric, value, reference, target, met });
+}
+
+function run(script, args, extraNode = []) {
+  const result = spawnSync(process.execPath, [...extraNode, join(benchDir, script), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+  if (result.status !== 0) throw new Error(`${script} failed:\n${result.stderr}`);
+  return result.stdout;
+}
+
+const runJson = (script, args, extraNode) => JSON.parse(run(script, args, extraNode));
+
+async function bundle() {
+  mkdirSync(benchDir, { recursive: true });
+  for (const entry of ['generate-main', 'store-open', 'store-save']) {
+    await build({
+      input: join(projectRoot, 'tests', 'bench', `${entry}.ts`),
+      platform: 'node',
+      external: [/^node:/],
+      output: { file: join(benchDir, `${entry}.mjs`), format: 'esm' },
+      logLevel: 'silent',
+    });
+  }
+}
+
+function workspaceFor(size) {
+  const dir = join(tmpdir(), `risalah-bench-${size.name}-${SEED}-v1`);
+  if (!existsSync(join(dir, '.complete'))) {
+    process.stdout.write(`  generating ${size.notes} notes in ${dir}…\n`);
+    spawnSync('rm', ['-rf', dir]);
+    const started = Date.now();
+    run('generate-main.mjs', [dir, size.notes, size.forums, size.contacts, SEED].map(String));
+    writeFileSync(join(dir, '.complete'), String(Date.now() - started));
+  }
+  return dir;
+}
+
+function benchStore(size) {
+  const dir = workspaceFor(size);
+  const opens = Array.from({ length: OPEN_RUNS }, () =>
+    runJson('store-open.mjs', [dir], ['--expose-gc']),
+  );
+  const openMs = opens.map((o) => o.openMs);
+  const refMs = opens.map((o) => o.referenceMs);
+  const bytes = opens[0].bytes;
+  const open = { median: median(openMs), p95: p95(openMs), reference: median(refMs), bytes };
+  row(
+    'store',
+    size.name,
+    `open to data ready (${mib(bytes)} on disk, ${OPEN_RUNS} fresh processes)`,
+    `${ms(open.median)} / p95 ${ms(open.p95)}`,
+    `readFile+JSON.parse ${ms(open.reference)} (×${(open.median / open.reference).toFixed(1)})`,
+    '< 300 ms',
+    open.p95 < 300,
+  );
+  const heap = median(opens.map((o) => o.heapBytes));
+  row(
+    'store',
+    size.name,
+    'memory of the loaded workspace (heap)',
+    mib(heap),
+    `${(heap / bytes).toFixed(1)}× the bytes on disk`,
+    'reported',
+    null,
+  );
+
+  const save = runJson('store-save.mjs', [dir]);
+  row(
+    'store',
+    size.name,
+    `one edit saved durably (forum of ${save.forumNotes} notes, ${kb(save.bytes)})`,
+    `${ms(save.p50)} / p95 ${ms(save.p95)}`,
+    `stringify+write+fsync+rename ${ms(save.referenceP50)} / p95 ${ms(save.referenceP95)} (×${(save.p95 / save.referenceP95).toFixed(1)})`,
+    'p95 < 30 ms',
+    save.p95 < 30,
+  );
+  row(
+    'store',
+    size.name,
+    'longest event-loop stall while saving',
+    ms(save.stallMs),
+    '',
+    '< 16 ms',
+    save.stallMs < 16,
+  );
+  results.figures[`store.${size.name}`] = { open, heapBytes: heap, save };
+}
+
+function benchCli() {
+  const timeOf = (args) => {
+    const start = performance.now();
+    spawnSync(process.execPath, args, { stdio: 'ignore' });
+    return performance.now() - start;
+  };
+  const cli = Array.from({ length: 10 }, () =>
+    timeOf([join(projectRoot, 'out', 'main', 'cli.js'), '--help']),
+  );
+  const bare = Array.from({ length: 10 }, () => timeOf(['-e', '']));
+  row(
+    'cli',
+    '-',
+    'risalah --help start-up (10 runs)',
+    `${ms(median(cli))} / p95 ${ms(p95(cli))}`,
+    `bare node ${ms(median(bare))} (×${(median(cli) / median(bare)).toFixed(1)})`,
+    'reported',
+    null,
+  );
+  results.figures.cli = { median: median(cli), p95: p95(cli), bareNode: median(bare) };
+}
+
+function benchBundle() {
+  const assets = join(projectRoot, 'out', 'renderer', 'assets');
+  const html = readFileSync(join(projectRoot, 'out', 'renderer', 'index.html'), 'utf8');
+  const initial = readdirSync(assets).filter((name) => html.includes(name));
+  const gz = initial.reduce(
+    (sum, name) => sum + gzipSync(readFileSync(join(assets, name))).length,
+    0,
+  );
+  const raw = initial.reduce((sum, name) => sum + statSync(join(assets, name)).size, 0);
+  row(
+    'renderer',
+    '-',
+    `initial bundle (${initial.length} files)`,
+    `${kb(gz)} gzipped`,
+    `${kb(raw)} raw`,
+    '< 300 KB',
+    gz < 300 * 1024,
+  );
+  results.figures.bundle = { gzipBytes: gz, rawBytes: raw };
+}
+
+function printTable() {
+  const headers = ['area', 'size', 'metric', 'value', 'reference (same machine)', 'target', ''];
+  const cells = rows.map((r) => [
+    r.area,
+    r.size,
+    r.metric,
+    r.value,
+    r.reference,
+    r.target,
+    r.met === null ? '' : r.met ? 'met' : 'NOT MET',
+  ]);
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c) => c.map((v, i) => v.padEnd(widths[i])).join(' | ');
+  process.stdout.write(`\n${line(headers)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n`);
+  for (const c of cells) process.stdout.write(`${line(c)}\n`);
+}
+
+const started = Date.now();
+process.stdout.write(
+  `Risalah bench${quick ? ' (quick)' : ''} on ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, Node ${process.version}\n`,
+);
+ensureBuilt();
+await bundle();
+for (const size of sizes) {
+  process.stdout.write(`▶ store, ${size.name} notes\n`);
+  benchStore(size);
+}
+benchCli();
+benchBundle();
+printTable();
+results.rows = rows;
+results.seconds = (Date.now() - started) / 1000;
+writeFileSync(join(projectRoot, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`\nbench-results.json written (${results.seconds.toFixed(0)} s)\n`);
