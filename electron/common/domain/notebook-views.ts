@@ -1,0 +1,56 @@
+import type { Bilingual } from './primitives';
+import type { Forum, Note, Session } from './forum-schema';
+import type { ForumIndexEntry } from './workspace-schema';
+import type { TranslationStatus } from './translation';
+
+/** What the renderer receives: stored records plus what it would otherwise recompute. */
+export interface ForumSummary extends ForumIndexEntry {
+  noteCount: number;
+  sessionCount: number;
+}
+
+export interface ForumDetail {
+  forum: Forum;
+  sessions: Session[];
+}
+
+export interface NoteView extends Note {
+  translation: TranslationStatus;
+}
+
+export interface NoteSummary {
+  id: string;
+  sessionId: string | null;
+  pinned: boolean;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+  /** The first words of each side. */
+  preview: Bilingual;
+  translation: TranslationStatus;
+}
+
+export type SearchKind = 'note' | 'session' | 'clause' | 'commitment' | 'contact';
+
+export interface SearchSegment {
+  text: string;
+  hit: boolean;
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  forumId: string | null;
+  /** Title line in both languages (a note's title is its first line). */
+  title: Bilingual;
+  /** Where the match is, cut into plain and matched pieces for highlighting. */
+  snippet: SearchSegment[];
+  score: number;
+}
+
+export interface SearchResults {
+  query: string;
+  groups: { kind: SearchKind; hits: SearchHit[] }[];
+  total: number;
+  tookMs: number;
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { SearchIndex } from '../../../electron/node/search/search-index';
+import type { Searchable } from '../../../electron/node/search/search-index';
+import { fold, queryStems, stem } from '../../../electron/node/search/text';
+
+function indexOf(docs: Searchable[]): SearchIndex {
+  const byKey = new Map(docs.map((d) => [d.key, d]));
+  const index = new SearchIndex((key) => byKey.get(key) ?? null);
+  index.addAll(docs);
+  return index;
+}
+
+const note = (key: string, id: string, en: string, extra = ''): Searchable => ({
+  key,
+  kind: 'note',
+  forumId: 'f1',
+  recordId: key,
+  title: { id: id.slice(0, 40), en: en.slice(0, 40) },
+  id,
+  en,
+  extra,
+});
+
+describe('stemming', () => {
+  it('reduces Indonesian affixed words to their root', () => {
+    expect(stem('berkomitmen', 'id')).toBe('komitmen');
+    expect(stem('penghormatan', 'id')).toBe('hormat');
+    expect(stem('menghormati', 'id')).toBe('hormat');
+    expect(stem('perlindungan', 'id')).toBe('lindung');
+    expect(stem('kesepakatan', 'id')).toBe('sepakat');
+  });
+
+  it('reduces English words with Porter', () => {
+    expect(stem('commitments', 'en')).toBe(stem('committed', 'en'));
+    expect(stem('strengthening', 'en')).toBe('strengthen');
+  });
+
+  it('folds case and accents', () => {
+    expect(fold('Pérez ÇAĞLAR Nguyễn')).toBe('perez caglar nguyen');
+    expect(queryStems('Komitmen')).toContain('komitmen');
+  });
+});
+
+describe('SearchIndex', () => {
+  const docs = [
+    note(
+      'n1',
+      'Pemerintah kabupaten berkomitmen memperkuat demokrasi lokal.',
+      'The regency committed to strengthening local democracy.',
+    ),
+    note('n2', 'Penghormatan terhadap pembela HAM di tingkat desa.', ''),
+    note('n3', '', 'Respect for human rights defenders in villages.', 'pembela-ham'),
+    {
+      key: 'c1',
+      kind: 'contact' as const,
+      forumId: null,
+      recordId: 'c1',
+      title: { id: 'Kim Min-ji', en: 'Kim Min-ji' },
+      id: 'Staf Ahli',
+      en: 'Adviser',
+      extra: 'Kim Min-ji 김민지 Gwangju International Center kim@gic.or.kr',
+    },
+  ];
+  const index = indexOf(docs);
+
+  it('finds "berkomitmen" when searching "komitmen"', () => {
+    const hits = index.query('komitmen').groups.flatMap((g) => g.hits);
+    expect(hits.map((h) => h.id)).toEqual(['n1']);
+    expect(hits[0]?.snippet.filter((s) => s.hit).map((s) => s.text)).toContain('berkomitmen');
+  });
+
+  it('finds "penghormatan" when searching "hormat", and English by its stem', () => {
+    expect(
+      index
+        .query('hormat')
+        .groups.flatMap((g) => g.hits)
+        .map((h) => h.id),
+    ).toEqual(['n2']);
+    expect(
+      index
+        .query('defender')
+        .groups.flatMap((g) => g.hits)
+        .map((h) => h.id),
+    ).toEqual(['n3']);
+    expect(
+      index
+        .query('commitment')
+        .groups.flatMap((g) => g.hits)
+        .map((h) => h.id),
+    ).toEqual(['n1']);
+  });
+
+  it('is case- and accent-insensitive, and needs every word', () => {
+    expect(index.query('DÉMOKRASI lokal').total).toBe(1);
+    expect(index.query('demokrasi desa').total).toBe(0);
+  });
+
+  it('matches names in other scripts and groups results by kind', () => {
+    const result = index.query('김민지');
+    expect(result.groups.map((g) => g.kind)).toEqual(['contact']);
+    expect(index.query('gwangju').groups[0]?.hits[0]?.title.en).toBe('Kim Min-ji');
+  });
+
+  it('follows edits record by record', () => {
+    const byKey = new Map(docs.map((d) => [d.key, d]));
+    const live = new SearchIndex((key) => byKey.get(key) ?? null);
+    live.addAll(docs);
+    const edited = note('n2', 'Anggaran responsif gender', 'Gender-responsive budgeting');
+    byKey.set('n2', edited);
+    live.upsert(edited);
+    expect(live.query('hormat').total).toBe(0);
+    expect(live.query('anggaran').total).toBe(1);
+    live.remove('n2');
+    expect(live.query('anggaran').total).toBe(0);
+    expect(live.size).toBe(3);
+  });
+
+  it('finds words as they are being typed', () => {
+    expect(index.query('demok').total).toBe(1);
+  });
+});
