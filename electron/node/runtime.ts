@@ -4,11 +4,13 @@ import type { ApiHandlers } from './api/dispatch';
 import { EventBus } from './api/event-bus';
 import { createHandlers } from './api/handlers';
 import { systemLocale } from './paths';
+import { NotebookService } from './notebook/notebook-service';
 import { Workspace } from './store/workspace';
 import { version } from './version';
 
 export interface Runtime {
   workspace: Workspace;
+  notebook: NotebookService;
   events: EventBus;
   handlers: ApiHandlers;
   call(channel: unknown, input: unknown): ReturnType<typeof dispatch>;
@@ -30,8 +32,10 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     debounceMs: options.debounceMs,
     onSaveStatus: (status) => events.emit('save-status', status),
   });
+  const notebook = new NotebookService(workspace);
   const handlers = createHandlers({
     workspace,
+    notebook,
     events,
     transport: options.transport,
     version,
@@ -39,6 +43,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   return {
     workspace,
+    notebook,
     events,
     handlers,
     call: (channel, input) => dispatch(handlers, channel, input),

@@ -1,5 +1,24 @@
 import { z } from 'zod';
 import { uiLanguages } from '../language';
+import type { Forum, Session } from '../domain/forum-schema';
+import {
+  forumCreateSchema,
+  forumPatchSchema,
+  noteCreateSchema,
+  notePatchSchema,
+  profilePatchSchema,
+  sessionInputSchema,
+  sessionPatchSchema,
+} from '../domain/notebook-schema';
+import type {
+  ForumDetail,
+  ForumSummary,
+  NoteSummary,
+  NoteView,
+  SearchResults,
+} from '../domain/notebook-views';
+import { idSchema } from '../domain/primitives';
+import type { DelegationProfile } from '../domain/workspace-schema';
 import type { ApiChannel, ApiEventName } from './channels';
 import type { AppInfo, BackupView, RecoveryNotice, SaveStatus, Settings } from './types';
 
@@ -22,6 +41,9 @@ export const settingsPatchSchema = z
   .partial()
   .strict();
 
+const forumRef = z.object({ forumId: idSchema }).strict();
+const recordRef = z.object({ forumId: idSchema, id: idSchema }).strict();
+
 export const apiContract = {
   'app.info': channel<AppInfo>()(noInput),
   'settings.get': channel<Settings>()(noInput),
@@ -29,6 +51,29 @@ export const apiContract = {
   'workspace.notices': channel<RecoveryNotice[]>()(noInput),
   'backups.list': channel<BackupView[]>()(noInput),
   'backups.restore': channel<BackupView>()(z.object({ id: z.string().min(1).max(200) }).strict()),
+  'profile.get': channel<DelegationProfile>()(noInput),
+  'profile.update': channel<DelegationProfile>()(profilePatchSchema),
+  'forums.list': channel<ForumSummary[]>()(noInput),
+  'forums.create': channel<Forum>()(forumCreateSchema),
+  'forums.get': channel<ForumDetail>()(forumRef),
+  'forums.update': channel<Forum>()(forumRef.extend({ patch: forumPatchSchema }).strict()),
+  'forums.delete': channel<Forum>()(forumRef),
+  'forums.restore': channel<Forum>()(forumRef),
+  'sessions.create': channel<Session>()(forumRef.extend({ session: sessionInputSchema }).strict()),
+  'sessions.update': channel<Session>()(recordRef.extend({ patch: sessionPatchSchema }).strict()),
+  'sessions.delete': channel<Session>()(recordRef),
+  'sessions.restore': channel<Session>()(recordRef),
+  'sessions.reorder': channel<Session[]>()(
+    forumRef.extend({ ids: z.array(idSchema).max(1000) }).strict(),
+  ),
+  'notes.list': channel<NoteSummary[]>()(forumRef),
+  'notes.get': channel<NoteView>()(recordRef),
+  'notes.create': channel<NoteView>()(forumRef.extend({ note: noteCreateSchema }).strict()),
+  'notes.update': channel<NoteView>()(recordRef.extend({ patch: notePatchSchema }).strict()),
+  'notes.delete': channel<NoteView>()(recordRef),
+  'notes.restore': channel<NoteView>()(recordRef),
+  'search.query': channel<SearchResults>()(z.object({ q: z.string().max(200) }).strict()),
+  'demo.create': channel<ForumSummary[]>()(noInput),
 } satisfies Record<ApiChannel, ChannelSpec<z.ZodType, unknown>>;
 
 type Contract = typeof apiContract;

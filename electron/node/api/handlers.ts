@@ -1,11 +1,14 @@
 import type { AppInfo, BackupEntry, BackupView, Transport } from '../../common/api/types';
 import { languageFromLocale } from '../../common/language';
+import type { NotebookService } from '../notebook/notebook-service';
+import { createExampleForums } from '../notebook/example-forums';
 import type { Workspace } from '../store/workspace';
 import type { ApiHandlers } from './dispatch';
 import type { EventBus } from './event-bus';
 
 export interface HandlerContext {
   workspace: Workspace;
+  notebook: NotebookService;
   events: EventBus;
   transport: Transport;
   version: string;
@@ -37,6 +40,32 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
       ctx.events.emit('settings-changed', ctx.workspace.settings);
       ctx.events.emit('workspace-changed', {});
       return backupView(ctx, entry);
+    },
+    'profile.get': async () => ctx.notebook.profile(),
+    'profile.update': async (patch) => ctx.notebook.updateProfile(patch),
+    'forums.list': async () => ctx.notebook.listForums(),
+    'forums.create': async (input) => ctx.notebook.createForum(input),
+    'forums.get': async ({ forumId }) => ctx.notebook.forum(forumId),
+    'forums.update': async ({ forumId, patch }) => ctx.notebook.updateForum(forumId, patch),
+    'forums.delete': async ({ forumId }) => ctx.notebook.setForumDeleted(forumId, true),
+    'forums.restore': async ({ forumId }) => ctx.notebook.setForumDeleted(forumId, false),
+    'sessions.create': async ({ forumId, session }) => ctx.notebook.createSession(forumId, session),
+    'sessions.update': async ({ forumId, id, patch }) =>
+      ctx.notebook.updateSession(forumId, id, patch),
+    'sessions.delete': async ({ forumId, id }) => ctx.notebook.setSessionDeleted(forumId, id, true),
+    'sessions.restore': async ({ forumId, id }) =>
+      ctx.notebook.setSessionDeleted(forumId, id, false),
+    'sessions.reorder': async ({ forumId, ids }) => ctx.notebook.reorderSessions(forumId, ids),
+    'notes.list': async ({ forumId }) => ctx.notebook.listNotes(forumId),
+    'notes.get': async ({ forumId, id }) => ctx.notebook.note(forumId, id),
+    'notes.create': async ({ forumId, note }) => ctx.notebook.createNote(forumId, note),
+    'notes.update': async ({ forumId, id, patch }) => ctx.notebook.updateNote(forumId, id, patch),
+    'notes.delete': async ({ forumId, id }) => ctx.notebook.setNoteDeleted(forumId, id, true),
+    'notes.restore': async ({ forumId, id }) => ctx.notebook.setNoteDeleted(forumId, id, false),
+    'search.query': async ({ q }) => ctx.notebook.query(q),
+    'demo.create': async () => {
+      createExampleForums(ctx.notebook);
+      return ctx.notebook.listForums();
     },
   };
 }

@@ -9,6 +9,7 @@ import { version } from '../version';
 import type { CliIo, Command, CommandContext } from './command';
 import { backupsCommand, restoreCommand } from './commands/backups';
 import { checkCommand } from './commands/check';
+import { demoCommand } from './commands/demo';
 import { serveCommand, startCommand } from './commands/serve';
 
 export type { CliIo } from './command';
@@ -31,6 +32,7 @@ const commands: Record<string, Command> = {
   check: checkCommand,
   backups: backupsCommand,
   restore: restoreCommand,
+  demo: demoCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; never calls `process.exit`. */

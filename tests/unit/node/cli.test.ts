@@ -262,3 +262,20 @@ describe('risalah check, backups, restore', () => {
     });
   });
 });
+
+describe('risalah demo', () => {
+  it('adds the example forums once, then says they are there', async () => {
+    await withTempDir(async (dir) => {
+      const ws = join(dir, 'ws');
+      const first = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(await runCli(['demo', '--workspace', ws], first.io)).toBe(0);
+      expect(first.out.join('\n')).toMatch(/World Human Rights Cities Forum 2017/);
+      expect(first.out.join('\n')).toMatch(/Human Rights Capacity Building for Communities/);
+      const second = fakeIo({ LANG: 'id_ID.UTF-8' });
+      expect(await runCli(['demo', '--workspace', ws], second.io)).toBe(0);
+      expect(second.out.join('\n')).toMatch(/Forum contoh sudah ada/);
+      const check = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(await runCli(['check', '--workspace', ws], check.io)).toBe(0);
+    });
+  });
+});

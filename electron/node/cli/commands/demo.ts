@@ -1,0 +1,27 @@
+import { NotebookService } from '../../notebook/notebook-service';
+import { createExampleForums } from '../../notebook/example-forums';
+import { Workspace } from '../../store/workspace';
+import type { Command } from '../command';
+
+export const demoCommand: Command = {
+  options: {},
+  async run({ t, io, workspace }) {
+    const opened = await Workspace.open(workspace, { holder: 'risalah demo' });
+    try {
+      const notebook = new NotebookService(opened);
+      const created = createExampleForums(notebook);
+      const names = notebook
+        .listForums()
+        .filter((f) => created.includes(f.id))
+        .map((f) => `  ${f.id}  ${f.name.en}`);
+      io.out(
+        created.length
+          ? t('cli:demoCreated', { workspace, forums: names.join('\n') })
+          : t('cli:demoPresent', { workspace }),
+      );
+    } finally {
+      await opened.close();
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,242 @@
+import type { ForumCreate, SessionInput } from '../../common/domain/notebook-schema';
+import type { NotebookService } from './notebook-service';
+
+interface ExampleForum {
+  forum: ForumCreate;
+  sessions: SessionInput[];
+  /** Notes by the index of their session. */
+  notes: { session: number; id: string; en: string; tags?: string[]; pinned?: boolean }[];
+}
+
+// Drawn from public reports of the two events; wording of notes is illustrative.
+const whrcf2017: ExampleForum = {
+  forum: {
+    name: {
+      id: 'Forum Kota Hak Asasi Manusia Sedunia 2017',
+      en: 'World Human Rights Cities Forum 2017',
+    },
+    acronym: 'WHRCF 2017',
+    edition: '7',
+    city: 'Gwangju',
+    country: 'KR',
+    venue: 'Kim Dae-jung Convention Center',
+    startDate: '2017-09-14',
+    endDate: '2017-09-17',
+    timeZone: 'Asia/Seoul',
+    theme: {
+      id: 'Apakah Kita Hidup Dalam Damai? Kota-kota Hak Asasi Manusia, Demokrasi dan Praktek',
+      en: 'Do We Live in Peace? Human Rights Cities, Democracy and Practice',
+    },
+    hostOrganisation: { id: 'Kota Metropolitan Gwangju', en: 'Gwangju Metropolitan City' },
+  },
+  sessions: [
+    {
+      title: { id: 'Upacara Pembukaan', en: 'Opening Ceremony' },
+      kind: 'opening',
+      start: '2017-09-14T10:00',
+      end: '2017-09-14T11:30',
+      room: 'Convention Hall',
+    },
+    {
+      title: {
+        id: 'Sidang Pleno: Kota HAM, Demokrasi dan Perdamaian',
+        en: 'Plenary: Human Rights Cities, Democracy and Peace',
+      },
+      kind: 'plenary',
+      start: '2017-09-14T14:00',
+      end: '2017-09-14T16:00',
+      room: 'Convention Hall',
+    },
+    {
+      title: {
+        id: 'Sesi Tematik: Memperkuat Demokrasi Lokal dan Partisipatif',
+        en: 'Thematic Session: Strengthening Local and Participatory Democracy',
+      },
+      kind: 'thematic',
+      start: '2017-09-15T10:00',
+      end: '2017-09-15T12:00',
+      room: 'Room 208',
+    },
+    {
+      title: {
+        id: 'Lokakarya: Prinsip-Prinsip Panduan Gwangju untuk Kota HAM (2011) dalam Praktik',
+        en: 'Workshop: The Gwangju Guiding Principles for a Human Rights City (2011) in Practice',
+      },
+      kind: 'workshop',
+      start: '2017-09-15T14:00',
+      end: '2017-09-15T16:00',
+      room: 'Room 209',
+    },
+    {
+      title: {
+        id: 'Acara Sampingan: Kabupaten Ramah HAM di Indonesia',
+        en: 'Side Event: Human-Rights-Friendly Regencies in Indonesia',
+      },
+      kind: 'side-event',
+      start: '2017-09-16T10:00',
+      end: '2017-09-16T11:30',
+      room: 'Room 301',
+      speakers: ['Chusnunia, Bupati Lampung Timur'],
+    },
+    {
+      title: {
+        id: 'Upacara Penutupan dan Pembacaan Deklarasi Gwangju',
+        en: 'Closing Ceremony and Reading of the Gwangju Declaration',
+      },
+      kind: 'closing-ceremony',
+      start: '2017-09-17T11:00',
+      end: '2017-09-17T12:30',
+      room: 'Convention Hall',
+    },
+  ],
+  notes: [
+    {
+      session: 0,
+      id: '# Pembukaan\n\nForum ketujuh, diselenggarakan setiap tahun sejak 2011. Tema tahun ini: **Apakah Kita Hidup Dalam Damai?**',
+      en: '# Opening\n\nThe seventh forum, held every year since 2011. This year’s theme: **Do We Live in Peace?**',
+    },
+    {
+      session: 2,
+      id: '# Demokrasi lokal yang partisipatif\n\n- Warga dilibatkan sejak perencanaan, bukan hanya saat sosialisasi.\n- Musyawarah perencanaan pembangunan desa dapat menjadi pintu masuk pemenuhan HAM.\n- Kota-kota anggota berbagi indikator untuk mengukur partisipasi.',
+      en: '# Participatory local democracy\n\n- Residents are involved from planning onwards, not only when decisions are announced.\n- Village development planning meetings can be an entry point for realising human rights.\n- Member cities share indicators to measure participation.',
+      tags: ['demokrasi', 'partisipasi'],
+      pinned: true,
+    },
+    {
+      session: 3,
+      id: 'Prinsip-Prinsip Panduan Gwangju (2011) menekankan peran pemerintah daerah dalam menghormati, melindungi dan memenuhi hak asasi manusia warganya.',
+      en: 'The Gwangju Guiding Principles (2011) stress the role of local government in respecting, protecting and fulfilling the human rights of its residents.',
+      tags: ['prinsip-gwangju'],
+    },
+    {
+      session: 4,
+      id: 'Lampung Timur dikenal sebagai Kabupaten Ramah HAM berdasarkan Peraturan Bupati Lampung Timur Nomor 48 Tahun 2016. Bahan paparan: layanan pengaduan, anggaran responsif gender, dan forum warga desa.',
+      en: '',
+      tags: ['ramah-ham'],
+    },
+    {
+      session: 5,
+      id: 'Deklarasi dibacakan pada upacara penutupan. Delegasi berkomitmen menindaklanjuti butir tentang penguatan demokrasi lokal dan partisipatif.',
+      en: 'The declaration was read at the closing ceremony. The delegation committed to follow up the points on strengthening local and participatory democracy.',
+      tags: ['deklarasi'],
+    },
+  ],
+};
+
+const lampung2025: ExampleForum = {
+  forum: {
+    name: {
+      id: 'Penguatan Kapasitas HAM bagi Komunitas',
+      en: 'Human Rights Capacity Building for Communities',
+    },
+    acronym: '',
+    edition: '',
+    city: 'Bandar Lampung',
+    country: 'ID',
+    venue: 'Hotel Golden Tulip',
+    startDate: '2025-08-27',
+    endDate: '2025-08-27',
+    timeZone: 'Asia/Jakarta',
+    theme: {
+      id: 'Penguatan kapasitas hak asasi manusia bagi perwakilan 10 kelompok komunitas',
+      en: 'Strengthening the human rights capacity of representatives of 10 community groups',
+    },
+    hostOrganisation: {
+      id: 'Kantor Wilayah Kementerian HAM Provinsi Lampung',
+      en: 'Lampung Provincial Regional Office, Ministry of Human Rights',
+    },
+  },
+  sessions: [
+    {
+      title: {
+        id: 'Pembukaan oleh Kepala Kantor Wilayah, Basnamara',
+        en: 'Opening by the Head of the Regional Office, Basnamara',
+      },
+      kind: 'opening',
+      start: '2025-08-27T09:00',
+      end: '2025-08-27T09:45',
+      room: 'Ballroom',
+      speakers: ['Basnamara'],
+    },
+    {
+      title: {
+        id: 'Materi: HAM dan Layanan Publik',
+        en: 'Session: Human Rights and Public Services',
+      },
+      kind: 'plenary',
+      start: '2025-08-27T10:00',
+      end: '2025-08-27T12:00',
+      room: 'Ballroom',
+    },
+    {
+      title: {
+        id: 'Diskusi Kelompok: Pengalaman 10 Komunitas',
+        en: 'Group Discussion: The Experience of 10 Communities',
+      },
+      kind: 'workshop',
+      start: '2025-08-27T13:00',
+      end: '2025-08-27T15:00',
+      room: 'Ruang Melati',
+    },
+    {
+      title: { id: 'Penutupan', en: 'Closing' },
+      kind: 'closing-ceremony',
+      start: '2025-08-27T15:30',
+      end: '2025-08-27T16:00',
+      room: 'Ballroom',
+    },
+  ],
+  notes: [
+    {
+      session: 0,
+      id: 'Kegiatan dihadiri perwakilan 10 kelompok komunitas. Kepala Kantor Wilayah, Basnamara, menekankan bahwa penghormatan terhadap HAM dimulai dari layanan sehari-hari.',
+      en: 'Representatives of 10 community groups attended. The head of the regional office, Basnamara, stressed that respect for human rights starts with everyday services.',
+    },
+    {
+      session: 2,
+      id: 'Setiap kelompok menyampaikan satu masalah layanan publik dan satu usulan tindak lanjut. Catatan lengkap menyusul.',
+      en: '',
+      tags: ['komunitas'],
+    },
+  ],
+};
+
+/**
+ * Creates the two example forums (and a delegation profile, if none is set yet). Forums
+ * already present by name are left alone, so offering the example twice adds nothing.
+ */
+export function createExampleForums(notebook: NotebookService): string[] {
+  const profile = notebook.profile();
+  if (!profile.headName && !profile.delegationName.id && !profile.delegationName.en) {
+    notebook.updateProfile({
+      delegationName: {
+        id: 'Delegasi Kabupaten Lampung Timur',
+        en: 'East Lampung Regency Delegation',
+      },
+      headName: 'Chusnunia',
+      headPosition: { id: 'Bupati Lampung Timur', en: 'Regent of East Lampung' },
+      institution: {
+        id: 'Pemerintah Kabupaten Lampung Timur',
+        en: 'East Lampung Regency Government',
+      },
+      city: 'Sukadana',
+    });
+  }
+  const existing = new Set(notebook.listForums().map((f) => f.name.en));
+  const created: string[] = [];
+  for (const example of [whrcf2017, lampung2025]) {
+    if (existing.has(example.forum.name.en)) continue;
+    const forum = notebook.createForum(example.forum);
+    const sessions = example.sessions.map((s) => notebook.createSession(forum.id, s));
+    for (const note of example.notes) {
+      const made = notebook.createNote(forum.id, {
+        sessionId: sessions[note.session]?.id ?? null,
+        body: { id: note.id, en: note.en },
+        tags: note.tags ?? [],
+      });
+      if (note.pinned) notebook.updateNote(forum.id, made.id, { pinned: true });
+    }
+    created.push(forum.id);
+  }
+  return created;
+}

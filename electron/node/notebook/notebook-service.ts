@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../common/errors';
+import type { Forum, ForumDocument, Note, Session } from '../../common/domain/forum-schema';
+import type {
+  ForumCreate,
+  ForumPatch,
+  NoteCreate,
+  NotePatch,
+  ProfilePatch,
+  SessionInput,
+  SessionPatch,
+} from '../../common/domain/notebook-schema';
+import {
+  forumCreateSchema,
+  noteCreateSchema,
+  sessionInputSchema,
+} from '../../common/domain/notebook-schema';
+import type {
+  ForumDetail,
+  ForumSummary,
+  NoteSummary,
+  NoteView,
+  SearchResults,
+} from '../../common/domain/notebook-views';
+import { translationStatus } from '../../common/domain/translation';
+import type { DelegationProfile } from '../../common/domain/workspace-schema';
+import { SearchIndex } from '../search/search-index';
+import type { Workspace } from '../store/workspace';
+import {
+  forumSearchables,
+  noteSearchable,
+  resolveSearchable,
+  searchKey,
+  sessionSearchable,
+  workspaceSearchables,
+} from './searchables';
+
+const now = () => new Date().toISOString();
+const PREVIEW = 160;
+
+/**
+ * The delegate's notebook: profile, forums, agenda and bilingual notes, over the store,
+ * with the search index kept in step with every change.
+ */
+export class NotebookService {
+  readonly #workspace: Workspace;
+  readonly search: SearchIndex;
+
+  constructor(workspace: Workspace) {
+    this.#workspace = workspace;
+    this.search = new SearchIndex((key) => resolveSearchable(workspace, key));
+    this.search.addAll(workspaceSearchables(workspace));
+  }
+
+  // Profile
+
+  profile(): DelegationProfile {
+    return structuredClone(this.#workspace.data.profile);
+  }
+
+  updateProfile(patch: ProfilePatch): DelegationProfile {
+    return this.#workspace.update((doc) => {
+      Object.assign(doc.profile, structuredClone(patch), { updatedAt: now() });
+      return structuredClone(doc.profile);
+    });
+  }
+
+  // Forums
+
+  listForums(): ForumSummary[] {
+    return this.#workspace.data.forums.map((entry) => {
+      const doc = this.#workspace.forum(entry.id);
+      return {
+        ...structuredClone(entry),
+        noteCount: doc.notes.filter((n) => !n.deletedAt).length,
+        sessionCount: doc.sessions.filter((s) => !s.deletedAt).length,
+      };
+    });
+  }
+
+  createForum(input: ForumCreate): Forum {
+    const forum = this.#workspace.createForum(forumCreateSchema.parse(input));
+    return forum;
+  }
+
+  forum(id: string): ForumDetail {
+    const doc = this.#workspace.forum(id);
+    return {
+      forum: structuredClone(doc.forum),
+      sessions: structuredClone(doc.sessions.filter((s) => !s.deletedAt)).sort(bySchedule),
+    };
+  }
+
+  updateForum(id: string, patch: ForumPatch): Forum {
+    return this.#workspace.updateForum(id, (doc) => {
+      Object.assign(doc.forum, structuredClone(patch), { updatedAt: now() });
+      return structuredClone(doc.forum);
+    });
+  }
+
+  /** To the trash: the forum and everything in it stay on disk until restored. */
+  setForumDeleted(id: string, deleted: boolean): Forum {
+    const forum = this.#workspace.updateForum(id, (doc) => {
+      doc.forum.deletedAt = deleted ? now() : null;
+      doc.forum.updatedAt = now();
+      return structuredClone(doc.forum);
+    });
+    this.#reindexForum(id, deleted);
+    return forum;
+  }
+
+  // Sessions
+
+  createSession(forumId: string, input: SessionInput): Session {
+    const parsed = sessionInputSchema.parse(input);
+    const at = now();
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const session: Session = {
+        ...parsed,
+        id: randomUUID(),
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+        order: Math.max(-1, ...doc.sessions.map((s) => s.order)) + 1,
+      };
+      doc.sessions.push(session);
+      this.search.upsert(sessionSearchable(forumId, session));
+      return structuredClone(session);
+    });
+  }
+
+  updateSession(forumId: string, id: string, patch: SessionPatch): Session {
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const session = findRecord(doc.sessions, id);
+      Object.assign(session, structuredClone(patch), { updatedAt: now() });
+      this.search.upsert(sessionSearchable(forumId, session));
+      return structuredClone(session);
+    });
+  }
+
+  setSessionDeleted(forumId: string, id: string, deleted: boolean): Session {
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const session = findRecord(doc.sessions, id);
+      session.deletedAt = deleted ? now() : null;
+      session.updatedAt = now();
+      if (deleted) this.search.remove(searchKey.session(forumId, id));
+      else this.search.upsert(sessionSearchable(forumId, session));
+      return structuredClone(session);
+    });
+  }
+
+  /** Orders sessions as listed; sessions not listed keep their place after them. */
+  reorderSessions(forumId: string, ids: string[]): Session[] {
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const rank = new Map(ids.map((id, i) => [id, i]));
+      const sorted = [...doc.sessions].sort(
+        (a, b) =>
+          (rank.get(a.id) ?? ids.length + a.order) - (rank.get(b.id) ?? ids.length + b.order),
+      );
+      sorted.forEach((session, order) => (session.order = order));
+      return structuredClone(doc.sessions.filter((s) => !s.deletedAt)).sort(bySchedule);
+    });
+  }
+
+  // Notes
+
+  listNotes(forumId: string): NoteSummary[] {
+    return this.#workspace
+      .forum(forumId)
+      .notes.filter((n) => !n.deletedAt)
+      .map(summarise);
+  }
+
+  note(forumId: string, id: string): NoteView {
+    return view(findRecord(this.#workspace.forum(forumId).notes as Note[], id));
+  }
+
+  createNote(forumId: string, input: NoteCreate): NoteView {
+    const parsed = noteCreateSchema.parse(input);
+    const at = now();
+    return this.#workspace.updateForum(forumId, (doc) => {
+      if (parsed.sessionId) findRecord(doc.sessions, parsed.sessionId);
+      const body = { id: parsed.body.id ?? '', en: parsed.body.en ?? '' };
+      const note: Note = {
+        id: randomUUID(),
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+        sessionId: parsed.sessionId,
+        body,
+        bodyUpdatedAt: { id: body.id ? at : null, en: body.en ? at : null },
+        tags: normaliseTags(parsed.tags),
+        pinned: false,
+        author: this.#workspace.data.profile.headName,
+      };
+      doc.notes.push(note);
+      this.search.upsert(noteSearchable(forumId, note));
+      return view(note);
+    });
+  }
+
+  updateNote(forumId: string, id: string, patch: NotePatch): NoteView {
+    const at = now();
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const note = findRecord(doc.notes, id);
+      if (patch.sessionId) findRecord(doc.sessions, patch.sessionId);
+      if (patch.sessionId !== undefined) note.sessionId = patch.sessionId;
+      for (const side of ['id', 'en'] as const) {
+        const text = patch.body?.[side];
+        if (text !== undefined && text !== note.body[side]) {
+          note.body[side] = text;
+          note.bodyUpdatedAt[side] = at;
+        }
+      }
+      if (patch.markTranslated) note.bodyUpdatedAt = { id: at, en: at };
+      if (patch.tags) note.tags = normaliseTags(patch.tags);
+      if (patch.pinned !== undefined) note.pinned = patch.pinned;
+      note.updatedAt = at;
+      this.search.upsert(noteSearchable(forumId, note));
+      return view(note);
+    });
+  }
+
+  setNoteDeleted(forumId: string, id: string, deleted: boolean): NoteView {
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const note = findRecord(doc.notes, id);
+      note.deletedAt = deleted ? now() : null;
+      note.updatedAt = now();
+      if (deleted) this.search.remove(searchKey.note(forumId, id));
+      else this.search.upsert(noteSearchable(forumId, note));
+      return view(note);
+    });
+  }
+
+  // Search
+
+  query(text: string): SearchResults {
+    const results = this.search.query(text);
+    // Hits in forums in the trash are not shown.
+    const trashed = new Set(
+      this.#workspace.data.forums.filter((f) => f.deletedAt).map((f) => f.id),
+    );
+    if (trashed.size === 0) return results;
+    return {
+      ...results,
+      groups: results.groups
+        .map((g) => ({ ...g, hits: g.hits.filter((h) => !h.forumId || !trashed.has(h.forumId)) }))
+        .filter((g) => g.hits.length > 0),
+    };
+  }
+
+  #reindexForum(forumId: string, removed: boolean): void {
+    const doc = this.#workspace.forum(forumId) as ForumDocument;
+    for (const list of [doc.notes, doc.sessions, doc.clauses, doc.commitments]) {
+      for (const record of list) {
+        for (const kind of ['note', 'session', 'clause', 'commitment'] as const) {
+          this.search.remove(searchKey[kind](forumId, record.id));
+        }
+      }
+    }
+    if (!removed) this.search.addAll(forumSearchables(forumId, doc));
+  }
+}
+
+function findRecord<T extends { id: string }>(list: T[], id: string): T {
+  const record = list.find((r) => r.id === id);
+  if (!record) throw new AppError('not-found', { id });
+  return record;
+}
+
+function view(note: Note): NoteView {
+  return {
+    ...structuredClone(note),
+    translation: translationStatus(note.body, note.bodyUpdatedAt),
+  };
+}
+
+function summarise(note: Note): NoteSummary {
+  return {
+    id: note.id,
+    sessionId: note.sessionId,
+    pinned: note.pinned,
+    tags: [...note.tags],
+    createdAt: note.createdAt,
+    updatedAt: note.updatedAt,
+    preview: { id: note.body.id.slice(0, PREVIEW), en: note.body.en.slice(0, PREVIEW) },
+    translation: translationStatus(note.body, note.bodyUpdatedAt),
+  };
+}
+
+function normaliseTags(tags: string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))];
+}
+
+/** Agenda order: by start time where known, then by the order the delegate set. */
+function bySchedule(a: Session, b: Session): number {
+  if (a.start && b.start && a.start !== b.start) return a.start.localeCompare(b.start);
+  if (a.start && !b.start) return -1;
+  if (!a.start && b.start) return 1;
+  return a.order - b.order;
+}
