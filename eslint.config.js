@@ -6,14 +6,14 @@ import tseslint from 'typescript-eslint';
 // Which layer may import which, as VS Code does it: `common` runs anywhere, `node` is plain
 // Node (testable without Electron), `main` and `preload` are the only Electron glue, and the
 // renderer sees the contract's types and nothing else of the Node side.
-const layer = ({ electron, patterns, typeOnly = [] }, message) => ({
+const layer = ({ electron, patterns, typeOnly }, message) => ({
   '@typescript-eslint/no-restricted-imports': [
     'error',
     {
       paths: electron ? [] : [{ name: 'electron', message }],
       patterns: [
         { group: patterns, message },
-        ...(typeOnly.length ? [{ group: typeOnly, allowTypeImports: true, message }] : []),
+        ...(typeOnly ? [{ regex: typeOnly, allowTypeImports: true, message }] : []),
       ],
     },
   ],
@@ -78,7 +78,8 @@ export default tseslint.config(
             '**/electron/main/**',
             '**/electron/preload/**',
           ],
-          typeOnly: ['**/electron/common/**'],
+          // Types only, but for the domain's plain constant lists.
+          typeOnly: 'electron/common/(?!domain/vocabulary$)',
         },
         'The renderer has no Node and no Electron: it imports only types of the API contract.',
       ),

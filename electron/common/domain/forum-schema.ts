@@ -8,34 +8,23 @@ import {
   localDateTimeSchema,
   recordSchema,
 } from './primitives';
+import {
+  clauseDocumentKinds,
+  clauseDocumentStatuses,
+  commitmentStatuses,
+  positionStances,
+  sessionKinds,
+} from './vocabulary';
 
 export const FORUM_SCHEMA_VERSION = 1;
 
-export const sessionKinds = [
-  'opening',
-  'plenary',
-  'thematic',
-  'workshop',
-  'side-event',
-  'closing-ceremony',
-  'other',
-] as const;
-
-export const clauseDocumentKinds = [
-  'declaration',
-  'principles',
-  'recommendations',
-  'agreement',
-] as const;
-export const clauseDocumentStatuses = ['draft', 'read', 'adopted'] as const;
-export const positionStances = [
-  'commits',
-  'supports',
-  'takes-note',
-  'reservation',
-  'not-applicable',
-] as const;
-export const commitmentStatuses = ['planned', 'in-progress', 'done', 'dropped'] as const;
+export {
+  clauseDocumentKinds,
+  clauseDocumentStatuses,
+  commitmentStatuses,
+  positionStances,
+  sessionKinds,
+} from './vocabulary';
 
 export const forumSchema = recordSchema.extend({
   name: bilingualSchema,

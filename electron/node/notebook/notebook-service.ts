@@ -87,7 +87,7 @@ export class NotebookService {
     const doc = this.#workspace.forum(id);
     return {
       forum: structuredClone(doc.forum),
-      sessions: structuredClone(doc.sessions.filter((s) => !s.deletedAt)).sort(bySchedule),
+      sessions: structuredClone(doc.sessions.filter((s) => !s.deletedAt)).sort(byOrder),
     };
   }
 
@@ -121,9 +121,10 @@ export class NotebookService {
         createdAt: at,
         updatedAt: at,
         deletedAt: null,
-        order: Math.max(-1, ...doc.sessions.map((s) => s.order)) + 1,
+        order: 0,
       };
       doc.sessions.push(session);
+      placeChronologically(doc.sessions, session);
       this.search.upsert(sessionSearchable(forumId, session));
       return structuredClone(session);
     });
@@ -132,7 +133,9 @@ export class NotebookService {
   updateSession(forumId: string, id: string, patch: SessionPatch): Session {
     return this.#workspace.updateForum(forumId, (doc) => {
       const session = findRecord(doc.sessions, id);
+      const moved = patch.start !== undefined && patch.start !== session.start;
       Object.assign(session, structuredClone(patch), { updatedAt: now() });
+      if (moved) placeChronologically(doc.sessions, session);
       this.search.upsert(sessionSearchable(forumId, session));
       return structuredClone(session);
     });
@@ -158,7 +161,7 @@ export class NotebookService {
           (rank.get(a.id) ?? ids.length + a.order) - (rank.get(b.id) ?? ids.length + b.order),
       );
       sorted.forEach((session, order) => (session.order = order));
-      return structuredClone(doc.sessions.filter((s) => !s.deletedAt)).sort(bySchedule);
+      return structuredClone(doc.sessions.filter((s) => !s.deletedAt)).sort(byOrder);
     });
   }
 
@@ -292,10 +295,18 @@ function normaliseTags(tags: string[]): string[] {
   return [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))];
 }
 
-/** Agenda order: by start time where known, then by the order the delegate set. */
-function bySchedule(a: Session, b: Session): number {
-  if (a.start && b.start && a.start !== b.start) return a.start.localeCompare(b.start);
-  if (a.start && !b.start) return -1;
-  if (!a.start && b.start) return 1;
-  return a.order - b.order;
+const byOrder = (a: Session, b: Session) => a.order - b.order;
+
+/**
+ * The agenda is in the order the delegate sees it (`order`). A session given a time goes
+ * after every session that starts no later than it; one without a time goes last. The
+ * delegate may reorder freely afterwards.
+ */
+function placeChronologically(sessions: Session[], session: Session): void {
+  const others = sessions.filter((s) => s !== session).sort(byOrder);
+  const at = session.start
+    ? others.findIndex((s) => !s.start || s.start > (session.start as string))
+    : -1;
+  others.splice(at < 0 ? others.length : at, 0, session);
+  others.forEach((s, order) => (s.order = order));
 }

@@ -1,15 +1,28 @@
-import { useEffect } from 'react';
+import { useContext, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ForumForm } from '../features/forums/ForumForm';
+import { ForumPage } from '../features/forums/ForumPage';
+import { ShortcutsDialog } from '../features/help/ShortcutsDialog';
 import { HomePage } from '../features/home/HomePage';
+import { SearchDialog } from '../features/search/SearchDialog';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { useAppStore } from '../store/app-store';
+import { AppStoreContext, useAppStore } from '../store/app-store';
+import { Dialog } from './Dialog';
 import { RecoveryBanner } from './RecoveryBanner';
 import { Sidebar } from './Sidebar';
+import { useShortcuts } from './use-shortcuts';
 
 export function App() {
   const { i18n } = useTranslation();
+  const { t } = useTranslation('notebook');
+  const store = useContext(AppStoreContext);
   const language = useAppStore((s) => s.language);
-  const view = useAppStore((s) => s.view);
+  const route = useAppStore((s) => s.route);
+  const overlay = useAppStore((s) => s.overlay);
+  const openOverlay = useAppStore((s) => s.openOverlay);
+  const createForum = useAppStore((s) => s.createForum);
+  if (!store) throw new Error('AppStoreContext is missing');
+  useShortcuts(store);
 
   useEffect(() => {
     void i18n.changeLanguage(language);
@@ -21,8 +34,26 @@ export function App() {
       <Sidebar />
       <main className="content" id="main">
         <RecoveryBanner />
-        {view === 'home' ? <HomePage /> : <SettingsPage />}
+        {route.name === 'home' && <HomePage />}
+        {route.name === 'settings' && <SettingsPage />}
+        {route.name === 'forum' && <ForumPage forumId={route.forumId} section={route.section} />}
       </main>
+      <SearchDialog />
+      <ShortcutsDialog />
+      <Dialog
+        title={t('forumForm.createTitle')}
+        open={overlay === 'new-forum'}
+        onClose={() => openOverlay(null)}
+        wide
+      >
+        <ForumForm
+          onCancel={() => openOverlay(null)}
+          onSubmit={async (input) => {
+            openOverlay(null);
+            await createForum(input);
+          }}
+        />
+      </Dialog>
     </div>
   );
 }

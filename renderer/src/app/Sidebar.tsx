@@ -1,16 +1,34 @@
 import { useTranslation } from 'react-i18next';
+import type { ForumSummary } from '../../../electron/common/domain/notebook-views';
 import { useAppStore } from '../store/app-store';
-import type { View } from '../store/nav-slice';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
 import { SaveIndicator } from './SaveIndicator';
+import { useBilingual } from './use-bilingual';
 
-const items: View[] = ['home', 'settings'];
+/** Forums happening now or next first, then the most recent. */
+function byRelevance(today: string) {
+  const rank = (f: ForumSummary) => {
+    if (f.startDate && f.endDate && f.startDate <= today && today <= f.endDate) return 0;
+    if (f.startDate && f.startDate > today) return 1;
+    return 2;
+  };
+  return (a: ForumSummary, b: ForumSummary) =>
+    rank(a) - rank(b) || (b.startDate ?? '').localeCompare(a.startDate ?? '');
+}
 
 export function Sidebar() {
   const { t } = useTranslation();
-  const view = useAppStore((s) => s.view);
+  const { t: tn } = useTranslation('notebook');
+  const text = useBilingual();
+  const route = useAppStore((s) => s.route);
   const navigate = useAppStore((s) => s.navigate);
+  const openOverlay = useAppStore((s) => s.openOverlay);
+  const forums = useAppStore((s) => s.forums);
+  const today = new Date().toISOString().slice(0, 10);
+  const live = forums.filter((f) => !f.deletedAt).sort(byRelevance(today));
+  const openForumId = route.name === 'forum' ? route.forumId : null;
+
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -20,24 +38,72 @@ export function Sidebar() {
           <p className="brand-tagline">{t('tagline')}</p>
         </div>
       </div>
-      <nav aria-label={t('nav.label')}>
+      <button type="button" className="search-button" onClick={() => openOverlay('search')}>
+        <span>{tn('search.open')}</span>
+        <kbd>Ctrl K</kbd>
+      </button>
+      <nav aria-label={t('nav.label')} className="sidebar-nav">
         <ul>
-          {items.map((item) => (
-            <li key={item}>
+          <li>
+            <button
+              type="button"
+              className="nav-item"
+              aria-current={route.name === 'home' ? 'page' : undefined}
+              onClick={() => navigate({ name: 'home' })}
+            >
+              {t('nav.home')}
+            </button>
+          </li>
+        </ul>
+        <h2 className="nav-heading">{tn('forums.title')}</h2>
+        <ul>
+          {live.map((forum) => (
+            <li key={forum.id}>
               <button
                 type="button"
-                className="nav-item"
-                aria-current={view === item ? 'page' : undefined}
-                onClick={() => navigate(item)}
+                className="nav-item forum-item"
+                aria-current={openForumId === forum.id ? 'page' : undefined}
+                onClick={() => navigate({ name: 'forum', forumId: forum.id, section: 'agenda' })}
               >
-                {t(`nav.${item}`)}
+                <span className="forum-item-name">{forum.acronym || text(forum.name)}</span>
+                <span className="forum-item-meta">
+                  {forum.city} · {forum.startDate?.slice(0, 4)}
+                </span>
               </button>
             </li>
           ))}
+          <li>
+            <button type="button" className="nav-item add" onClick={() => openOverlay('new-forum')}>
+              + {tn('forums.new')}
+            </button>
+          </li>
+        </ul>
+        <ul>
+          <li>
+            <button
+              type="button"
+              className="nav-item"
+              aria-current={route.name === 'settings' ? 'page' : undefined}
+              onClick={() => navigate({ name: 'settings' })}
+            >
+              {t('nav.settings')}
+            </button>
+          </li>
         </ul>
       </nav>
       <div className="sidebar-foot">
-        <LanguageSwitch />
+        <div className="sidebar-foot-row">
+          <LanguageSwitch />
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={tn('shortcuts.open')}
+            title={tn('shortcuts.open')}
+            onClick={() => openOverlay('shortcuts')}
+          >
+            ?
+          </button>
+        </div>
         <SaveIndicator />
       </div>
     </aside>

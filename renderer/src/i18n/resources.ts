@@ -1,11 +1,13 @@
 import enCommon from '../../../locales/en/common.json';
 import enErrors from '../../../locales/en/errors.json';
+import enNotebook from '../../../locales/en/notebook.json';
 import idCommon from '../../../locales/id/common.json';
 import idErrors from '../../../locales/id/errors.json';
+import idNotebook from '../../../locales/id/notebook.json';
 
 export const resources = {
-  en: { common: enCommon, errors: enErrors },
-  id: { common: idCommon, errors: idErrors },
+  en: { common: enCommon, errors: enErrors, notebook: enNotebook },
+  id: { common: idCommon, errors: idErrors, notebook: idNotebook },
 } as const;
 
 export const defaultNS = 'common';

@@ -3,16 +3,28 @@ import { createStore, useStore } from 'zustand';
 import type { StoreApi } from 'zustand';
 import type { UiLanguage } from '../../../electron/common/language';
 import type { ApiClient } from '../api/api-client';
+import { createForumsSlice } from './forums-slice';
+import type { ForumsSlice } from './forums-slice';
 import { createNavSlice } from './nav-slice';
 import type { NavSlice } from './nav-slice';
+import { createNotesSlice } from './notes-slice';
+import type { NotesSlice } from './notes-slice';
 import { createSaveSlice } from './save-slice';
 import type { SaveSlice } from './save-slice';
+import { createSearchSlice } from './search-slice';
+import type { SearchSlice } from './search-slice';
 import { createSettingsSlice } from './settings-slice';
 import type { SettingsSlice } from './settings-slice';
 import { createWorkspaceSlice } from './workspace-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 
-export type AppState = SettingsSlice & SaveSlice & NavSlice & WorkspaceSlice;
+export type AppState = SettingsSlice &
+  SaveSlice &
+  NavSlice &
+  WorkspaceSlice &
+  ForumsSlice &
+  NotesSlice &
+  SearchSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Combines the feature slices once; the API is injected, so tests pass a fake one. */
@@ -22,6 +34,9 @@ export function createAppStore(api: ApiClient, fallbackLanguage: UiLanguage): Ap
     ...createSaveSlice(...args),
     ...createNavSlice(...args),
     ...createWorkspaceSlice(api)(...args),
+    ...createForumsSlice(api)(...args),
+    ...createNotesSlice(api)(...args),
+    ...createSearchSlice(api)(...args),
   }));
   api.subscribe((event) => {
     if (event.name === 'save-status') store.getState().applySaveStatus(event.payload);

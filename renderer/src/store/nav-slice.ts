@@ -1,14 +1,37 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store';
 
-export type View = 'home' | 'settings';
+export const forumSections = [
+  'agenda',
+  'notes',
+  'agreement',
+  'commitments',
+  'contacts',
+  'export',
+] as const;
+export type ForumSection = (typeof forumSections)[number];
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'settings' }
+  | { name: 'forum'; forumId: string; section: ForumSection };
+
+export type Overlay = 'search' | 'shortcuts' | 'new-forum' | null;
 
 export interface NavSlice {
-  view: View;
-  navigate(view: View): void;
+  route: Route;
+  overlay: Overlay;
+  navigate(route: Route): void;
+  openOverlay(overlay: Overlay): void;
 }
 
-export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set) => ({
-  view: 'home',
-  navigate: (view) => set({ view }),
+export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, get) => ({
+  route: { name: 'home' },
+  overlay: null,
+  navigate(route) {
+    // Leaving a note writes what was typed at once rather than after the autosave delay.
+    void get().flushNote();
+    set({ route });
+  },
+  openOverlay: (overlay) => set({ overlay }),
 });

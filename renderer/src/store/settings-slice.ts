@@ -22,13 +22,15 @@ export const createSettingsSlice =
     settings: { language: null },
     language: fallback,
     async loadSettings() {
-      const [info, settings, notices] = await Promise.all([
+      const [info, settings, notices, profile, forums] = await Promise.all([
         api.call('app.info', {}),
         api.call('settings.get', {}),
         api.call('workspace.notices', {}),
+        api.call('profile.get', {}),
+        api.call('forums.list', {}),
       ]);
       const language = settings.language ?? info.systemLanguage;
-      set({ info, settings, language, notices });
+      set({ info, settings, language, notices, profile, forums });
       return language;
     },
     async setLanguage(language) {

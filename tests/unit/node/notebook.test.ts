@@ -100,7 +100,7 @@ describe('NotebookService', () => {
     });
   });
 
-  it('orders the agenda by time, and by the delegate’s order where times are equal', async () => {
+  it('places new sessions by time, and lets the delegate reorder them', async () => {
     await withNotebook(async (notebook) => {
       const forum = notebook.createForum(forumInput);
       const make = (en: string, start: string | null) =>
@@ -120,16 +120,22 @@ describe('NotebookService', () => {
         'Parallel B',
         'Late',
       ]);
-      notebook.reorderSessions(forum.id, [parallelB.id, parallelA.id]);
+      notebook.reorderSessions(forum.id, [early.id, parallelB.id, parallelA.id, late.id]);
       expect(notebook.forum(forum.id).sessions.map((s) => s.title.en)).toEqual([
         'Early',
         'Parallel B',
         'Parallel A',
         'Late',
       ]);
+      notebook.updateSession(forum.id, late.id, { start: '2025-08-27T08:00' });
+      expect(notebook.forum(forum.id).sessions.map((s) => s.title.en)).toEqual([
+        'Late',
+        'Early',
+        'Parallel B',
+        'Parallel A',
+      ]);
       notebook.setSessionDeleted(forum.id, late.id, true);
       expect(notebook.forum(forum.id).sessions).toHaveLength(3);
-      void early;
     });
   });
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/app-store';
+import { ProfileForm } from '../profile/ProfileForm';
 
 const features = [
   { key: 'notes', glyph: 'Aa' },
@@ -10,13 +11,48 @@ const features = [
 
 export function HomePage() {
   const { t } = useTranslation();
+  const { t: tn } = useTranslation('notebook');
   const workspaceDir = useAppStore((s) => s.info?.workspaceDir);
+  const profile = useAppStore((s) => s.profile);
+  const saveProfile = useAppStore((s) => s.saveProfile);
+  const forums = useAppStore((s) => s.forums);
+  const openExample = useAppStore((s) => s.openExample);
+  const openOverlay = useAppStore((s) => s.openOverlay);
+  const profileEmpty =
+    !!profile && !profile.headName && !profile.delegationName.id && !profile.delegationName.en;
+
   return (
     <div className="page">
       <header className="hero">
         <h1>{t('home.title')}</h1>
         <p className="lead">{t('home.lead')}</p>
       </header>
+      {forums.length === 0 && (
+        <section className="card start-card" aria-labelledby="start-title">
+          <h2 id="start-title">{tn('home.startTitle')}</h2>
+          <p>{tn('home.startBody')}</p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => openOverlay('new-forum')}
+            >
+              {tn('forums.new')}
+            </button>
+            <button type="button" className="button" onClick={() => void openExample()}>
+              {tn('home.example')}
+            </button>
+          </div>
+          <p className="help">{tn('home.exampleBody')}</p>
+        </section>
+      )}
+      {profile && (
+        <section className="card" aria-labelledby="profile-title">
+          <h2 id="profile-title">{profileEmpty ? tn('profile.title') : tn('profile.edit')}</h2>
+          {profileEmpty && <p className="help">{tn('profile.intro')}</p>}
+          <ProfileForm key={profile.updatedAt ?? 'new'} profile={profile} onSave={saveProfile} />
+        </section>
+      )}
       <section aria-labelledby="keeps-title">
         <h2 id="keeps-title" className="section-title">
           {t('home.keepsTitle')}

@@ -1,0 +1,30 @@
+// The closed lists of the domain, as plain constants: the schemas validate against them and
+// the renderer offers them in forms, so they live apart from the validator.
+export const sessionKinds = [
+  'opening',
+  'plenary',
+  'thematic',
+  'workshop',
+  'side-event',
+  'closing-ceremony',
+  'other',
+] as const;
+
+export const clauseDocumentKinds = [
+  'declaration',
+  'principles',
+  'recommendations',
+  'agreement',
+] as const;
+
+export const clauseDocumentStatuses = ['draft', 'read', 'adopted'] as const;
+
+export const positionStances = [
+  'commits',
+  'supports',
+  'takes-note',
+  'reservation',
+  'not-applicable',
+] as const;
+
+export const commitmentStatuses = ['planned', 'in-progress', 'done', 'dropped'] as const;

@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../app/Dialog';
+import { useBilingual } from '../../app/use-bilingual';
+import { useFormat } from '../../app/use-format';
+import { useAppStore } from '../../store/app-store';
+import { forumSections } from '../../store/nav-slice';
+import type { ForumSection } from '../../store/nav-slice';
+import { AgendaView } from '../agenda/AgendaView';
+import { NotesView } from '../notes/NotesView';
+import { ForumForm } from './ForumForm';
+
+export function ForumPage({ forumId, section }: { forumId: string; section: ForumSection }) {
+  const { t } = useTranslation('notebook');
+  const text = useBilingual();
+  const format = useFormat();
+  const detail = useAppStore((s) => s.forum);
+  const loadForum = useAppStore((s) => s.loadForum);
+  const loadNotes = useAppStore((s) => s.loadNotes);
+  const navigate = useAppStore((s) => s.navigate);
+  const updateForum = useAppStore((s) => s.updateForum);
+  const setForumDeleted = useAppStore((s) => s.setForumDeleted);
+  const [editing, setEditing] = useState(false);
+
+  const loadedForumId = detail?.forum.id;
+  const notesForumId = useAppStore((s) => s.notesForumId);
+  useEffect(() => {
+    if (loadedForumId !== forumId) void loadForum(forumId);
+    if (notesForumId !== forumId) void loadNotes(forumId);
+  }, [forumId, loadedForumId, notesForumId, loadForum, loadNotes]);
+
+  if (!detail || detail.forum.id !== forumId) return null;
+  const { forum } = detail;
+  const go = (next: ForumSection) => navigate({ name: 'forum', forumId, section: next });
+
+  function onTabKey(event: KeyboardEvent) {
+    const index = forumSections.indexOf(section);
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    const next =
+      forumSections[(index + step + forumSections.length) % forumSections.length] ?? 'agenda';
+    go(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  }
+
+  return (
+    <div className="page forum-page">
+      <header className="forum-header">
+        <div>
+          <p className="eyebrow">
+            {[forum.acronym, forum.city, format.country(forum.country)].filter(Boolean).join(' · ')}
+          </p>
+          <h1>{text(forum.name)}</h1>
+          <p className="forum-meta">
+            {forum.startDate &&
+              t('forumHeader.dates', {
+                from: format.date(forum.startDate),
+                to: format.date(forum.endDate ?? forum.startDate),
+              })}
+            {forum.venue && ` · ${forum.venue}`}
+          </p>
+          {text(forum.theme) && (
+            <p className="forum-theme">
+              <span className="label">{t('forumHeader.theme')}:</span> {text(forum.theme)}
+            </p>
+          )}
+        </div>
+        <div className="header-actions">
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            {t('forumHeader.edit')}
+          </button>
+          <button
+            type="button"
+            className="button subtle"
+            onClick={() => void setForumDeleted(forumId, true)}
+          >
+            {t('forums.delete')}
+          </button>
+        </div>
+      </header>
+      <div role="tablist" aria-label={t('sections.label')} className="tabs" onKeyDown={onTabKey}>
+        {forumSections.map((name) => (
+          <button
+            key={name}
+            id={`tab-${name}`}
+            type="button"
+            role="tab"
+            aria-selected={section === name}
+            aria-controls={`panel-${name}`}
+            tabIndex={section === name ? 0 : -1}
+            onClick={() => go(name)}
+          >
+            {t(`sections.${name}`)}
+          </button>
+        ))}
+      </div>
+      <section
+        id={`panel-${section}`}
+        role="tabpanel"
+        aria-labelledby={`tab-${section}`}
+        className="tab-panel"
+      >
+        {section === 'agenda' && <AgendaView />}
+        {section === 'notes' && <NotesView />}
+        {section !== 'agenda' && section !== 'notes' && (
+          <p className="empty-state">{t(`later.${section}`)}</p>
+        )}
+      </section>
+      <Dialog
+        title={t('forumForm.editTitle')}
+        open={editing}
+        onClose={() => setEditing(false)}
+        wide
+      >
+        <ForumForm
+          forum={forum}
+          onCancel={() => setEditing(false)}
+          onSubmit={async (input) => {
+            await updateForum(forumId, input);
+            setEditing(false);
+          }}
+        />
+      </Dialog>
+    </div>
+  );
+}

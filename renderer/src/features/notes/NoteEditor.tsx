@@ -1,0 +1,158 @@
+import { useDeferredValue, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NoteView } from '../../../../electron/common/domain/notebook-views';
+import { useBilingual } from '../../app/use-bilingual';
+import { useAppStore } from '../../store/app-store';
+import { renderMarkdown } from './markdown';
+
+type Side = 'id' | 'en';
+
+function Preview({ text, label }: { text: string; label: string }) {
+  // Rendering Markdown waits for a pause in typing, so keystrokes never wait on it.
+  const deferred = useDeferredValue(text);
+  return (
+    <div
+      className="markdown-preview"
+      role="region"
+      aria-label={label}
+      dangerouslySetInnerHTML={{ __html: renderMarkdown(deferred) }}
+    />
+  );
+}
+
+function SideEditor({ note, side }: { note: NoteView; side: Side }) {
+  const { t } = useTranslation('notebook');
+  const editNote = useAppStore((s) => s.editNote);
+  const [preview, setPreview] = useState(false);
+  const id = useId();
+  const other: Side = side === 'id' ? 'en' : 'id';
+  const language = t(`editor.${side}`);
+  const missing = note.translation === `missing-${side}`;
+  const outdated = note.translation === `outdated-${side}`;
+  return (
+    <div className={`side side-${side}`} lang={side}>
+      <div className="side-head">
+        <label htmlFor={id} className="side-label">
+          {language}
+        </label>
+        {(missing || outdated) && (
+          <span className={`status status-${note.translation}`}>
+            {t(`notes.status.${note.translation}`)}
+          </span>
+        )}
+        <span className="spacer" />
+        <button
+          type="button"
+          className="button small subtle"
+          aria-pressed={preview}
+          onClick={() => setPreview(!preview)}
+        >
+          {preview ? t('editor.write') : t('editor.preview')}
+        </button>
+      </div>
+      {preview ? (
+        <Preview text={note.body[side]} label={t('editor.previewOf', { language })} />
+      ) : (
+        <textarea
+          id={id}
+          className="note-text"
+          value={note.body[side]}
+          placeholder={t(side === 'id' ? 'editor.placeholderId' : 'editor.placeholderEn')}
+          spellCheck
+          onChange={(e) => editNote({ body: { [side]: e.target.value } })}
+        />
+      )}
+      {!note.body[side].trim() && note.body[other].trim() && (
+        <button
+          type="button"
+          className="button small"
+          onClick={() => editNote({ body: { [side]: note.body[other] } })}
+        >
+          {t('editor.copyHere')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function NoteEditor() {
+  const { t } = useTranslation('notebook');
+  const text = useBilingual();
+  const note = useAppStore((s) => s.editing);
+  const sessions = useAppStore((s) => s.forum?.sessions ?? []);
+  const editNote = useAppStore((s) => s.editNote);
+  const deleteNote = useAppStore((s) => s.deleteNote);
+  const sessionId = useId();
+  const tagsId = useId();
+  const [tagsDraft, setTagsDraft] = useState<{ noteId: string; text: string } | null>(null);
+  if (!note) return <p className="empty-state">{t('notes.choose')}</p>;
+  const tagsText = tagsDraft?.noteId === note.id ? tagsDraft.text : note.tags.join(', ');
+  const outdated = note.translation.startsWith('outdated');
+
+  return (
+    <section className="note-editor" aria-label={t('editor.label')}>
+      <div className="editor-toolbar">
+        <div className="field inline">
+          <label htmlFor={sessionId}>{t('editor.session')}</label>
+          <select
+            id={sessionId}
+            value={note.sessionId ?? ''}
+            onChange={(e) => editNote({ sessionId: e.target.value || null })}
+          >
+            <option value="">{t('editor.noSession')}</option>
+            {sessions.map((s) => (
+              <option key={s.id} value={s.id}>
+                {text(s.title)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field inline grow">
+          <label htmlFor={tagsId}>{t('editor.tags')}</label>
+          <input
+            id={tagsId}
+            value={tagsText}
+            title={t('editor.tagsHelp')}
+            onChange={(e) => {
+              setTagsDraft({ noteId: note.id, text: e.target.value });
+              editNote({
+                tags: e.target.value
+                  .split(',')
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+              });
+            }}
+          />
+        </div>
+        <button
+          type="button"
+          className="button small"
+          aria-pressed={note.pinned}
+          onClick={() => editNote({ pinned: !note.pinned })}
+        >
+          {note.pinned ? t('editor.unpin') : t('editor.pin')}
+        </button>
+        {outdated && (
+          <button
+            type="button"
+            className="button small"
+            onClick={() => editNote({ markTranslated: true })}
+          >
+            {t('editor.markTranslated')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="button small subtle"
+          onClick={() => void deleteNote(note.id)}
+        >
+          {t('editor.delete')}
+        </button>
+      </div>
+      <div className="sides">
+        <SideEditor note={note} side="id" />
+        <SideEditor note={note} side="en" />
+      </div>
+    </section>
+  );
+}
