@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
-          include: ['tests/unit/renderer/**/*.test.tsx'],
+          include: ['tests/unit/renderer/**/*.test.{ts,tsx}'],
         },
       },
     ],

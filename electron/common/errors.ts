@@ -12,6 +12,7 @@ export const errorCodes = [
   'browser-token-missing',
   'backup-not-found',
   'not-found',
+  'host-unreachable',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { createApiClient } from './api/api-client';
+import { ApiError, createApiClient } from './api/api-client';
 import { pickTransport } from './api/transports';
 import { Startup } from './app/Startup';
 import { createI18n } from './i18n/i18n';
@@ -13,6 +13,20 @@ const guess = navigator.language.toLowerCase().startsWith('id') ? 'id' : 'en';
 const api = createApiClient(pickTransport(window));
 const store = createAppStore(api, guess);
 const i18n = createI18n(guess);
+
+// Actions started from a click are not awaited by anyone: whatever fails among them is told
+// to the user in their language rather than lost in the console.
+window.addEventListener('unhandledrejection', (event) => {
+  const reason: unknown = event.reason;
+  event.preventDefault();
+  store
+    .getState()
+    .reportProblem(
+      reason instanceof ApiError
+        ? reason.payload
+        : { code: 'internal', params: {}, detail: String(reason) },
+    );
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

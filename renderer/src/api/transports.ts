@@ -25,7 +25,7 @@ export function ipcTransport(bridge: RisalahBridge): ApiTransport {
 
 const networkError = (detail: string): ApiResult<never> => ({
   ok: false,
-  error: { code: 'internal', params: {}, detail },
+  error: { code: 'host-unreachable', params: {}, detail },
 });
 
 /**

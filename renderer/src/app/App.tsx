@@ -8,6 +8,7 @@ import { SearchDialog } from '../features/search/SearchDialog';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AppStoreContext, useAppStore } from '../store/app-store';
 import { Dialog } from './Dialog';
+import { ProblemBanner } from './ProblemBanner';
 import { RecoveryBanner } from './RecoveryBanner';
 import { Sidebar } from './Sidebar';
 import { useShortcuts } from './use-shortcuts';
@@ -34,6 +35,7 @@ export function App() {
       <Sidebar />
       <main className="content" id="main">
         <RecoveryBanner />
+        <ProblemBanner />
         {route.name === 'home' && <HomePage />}
         {route.name === 'settings' && <SettingsPage />}
         {route.name === 'forum' && <ForumPage forumId={route.forumId} section={route.section} />}

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { NotePatch } from '../../../electron/common/domain/notebook-schema';
 import type { NoteSummary, NoteView } from '../../../electron/common/domain/notebook-views';
+import { ApiError } from '../api/api-client';
 import type { ApiClient } from '../api/api-client';
 import type { AppState } from './app-store';
 
@@ -39,7 +40,19 @@ export const createNotesSlice =
       if (!editing || !forumId || Object.keys(pending).length === 0) return;
       const patch = pending;
       pending = {};
-      const saved = await api.call('notes.update', { forumId, id: editing.id, patch });
+      let saved: NoteView;
+      try {
+        saved = await api.call('notes.update', { forumId, id: editing.id, patch });
+      } catch (error) {
+        // Nothing typed is dropped: the patch goes back in line, under what came since.
+        pending = { ...patch, ...pending, body: { ...patch.body, ...pending.body } };
+        get().applySaveStatus({
+          state: 'failed',
+          savedAt: get().saveStatus.savedAt,
+          error: error instanceof ApiError ? error.payload : { code: 'internal', params: {} },
+        });
+        return;
+      }
       set((state) => ({
         notes: state.notes.map((n) => (n.id === saved.id ? summary(saved) : n)),
         // Keep what was typed since this request left; take the rest from the store.

@@ -26,7 +26,22 @@ function fakeTransport(initial: Settings, fail = false) {
         };
       if (channel === 'settings.update')
         settings = { ...settings, ...(input as Partial<Settings>) };
-      if (channel === 'workspace.notices') return { ok: true, value: [] };
+      if (channel === 'workspace.notices' || channel === 'forums.list')
+        return { ok: true, value: [] };
+      if (channel === 'profile.get') {
+        const blank = { id: '', en: '' };
+        return {
+          ok: true,
+          value: {
+            delegationName: blank,
+            headName: '',
+            headPosition: blank,
+            institution: blank,
+            city: '',
+            updatedAt: null,
+          },
+        };
+      }
       if (channel === 'app.info') {
         return {
           ok: true,
