@@ -7,6 +7,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'rolldown';
+import { benchRenderer } from './bench-renderer.js';
 import { ensureBuilt, projectRoot } from './ensure-built.js';
 
 const quick = process.argv.includes('--quick');
@@ -57,7 +58,7 @@ const runJson = (script, args, extraNode) => JSON.parse(run(script, args, extraN
 
 async function bundle() {
   mkdirSync(benchDir, { recursive: true });
-  for (const entry of ['generate-main', 'store-open', 'store-save']) {
+  for (const entry of ['generate-main', 'store-open', 'store-save', 'search']) {
     await build({
       input: join(projectRoot, 'tests', 'bench', `${entry}.ts`),
       platform: 'node',
@@ -69,7 +70,7 @@ async function bundle() {
 }
 
 function workspaceFor(size) {
-  const dir = join(tmpdir(), `risalah-bench-${size.name}-${SEED}-v1`);
+  const dir = join(tmpdir(), `risalah-bench-${size.name}-${SEED}-v2`);
   if (!existsSync(join(dir, '.complete'))) {
     process.stdout.write(`  generating ${size.notes} notes in ${dir}…\n`);
     spawnSync('rm', ['-rf', dir]);
@@ -129,6 +130,77 @@ function benchStore(size) {
     save.stallMs < 16,
   );
   results.figures[`store.${size.name}`] = { open, heapBytes: heap, save };
+}
+
+function benchSearch(size) {
+  const dir = workspaceFor(size);
+  const runs = Array.from({ length: 3 }, () => runJson('search.mjs', [dir], ['--expose-gc']));
+  const ready = runs.map((r) => r.readyMs);
+  const last = runs[runs.length - 1];
+  row(
+    'search',
+    size.name,
+    `index ready after opening (${last.documents} records, 3 fresh processes)`,
+    `${ms(median(ready))} / p95 ${ms(p95(ready))}`,
+    `open ${ms(median(runs.map((r) => r.openedMs)))} + build ${ms(median(runs.map((r) => r.buildMs)))}`,
+    '< 1000 ms',
+    p95(ready) < 1000,
+  );
+  row(
+    'search',
+    size.name,
+    `query latency (${last.queries} queries, ${Math.round(last.hits / 12)} matches each on average)`,
+    `${ms(last.p50)} / p95 ${ms(last.p95)}`,
+    '',
+    'p95 < 5 ms',
+    last.p95 < 5,
+  );
+  row(
+    'search',
+    size.name,
+    'index memory (heap)',
+    mib(median(runs.map((r) => r.indexBytes))),
+    '',
+    'reported',
+    null,
+  );
+  results.figures[`search.${size.name}`] = { runs };
+}
+
+async function benchUi(size) {
+  const figures = await benchRenderer({
+    cli: join(projectRoot, 'out', 'main', 'cli.js'),
+    workspace: workspaceFor(size),
+    percentile: (values, p) => (p === 50 ? median(values) : p95(values)),
+  });
+  row(
+    'renderer',
+    size.name,
+    'first usable screen (5 loads, Chromium)',
+    `${ms(figures.firstScreen.median)} / p95 ${ms(figures.firstScreen.p95)}`,
+    '',
+    'reported',
+    null,
+  );
+  row(
+    'renderer',
+    size.name,
+    `open a ${figures.openList.notes}-note forum's note list`,
+    `${ms(figures.openList.median)} / p95 ${ms(figures.openList.p95)}`,
+    '',
+    'reported',
+    null,
+  );
+  row(
+    'renderer',
+    size.name,
+    `keystroke handling in the editor, ${figures.openList.notes}-note forum (${figures.keystroke.samples} keys)`,
+    `${ms(figures.keystroke.median)} / p95 ${ms(figures.keystroke.p95)}, max ${ms(figures.keystroke.max)}`,
+    `long tasks (> 50 ms) while typing: ${figures.keystroke.longTasks.length}`,
+    'max < 16 ms',
+    figures.keystroke.max < 16,
+  );
+  results.figures[`renderer.${size.name}`] = figures;
 }
 
 function benchCli() {
@@ -198,9 +270,12 @@ process.stdout.write(
 ensureBuilt();
 await bundle();
 for (const size of sizes) {
-  process.stdout.write(`▶ store, ${size.name} notes\n`);
+  process.stdout.write(`▶ store and search, ${size.name} notes\n`);
   benchStore(size);
+  benchSearch(size);
 }
+process.stdout.write('▶ renderer in Chromium, 10k notes\n');
+await benchUi(sizes[1]);
 benchCli();
 benchBundle();
 printTable();

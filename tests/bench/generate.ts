@@ -37,16 +37,24 @@ function paragraph(random: Random): { id: string; en: string } {
   return { id: pairs.map((p) => p[0]).join(' '), en: pairs.map((p) => p[1]).join(' ') };
 }
 
-/** How many notes each forum gets: uneven, 20 to 2,000, summing to the total. */
+/**
+ * How many notes each forum gets: uneven, 20 to 2,000, summing to the total. The first forum
+ * is the largest (2,000 notes from the 10,000 size up), the one the renderer bench opens.
+ */
 export function forumSizes(total: number, forums: number, random: Random): number[] {
-  const weights = Array.from({ length: forums }, () => 0.2 + random() * 2);
+  const largest = Math.min(2000, Math.floor(total / 5));
+  const weights = Array.from({ length: forums - 1 }, () => 0.2 + random() * 2);
   const sum = weights.reduce((a, b) => a + b, 0);
-  const sizes = weights.map((w) => Math.max(20, Math.min(2000, Math.round((w / sum) * total))));
+  const rest = total - largest;
+  const sizes = [
+    largest,
+    ...weights.map((w) => Math.max(20, Math.min(largest, Math.round((w / sum) * rest)))),
+  ];
   let diff = total - sizes.reduce((a, b) => a + b, 0);
-  for (let i = 0; diff !== 0; i = (i + 1) % forums) {
+  for (let i = 1; diff !== 0; i = (i % (forums - 1)) + 1) {
     const step = diff > 0 ? 1 : -1;
     const next = (sizes[i] ?? 0) + step;
-    if (next >= 20 && next <= 2000) {
+    if (next >= 20 && next <= largest) {
       sizes[i] = next;
       diff -= step;
     }
@@ -64,7 +72,8 @@ export async function generateWorkspace(dir: string, options: GenerateOptions): 
   const sizes = forumSizes(options.notes, options.forums, random);
   const base = Date.UTC(2017, 8, 14, 0, 0);
   for (let f = 0; f < options.forums; f++) {
-    const year = 2011 + (f % 15);
+    // The largest forum (the first) is the most recent, so it heads the sidebar.
+    const year = 2025 - (f % 15);
     const forum = workspace.createForum({
       name: {
         id: `Forum Kota HAM Sedunia ${year} (${f + 1})`,

@@ -62,7 +62,10 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     'notes.update': async ({ forumId, id, patch }) => ctx.notebook.updateNote(forumId, id, patch),
     'notes.delete': async ({ forumId, id }) => ctx.notebook.setNoteDeleted(forumId, id, true),
     'notes.restore': async ({ forumId, id }) => ctx.notebook.setNoteDeleted(forumId, id, false),
-    'search.query': async ({ q }) => ctx.notebook.query(q),
+    'search.query': async ({ q }) => {
+      await ctx.notebook.ready;
+      return ctx.notebook.query(q);
+    },
     'demo.create': async () => {
       createExampleForums(ctx.notebook);
       return ctx.notebook.listForums();

@@ -45,11 +45,26 @@ const PREVIEW = 160;
 export class NotebookService {
   readonly #workspace: Workspace;
   readonly search: SearchIndex;
+  /** Resolves once every record is in the search index. */
+  readonly ready: Promise<void>;
 
   constructor(workspace: Workspace) {
     this.#workspace = workspace;
     this.search = new SearchIndex((key) => resolveSearchable(workspace, key));
-    this.search.addAll(workspaceSearchables(workspace));
+    this.ready = this.#buildIndex();
+  }
+
+  /**
+   * Indexes the workspace a few hundred records at a time, yielding between batches, so
+   * the first screen and the first keystrokes never wait on it. Edits made meanwhile are
+   * indexed as they happen; the builder skips what was deleted before it got there.
+   */
+  async #buildIndex(): Promise<void> {
+    let batch = 0;
+    for (const doc of workspaceSearchables(this.#workspace)) {
+      this.search.upsert(doc);
+      if (++batch % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   // Profile

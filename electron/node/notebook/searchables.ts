@@ -99,8 +99,10 @@ export function contactSearchable(contact: Contact): Searchable {
   };
 }
 
-const live = <T extends { deletedAt: string | null }>(list: T[]) =>
-  list.filter((r) => !r.deletedAt);
+/** Lazily, so a record deleted while the index is being built is skipped when reached. */
+function* live<T extends { deletedAt: string | null }>(list: T[]): Generator<T> {
+  for (const record of list) if (!record.deletedAt) yield record;
+}
 
 export function* forumSearchables(
   forumId: string,

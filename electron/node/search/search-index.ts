@@ -1,5 +1,3 @@
-import MiniSearch from 'minisearch';
-import type { Query } from 'minisearch';
 import type { Bilingual } from '../../common/domain/primitives';
 import type {
   SearchHit,
@@ -7,7 +5,8 @@ import type {
   SearchResults,
   SearchSegment,
 } from '../../common/domain/notebook-views';
-import { fold, queryStems, stem, words } from './text';
+import { InvertedIndex } from './inverted-index';
+import { fold, indexTerm, isFunctionWord, queryStems, stem, words } from './text';
 import type { TextLanguage } from './text';
 
 /** One record as the index sees it. `key` is unique across kinds and forums. */
@@ -28,8 +27,10 @@ export interface Searchable {
 const FIELDS = ['id', 'en', 'extra'] as const;
 type Field = (typeof FIELDS)[number];
 const FIELD_LANGUAGE: Record<Field, TextLanguage> = { id: 'id', en: 'en', extra: 'none' };
+const FIELD_BOOST: Record<Field, number> = { id: 1, en: 1, extra: 1.5 };
 const KIND_ORDER: SearchKind[] = ['note', 'session', 'clause', 'commitment', 'contact'];
 const SNIPPET_RADIUS = 60;
+const WORD_PATTERN = /[\p{L}\p{N}]+/gu;
 
 interface Stored {
   kind: SearchKind;
@@ -39,36 +40,33 @@ interface Stored {
 
 /**
  * Full-text search over notes, sessions, clauses, commitments and contacts, in both
- * languages, kept up to date record by record (MiniSearch's incremental add and discard).
- * Texts are not copied into the index: hits are resolved against the store for snippets.
+ * languages, kept up to date record by record. Texts are not copied into the index: hits
+ * are resolved against the store for snippets.
  */
 export class SearchIndex {
-  readonly #mini: MiniSearch<Searchable>;
+  readonly #index = new InvertedIndex(FIELDS.map((f) => FIELD_BOOST[f]));
+  readonly #stored = new Map<string, Stored>();
   readonly #resolve: (key: string) => Searchable | null;
 
   constructor(resolve: (key: string) => Searchable | null) {
     this.#resolve = resolve;
-    this.#mini = new MiniSearch<Searchable>({
-      idField: 'key',
-      fields: [...FIELDS],
-      storeFields: ['kind', 'forumId', 'recordId'],
-      tokenize: (text) => words(text).map((w) => w.text),
-      processTerm: (term, fieldName) =>
-        stem(fold(term), FIELD_LANGUAGE[(fieldName ?? 'extra') as Field] ?? 'none'),
-    });
   }
 
   get size(): number {
-    return this.#mini.documentCount;
+    return this.#index.size;
   }
 
   upsert(doc: Searchable): void {
-    if (this.#mini.has(doc.key)) this.#mini.discard(doc.key);
-    this.#mini.add(doc);
+    this.#stored.set(doc.key, { kind: doc.kind, forumId: doc.forumId, recordId: doc.recordId });
+    this.#index.upsert({
+      key: doc.key,
+      fields: FIELDS.map((field) => terms(doc[field], FIELD_LANGUAGE[field])),
+    });
   }
 
   remove(key: string): void {
-    if (this.#mini.has(key)) this.#mini.discard(key);
+    this.#index.remove(key);
+    this.#stored.delete(key);
   }
 
   addAll(docs: Iterable<Searchable>): void {
@@ -77,52 +75,65 @@ export class SearchIndex {
 
   query(text: string, limitPerKind = 8): SearchResults {
     const start = performance.now();
-    const queryWords = words(text).map((w) => w.text);
+    const queryWords = words(text)
+      .map((w) => fold(w.text))
+      .filter((w) => !isFunctionWord(w));
     if (queryWords.length === 0) return { query: text, groups: [], total: 0, tookMs: 0 };
-    // Every word must match (AND), in any of the stems it may stand for (OR).
-    const tree: Query = {
-      combineWith: 'AND',
-      queries: queryWords.map((word) => ({
-        combineWith: 'OR',
-        queries: queryStems(word),
-      })),
-    };
-    const results = this.#mini.search(tree, {
-      prefix: (term) => term.length >= 3,
-      fuzzy: (term) => (term.length >= 6 ? 0.15 : false),
-      boost: { extra: 1.5 },
-      tokenize: (t) => [t],
-      processTerm: (t) => t,
+    // Every word must match (AND), in any of the stems it may stand for (OR); the last
+    // word may still be being typed, so it also matches the words it begins.
+    const matchedTerms = new Set<string>();
+    const groups = queryWords.map((word, index) => {
+      const prefix = index === queryWords.length - 1 && word.length >= 3;
+      const ids = new Set<number>();
+      for (const variant of queryStems(word)) {
+        for (const id of this.#index.expand(variant, prefix)) ids.add(id);
+      }
+      for (const id of ids) matchedTerms.add(this.#index.termOf(id));
+      return [...ids];
     });
-    const groups = new Map<SearchKind, SearchHit[]>();
-    let total = 0;
-    for (const result of results) {
-      const stored = result as unknown as Stored & { terms: string[] };
-      const list = groups.get(stored.kind) ?? [];
-      total++;
-      if (list.length >= limitPerKind) continue;
-      const doc = this.#resolve(String(result.id));
+    const { total, top } = this.#index.search(
+      groups,
+      (key) => this.#stored.get(key)?.kind ?? '',
+      limitPerKind,
+    );
+    const byKind = new Map<SearchKind, SearchHit[]>();
+    for (const result of top) {
+      const stored = this.#stored.get(result.key);
+      if (!stored) continue;
+      const list = byKind.get(stored.kind) ?? [];
+      const doc = this.#resolve(result.key);
       if (!doc) continue;
       list.push({
         kind: stored.kind,
         id: stored.recordId,
         forumId: stored.forumId,
         title: doc.title,
-        snippet: snippet(doc, new Set(stored.terms)),
+        snippet: snippet(doc, matchedTerms),
         score: result.score,
       });
-      groups.set(stored.kind, list);
+      byKind.set(stored.kind, list);
     }
     return {
       query: text,
-      groups: KIND_ORDER.filter((k) => groups.has(k)).map((kind) => ({
+      groups: KIND_ORDER.filter((k) => byKind.has(k)).map((kind) => ({
         kind,
-        hits: groups.get(kind) ?? [],
+        hits: byKind.get(kind) ?? [],
       })),
       total,
       tookMs: performance.now() - start,
     };
   }
+}
+
+/** The index terms of a text: folded, function words dropped, stemmed by language. */
+function terms(text: string, language: TextLanguage): string[] {
+  const found = text.toLowerCase().match(WORD_PATTERN) ?? [];
+  const out: string[] = [];
+  for (const word of found) {
+    const term = indexTerm(word, language);
+    if (term !== null) out.push(term);
+  }
+  return out;
 }
 
 /** The first place a matched term occurs, with the matching words marked. */

@@ -148,6 +148,7 @@ describe('NotebookService', () => {
       await workspace.close();
       const reopened = await Workspace.open(dir, { holder: 'test' });
       const again = new NotebookService(reopened);
+      await again.ready;
       const forums = again.listForums();
       expect(forums.map((f) => f.acronym)).toContain('WHRCF 2017');
       const whrcf = forums.find((f) => f.acronym === 'WHRCF 2017');

@@ -119,3 +119,60 @@ describe('SearchIndex', () => {
     expect(index.query('demok').total).toBe(1);
   });
 });
+
+describe('SearchIndex ranking and bookkeeping', () => {
+  it('matches words found in different fields of one record', () => {
+    const index = indexOf([
+      note('a', 'Demokrasi lokal di desa.', '', 'gwangju'),
+      note('b', 'Demokrasi lokal.', ''),
+    ]);
+    expect(index.query('gwangju demokrasi').groups[0]?.hits.map((h) => h.id)).toEqual(['a']);
+  });
+
+  it('ranks a record where the word is frequent and the text short above a passing mention', () => {
+    const index = indexOf([
+      note(
+        'passing',
+        `Anggaran daerah. ${'Catatan rapat panjang tentang banyak hal. '.repeat(20)}`,
+        '',
+      ),
+      note('focused', 'Anggaran responsif gender: anggaran desa, anggaran kabupaten.', ''),
+    ]);
+    expect(index.query('anggaran').groups[0]?.hits.map((h) => h.id)).toEqual([
+      'focused',
+      'passing',
+    ]);
+  });
+
+  it('counts every match but returns only the best few of each kind', () => {
+    const many = Array.from({ length: 30 }, (_, i) => note(`n${i}`, `Partisipasi warga ${i}`, ''));
+    const result = indexOf(many).query('partisipasi', 5);
+    expect(result.total).toBe(30);
+    expect(result.groups[0]?.hits).toHaveLength(5);
+  });
+
+  it('reuses the place of removed records without mixing them up', () => {
+    const byKey = new Map<string, Searchable>();
+    const index = new SearchIndex((key) => byKey.get(key) ?? null);
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 50; i++) {
+        const doc = note(`n${i}`, `Putaran ${round} catatan ${i}`, '');
+        byKey.set(doc.key, doc);
+        index.upsert(doc);
+      }
+    }
+    expect(index.size).toBe(50);
+    expect(index.query('putaran').total).toBe(50);
+    const hit = index.query('catatan').groups[0]?.hits[0];
+    expect(byKey.get(hit?.id ?? '')?.id).toMatch(/^Putaran 2 /);
+  });
+
+  it('ignores function words in queries and in notes', () => {
+    const index = indexOf([
+      note('a', 'Kota yang ramah hak asasi manusia', 'The city of human rights'),
+    ]);
+    expect(index.query('yang').total).toBe(0);
+    expect(index.query('the').total).toBe(0);
+    expect(index.query('kota yang ramah').total).toBe(1);
+  });
+});
