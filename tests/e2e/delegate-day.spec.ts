@@ -185,3 +185,40 @@ test.describe('a delegate’s day, in English', () => {
     );
   });
 });
+
+test.describe('the trash', () => {
+  test.use({ systemLang: 'en_GB.UTF-8' });
+  test('a deleted note and a deleted forum come back from Settings → Trash', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Open an example' }).click();
+    await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+    await page.getByRole('tab', { name: 'Notes' }).click();
+    const list = page.getByRole('list', { name: 'Notes' });
+    await list.getByRole('button', { name: /Participatory local democracy/ }).click();
+    await page.getByRole('button', { name: 'Move note to trash' }).click();
+    await expect(list.getByRole('button', { name: /Participatory local democracy/ })).toHaveCount(
+      0,
+    );
+    await page.getByRole('button', { name: 'Move forum to trash' }).click();
+    await expect(page.getByRole('button', { name: /WHRCF 2017/ })).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const trash = page.getByRole('region', { name: 'Trash' });
+    await expect(trash).toContainText('World Human Rights Cities Forum 2017');
+    await page
+      .getByRole('button', { name: 'Restore World Human Rights Cities Forum 2017' })
+      .click();
+    await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible();
+    await page.getByRole('button', { name: 'Restore Participatory local democracy' }).click();
+    await expect(trash).toContainText('The trash is empty.');
+
+    await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+    await page.getByRole('tab', { name: 'Notes' }).click();
+    await expect(list.getByRole('button', { name: /Participatory local democracy/ })).toHaveCount(
+      1,
+    );
+  });
+});

@@ -27,6 +27,7 @@ export const apiChannels = [
   'notes.delete',
   'notes.restore',
   'search.query',
+  'trash.list',
   'demo.create',
 ] as const;
 

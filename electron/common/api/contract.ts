@@ -16,6 +16,7 @@ import type {
   NoteSummary,
   NoteView,
   SearchResults,
+  TrashEntry,
 } from '../domain/notebook-views';
 import { idSchema } from '../domain/primitives';
 import type { DelegationProfile } from '../domain/workspace-schema';
@@ -73,6 +74,7 @@ export const apiContract = {
   'notes.delete': channel<NoteView>()(recordRef),
   'notes.restore': channel<NoteView>()(recordRef),
   'search.query': channel<SearchResults>()(z.object({ q: z.string().max(200) }).strict()),
+  'trash.list': channel<TrashEntry[]>()(noInput),
   'demo.create': channel<ForumSummary[]>()(noInput),
 } satisfies Record<ApiChannel, ChannelSpec<z.ZodType, unknown>>;
 

@@ -54,3 +54,13 @@ export interface SearchResults {
   total: number;
   tookMs: number;
 }
+
+/** Something deleted, waiting in the trash to be restored. */
+export interface TrashEntry {
+  kind: 'forum' | 'session' | 'note';
+  id: string;
+  forumId: string;
+  title: Bilingual;
+  forumName: Bilingual;
+  deletedAt: string;
+}

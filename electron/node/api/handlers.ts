@@ -66,6 +66,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
       await ctx.notebook.ready;
       return ctx.notebook.query(q);
     },
+    'trash.list': async () => ctx.notebook.trash(),
     'demo.create': async () => {
       createExampleForums(ctx.notebook);
       return ctx.notebook.listForums();

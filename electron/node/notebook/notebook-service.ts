@@ -21,12 +21,15 @@ import type {
   NoteSummary,
   NoteView,
   SearchResults,
+  TrashEntry,
 } from '../../common/domain/notebook-views';
+import type { Bilingual } from '../../common/domain/primitives';
 import { translationStatus } from '../../common/domain/translation';
 import type { DelegationProfile } from '../../common/domain/workspace-schema';
 import { SearchIndex } from '../search/search-index';
 import type { Workspace } from '../store/workspace';
 import {
+  firstLine,
   forumSearchables,
   noteSearchable,
   resolveSearchable,
@@ -248,6 +251,30 @@ export class NotebookService {
       else this.search.upsert(noteSearchable(forumId, note));
       return view(note);
     });
+  }
+
+  // Trash
+
+  /** Everything deleted, newest first; a forum in the trash hides what is inside it. */
+  trash(): TrashEntry[] {
+    const entries: TrashEntry[] = [];
+    for (const forumId of this.#workspace.forumIds()) {
+      const doc = this.#workspace.forum(forumId);
+      const forumName = structuredClone(doc.forum.name);
+      const entry = (kind: TrashEntry['kind'], id: string, title: Bilingual, deletedAt: string) =>
+        entries.push({ kind, id, forumId, title, forumName, deletedAt });
+      if (doc.forum.deletedAt) {
+        entry('forum', forumId, forumName, doc.forum.deletedAt);
+        continue;
+      }
+      for (const s of doc.sessions)
+        if (s.deletedAt) entry('session', s.id, { ...s.title }, s.deletedAt);
+      for (const n of doc.notes) {
+        if (n.deletedAt)
+          entry('note', n.id, { id: firstLine(n.body.id), en: firstLine(n.body.en) }, n.deletedAt);
+      }
+    }
+    return entries.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
   }
 
   // Search

@@ -17,7 +17,8 @@ export const searchKey = {
   contact: (id: string) => `contact::${id}`,
 };
 
-const firstLine = (text: string) =>
+/** A note's title: its first line, without Markdown heading marks. */
+export const firstLine = (text: string) =>
   text
     .trim()
     .split('\n')[0]

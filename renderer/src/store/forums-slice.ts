@@ -7,7 +7,11 @@ import type {
   SessionInput,
   SessionPatch,
 } from '../../../electron/common/domain/notebook-schema';
-import type { ForumDetail, ForumSummary } from '../../../electron/common/domain/notebook-views';
+import type {
+  ForumDetail,
+  ForumSummary,
+  TrashEntry,
+} from '../../../electron/common/domain/notebook-views';
 import type { DelegationProfile } from '../../../electron/common/domain/workspace-schema';
 import type { ApiClient } from '../api/api-client';
 import type { AppState } from './app-store';
@@ -28,6 +32,9 @@ export interface ForumsSlice {
   updateSession(id: string, patch: SessionPatch): Promise<void>;
   deleteSession(id: string): Promise<void>;
   moveSession(id: string, direction: -1 | 1): Promise<void>;
+  trash: TrashEntry[] | null;
+  loadTrash(): Promise<void>;
+  restoreFromTrash(entry: TrashEntry): Promise<void>;
 }
 
 export const createForumsSlice =
@@ -50,6 +57,22 @@ export const createForumsSlice =
       profile: null,
       forums: [],
       forum: null,
+      trash: null,
+      async loadTrash() {
+        set({ trash: await api.call('trash.list', {}) });
+      },
+      async restoreFromTrash(entry) {
+        const ref = { forumId: entry.forumId, id: entry.id };
+        if (entry.kind === 'forum') await api.call('forums.restore', { forumId: entry.forumId });
+        if (entry.kind === 'session') await api.call('sessions.restore', ref);
+        if (entry.kind === 'note') await api.call('notes.restore', ref);
+        // What is on screen for that forum is stale now: load it afresh when next shown.
+        set((state) => ({
+          forum: state.forum?.forum.id === entry.forumId ? null : state.forum,
+          notesForumId: state.notesForumId === entry.forumId ? null : state.notesForumId,
+        }));
+        await Promise.all([get().loadForums(), get().loadTrash()]);
+      },
       async loadProfile() {
         set({ profile: await api.call('profile.get', {}) });
       },

@@ -47,21 +47,19 @@ function SideEditor({ note, side }: { note: NoteView; side: Side }) {
           aria-pressed={preview}
           onClick={() => setPreview(!preview)}
         >
-          {preview ? t('editor.write') : t('editor.preview')}
+          {t('editor.preview')}
         </button>
       </div>
-      {preview ? (
-        <Preview text={note.body[side]} label={t('editor.previewOf', { language })} />
-      ) : (
-        <textarea
-          id={id}
-          className="note-text"
-          value={note.body[side]}
-          placeholder={t(side === 'id' ? 'editor.placeholderId' : 'editor.placeholderEn')}
-          spellCheck
-          onChange={(e) => editNote({ body: { [side]: e.target.value } })}
-        />
-      )}
+      <textarea
+        id={id}
+        className={preview ? 'note-text with-preview' : 'note-text'}
+        value={note.body[side]}
+        placeholder={t(side === 'id' ? 'editor.placeholderId' : 'editor.placeholderEn')}
+        spellCheck
+        onChange={(e) => editNote({ body: { [side]: e.target.value } })}
+      />
+      {/* Live: the rendered note follows the typing underneath it. */}
+      {preview && <Preview text={note.body[side]} label={t('editor.previewOf', { language })} />}
       {!note.body[side].trim() && note.body[other].trim() && (
         <button
           type="button"

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../../../electron/common/language';
 import { useAppStore } from '../../store/app-store';
 import { BackupsSection } from './BackupsSection';
+import { TrashSection } from './TrashSection';
 
 type Choice = UiLanguage | 'system';
 
@@ -42,6 +43,7 @@ export function SettingsPage() {
         <p className="help">{t('settings.workspaceHelp')}</p>
         <code className="path">{info?.workspaceDir}</code>
       </section>
+      <TrashSection />
       <BackupsSection />
       <section className="card settings-section" aria-labelledby="about-title">
         <h2 id="about-title">{t('settings.aboutTitle')}</h2>
