@@ -156,35 +156,25 @@ async function restartApp(page: Page, server: RisalahServer): Promise<void> {
   await server.restart();
 }
 
-test.describe('a delegate’s day, in Indonesian', () => {
-  test.use({ systemLang: 'id_ID.UTF-8' });
-  test('forum, closing ceremony, a note in two languages, search, restart', async ({
-    page,
-    server,
-  }) => {
-    await delegateDay(
+for (const [language, systemLang, words] of [
+  ['Indonesian', 'id_ID.UTF-8', indonesian],
+  ['English', 'en_GB.UTF-8', english],
+] as const) {
+  test.describe(`a delegate’s day, in ${language}`, () => {
+    test.use({ systemLang });
+    test('forum, closing ceremony, a note in two languages, search, restart', async ({
       page,
-      indonesian,
-      () => restartApp(page, server),
-      () => server.url,
-    );
+      server,
+    }) => {
+      await delegateDay(
+        page,
+        words,
+        () => restartApp(page, server),
+        () => server.url,
+      );
+    });
   });
-});
-
-test.describe('a delegate’s day, in English', () => {
-  test.use({ systemLang: 'en_GB.UTF-8' });
-  test('forum, closing ceremony, a note in two languages, search, restart', async ({
-    page,
-    server,
-  }) => {
-    await delegateDay(
-      page,
-      english,
-      () => restartApp(page, server),
-      () => server.url,
-    );
-  });
-});
+}
 
 test.describe('the trash', () => {
   test.use({ systemLang: 'en_GB.UTF-8' });

@@ -2,23 +2,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Workspace } from '../../electron/node/store/workspace';
 import { expect, test } from './fixtures';
+import { gwangjuForum } from '../support/forums';
 
 /** A workspace worked on in two sessions (so a daily backup exists), then damaged. */
 async function damagedWorkspace(dir: string): Promise<void> {
   const first = await Workspace.open(dir, { holder: 'seed' });
   first.updateSettings({ language: 'en' });
-  first.createForum({
-    name: { id: 'Forum Kota HAM Sedunia 2017', en: 'World Human Rights Cities Forum 2017' },
-    acronym: 'WHRCF 2017',
-    city: 'Gwangju',
-    country: 'KR',
-    venue: 'Kim Dae-jung Convention Center',
-    startDate: '2017-09-14',
-    endDate: '2017-09-17',
-    timeZone: 'Asia/Seoul',
-    theme: { id: '', en: '' },
-    hostOrganisation: { id: '', en: '' },
-  });
+  first.createForum(gwangjuForum);
   await first.close();
   const second = await Workspace.open(dir, { holder: 'seed' });
   second.updateSettings({ language: 'id' });

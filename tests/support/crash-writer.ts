@@ -1,6 +1,7 @@
 // Child process for the crash tests: saves a forum durably over and over, saying before
 // each save which state it is writing and after it which state reached the disk.
 import { Workspace } from '../../electron/node/store/workspace';
+import { gwangjuForum } from './forums';
 
 const [dir] = process.argv.slice(2);
 if (!dir) throw new Error('usage: crash-writer DIR');
@@ -8,18 +9,7 @@ if (!dir) throw new Error('usage: crash-writer DIR');
 const workspace = await Workspace.open(dir, { holder: 'crash-writer', debounceMs: 1 });
 let forumId = workspace.forumIds()[0];
 if (!forumId) {
-  forumId = workspace.createForum({
-    name: { id: 'Forum Kota HAM Sedunia', en: 'World Human Rights Cities Forum' },
-    acronym: 'WHRCF',
-    city: 'Gwangju',
-    country: 'KR',
-    venue: 'Kim Dae-jung Convention Center',
-    startDate: '2017-09-14',
-    endDate: '2017-09-17',
-    timeZone: 'Asia/Seoul',
-    theme: { id: '', en: '' },
-    hostOrganisation: { id: '', en: '' },
-  }).id;
+  forumId = workspace.createForum(gwangjuForum).id;
   await workspace.flush();
 }
 const paragraph =

@@ -5,6 +5,7 @@ import { runCli } from '../../../electron/node/cli/cli';
 import type { CliIo } from '../../../electron/node/cli/cli';
 import { Workspace } from '../../../electron/node/store/workspace';
 import { withTempDir } from '../../support/temp-dir';
+import { lampungWorkshop } from '../../support/forums';
 
 interface Captured {
   io: CliIo;
@@ -152,24 +153,7 @@ describe('risalah check, backups, restore', () => {
   async function workspaceWithHistory(dir: string): Promise<{ ws: string; forumId: string }> {
     const ws = join(dir, 'ws');
     const first = await Workspace.open(ws, { holder: 'test' });
-    const forumId = first.createForum({
-      name: {
-        id: 'Penguatan Kapasitas HAM bagi Komunitas',
-        en: 'Human Rights Capacity Building for Communities',
-      },
-      acronym: '',
-      city: 'Bandar Lampung',
-      country: 'ID',
-      venue: 'Hotel Golden Tulip',
-      startDate: '2025-08-27',
-      endDate: '2025-08-27',
-      timeZone: 'Asia/Jakarta',
-      theme: { id: '', en: '' },
-      hostOrganisation: {
-        id: 'Kanwil Kementerian HAM Lampung',
-        en: 'Lampung Regional Office, Ministry of Human Rights',
-      },
-    }).id;
+    const forumId = first.createForum(lampungWorkshop).id;
     await first.close();
     const second = await Workspace.open(ws, { holder: 'test' });
     second.updateSettings({ language: 'id' });

@@ -3,6 +3,7 @@ import { NotebookService } from '../../../electron/node/notebook/notebook-servic
 import { createExampleForums } from '../../../electron/node/notebook/example-forums';
 import { Workspace } from '../../../electron/node/store/workspace';
 import { withTempDir } from '../../support/temp-dir';
+import { lampungWorkshop } from '../../support/forums';
 
 async function withNotebook(run: (n: NotebookService, w: Workspace, dir: string) => Promise<void>) {
   await withTempDir(async (dir) => {
@@ -15,18 +16,7 @@ async function withNotebook(run: (n: NotebookService, w: Workspace, dir: string)
   });
 }
 
-const forumInput = {
-  name: { id: 'Lokakarya HAM', en: 'Human Rights Workshop' },
-  acronym: '',
-  city: 'Bandar Lampung',
-  country: 'ID',
-  venue: 'Hotel Golden Tulip',
-  startDate: '2025-08-27',
-  endDate: '2025-08-27',
-  timeZone: 'Asia/Jakarta',
-  theme: { id: '', en: '' },
-  hostOrganisation: { id: '', en: '' },
-};
+const forumInput = lampungWorkshop;
 
 describe('NotebookService', () => {
   it('writes one side first, the other later, and tracks the translation state', async () => {

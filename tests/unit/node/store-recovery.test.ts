@@ -1,24 +1,13 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ForumInput } from '../../../electron/common/domain/forum-schema';
 import { Backups } from '../../../electron/node/store/backups';
 import { decodeDocument, encodeDocument } from '../../../electron/node/store/document-codec';
 import { FORUMS_DIR, Workspace, WORKSPACE_FILE } from '../../../electron/node/store/workspace';
 import { withTempDir } from '../../support/temp-dir';
+import { gwangjuForum } from '../../support/forums';
 
-const gwangju: ForumInput = {
-  name: { id: 'Forum Kota HAM Sedunia 2017', en: 'World Human Rights Cities Forum 2017' },
-  acronym: 'WHRCF 2017',
-  city: 'Gwangju',
-  country: 'KR',
-  venue: 'Kim Dae-jung Convention Center',
-  startDate: '2017-09-14',
-  endDate: '2017-09-17',
-  timeZone: 'Asia/Seoul',
-  theme: { id: 'Apakah Kita Hidup Dalam Damai?', en: 'Do We Live in Peace?' },
-  hostOrganisation: { id: 'Kota Metropolitan Gwangju', en: 'Gwangju Metropolitan City' },
-};
+const gwangju = gwangjuForum;
 
 const at = '2017-09-15T02:00:00.000Z';
 const note = (id: string, text: string) => ({

@@ -5,6 +5,7 @@ import type { Session, SessionKind } from '../../../../electron/common/domain/fo
 import { sessionKinds } from '../../../../electron/common/domain/vocabulary';
 import type { SessionInput } from '../../../../electron/common/domain/notebook-schema';
 import { Field } from '../../app/Field';
+import { FormFooter } from '../../app/FormFooter';
 
 interface SessionFormProps {
   session?: Session;
@@ -79,19 +80,12 @@ export function SessionForm({ session, defaultDate, onSubmit, onCancel }: Sessio
           onChange={setSpeakers}
         />
       </div>
-      {problem && (
-        <p className="form-problem" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          {t('sessionForm.cancel')}
-        </button>
-        <button type="submit" className="button primary">
-          {t('sessionForm.save')}
-        </button>
-      </div>
+      <FormFooter
+        problem={problem}
+        cancelLabel={t('sessionForm.cancel')}
+        submitLabel={t('sessionForm.save')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

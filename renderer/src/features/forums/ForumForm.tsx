@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Forum } from '../../../../electron/common/domain/forum-schema';
 import type { ForumCreate } from '../../../../electron/common/domain/notebook-schema';
 import { Field } from '../../app/Field';
+import { FormFooter } from '../../app/FormFooter';
 
 const blank: ForumCreate = {
   name: { id: '', en: '' },
@@ -146,19 +147,12 @@ export function ForumForm({ forum, onSubmit, onCancel }: ForumFormProps) {
           <option key={zone} value={zone} />
         ))}
       </datalist>
-      {problem && (
-        <p className="form-problem" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          {t('forumForm.cancel')}
-        </button>
-        <button type="submit" className="button primary">
-          {forum ? t('forumForm.save') : t('forumForm.create')}
-        </button>
-      </div>
+      <FormFooter
+        problem={problem}
+        cancelLabel={t('forumForm.cancel')}
+        submitLabel={forum ? t('forumForm.save') : t('forumForm.create')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

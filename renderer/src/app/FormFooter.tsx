@@ -1,0 +1,27 @@
+interface FormFooterProps {
+  problem: string | null;
+  cancelLabel: string;
+  submitLabel: string;
+  onCancel: () => void;
+}
+
+/** What a dialog form ends with: why it cannot be sent yet, then Cancel and the action. */
+export function FormFooter({ problem, cancelLabel, submitLabel, onCancel }: FormFooterProps) {
+  return (
+    <>
+      {problem && (
+        <p className="form-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          {cancelLabel}
+        </button>
+        <button type="submit" className="button primary">
+          {submitLabel}
+        </button>
+      </div>
+    </>
+  );
+}
