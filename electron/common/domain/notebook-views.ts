@@ -1,5 +1,12 @@
 import type { Bilingual } from './primitives';
-import type { Forum, Note, Session } from './forum-schema';
+import type {
+  Clause,
+  ClauseDocument,
+  Commitment,
+  Forum,
+  Note,
+  Session,
+} from './forum-schema';
 import type { ForumIndexEntry } from './workspace-schema';
 import type { TranslationStatus } from './translation';
 
@@ -63,4 +70,36 @@ export interface TrashEntry {
   title: Bilingual;
   forumName: Bilingual;
   deletedAt: string;
+}
+
+/** A forum's agreement: its clause documents and their clauses, in reading order. */
+export interface AgreementView {
+  documents: ClauseDocument[];
+  clauses: Clause[];
+}
+
+export interface SplitPreview {
+  clauses: { number: string; level: number; text: string; line: number }[];
+  warnings: ('empty' | 'no-numbering' | 'truncated')[];
+  /** When the document already has clauses: how the paste lines up with them. */
+  alignment: {
+    matched: string[];
+    unmatchedInPaste: string[];
+    unmatchedClauses: string[];
+  } | null;
+}
+
+export interface SplitApplied {
+  created: number;
+  updated: number;
+  unmatchedClauses: string[];
+}
+
+export interface CommitmentView extends Commitment {
+  forumId: string;
+  forumName: Bilingual;
+  /** The numbers of the clauses it answers, in clause order. */
+  clauseNumbers: string[];
+  overdue: boolean;
+  dueSoon: boolean;
 }

@@ -1,0 +1,352 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../common/errors';
+import type { UiLanguage } from '../../common/language';
+import {
+  clauseDocumentInputSchema,
+  commitmentInputSchema,
+} from '../../common/domain/agreement-schema';
+import type {
+  ClauseDocumentInput,
+  ClauseDocumentPatch,
+  ClausePatch,
+  CommitmentInput,
+  CommitmentPatch,
+  PositionInput,
+  SplitItem,
+} from '../../common/domain/agreement-schema';
+import type {
+  Clause,
+  ClauseDocument,
+  Commitment,
+  ForumDocument,
+} from '../../common/domain/forum-schema';
+import type {
+  AgreementView,
+  CommitmentView,
+  SplitApplied,
+  SplitPreview,
+} from '../../common/domain/notebook-views';
+import { clauseSearchable, commitmentSearchable, searchKey } from '../notebook/searchables';
+import type { SearchIndex } from '../search/search-index';
+import type { Workspace } from '../store/workspace';
+import { alignByNumber } from './align';
+import { splitClauses } from './split';
+
+const now = () => new Date().toISOString();
+const DUE_SOON_DAYS = 30;
+const ROMANS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv'];
+
+/**
+ * Agreement clauses, the delegation's positions on them, and its commitments, over the
+ * store, keeping the search index in step.
+ */
+export class AgreementService {
+  readonly #workspace: Workspace;
+  readonly #search: SearchIndex;
+
+  constructor(workspace: Workspace, search: SearchIndex) {
+    this.#workspace = workspace;
+    this.#search = search;
+  }
+
+  agreement(forumId: string): AgreementView {
+    const doc = this.#workspace.forum(forumId);
+    const documents = doc.clauseDocuments.filter((d) => !d.deletedAt);
+    const live = new Set(documents.map((d) => d.id));
+    return structuredClone({
+      documents,
+      clauses: doc.clauses
+        .filter((c) => !c.deletedAt && live.has(c.documentId))
+        .sort((a, b) => a.order - b.order),
+    });
+  }
+
+  createDocument(forumId: string, input: ClauseDocumentInput): ClauseDocument {
+    const parsed = clauseDocumentInputSchema.parse(input);
+    const at = now();
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const created: ClauseDocument = { ...parsed, id: randomUUID(), createdAt: at, updatedAt: at, deletedAt: null };
+      doc.clauseDocuments.push(created);
+      return structuredClone(created);
+    });
+  }
+
+  updateDocument(forumId: string, id: string, patch: ClauseDocumentPatch): ClauseDocument {
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const found = find(doc.clauseDocuments, id);
+      Object.assign(found, structuredClone(patch), { updatedAt: now() });
+      return structuredClone(found);
+    });
+  }
+
+  setDocumentDeleted(forumId: string, id: string, deleted: boolean): ClauseDocument {
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const found = find(doc.clauseDocuments, id);
+      found.deletedAt = deleted ? now() : null;
+      found.updatedAt = now();
+      for (const clause of doc.clauses.filter((c) => c.documentId === id && !c.deletedAt)) {
+        if (deleted) this.#search.remove(searchKey.clause(forumId, clause.id));
+        else this.#search.upsert(clauseSearchable(forumId, clause));
+      }
+      return structuredClone(found);
+    });
+  }
+
+  /** How a pasted text splits, and how it lines up with the document's clauses. */
+  preview(forumId: string, documentId: string, text: string): SplitPreview {
+    const { clauses, warnings } = splitClauses(text);
+    const existing = this.#clausesOf(this.#workspace.forum(forumId), documentId);
+    if (existing.length === 0) return { clauses, warnings, alignment: null };
+    const alignment = alignByNumber(existing, clauses);
+    return {
+      clauses,
+      warnings,
+      alignment: {
+        matched: alignment.matched.map((m) => m.number),
+        unmatchedInPaste: alignment.unmatchedInPaste.map((c) => c.number),
+        unmatchedClauses: alignment.unmatchedClauses.map((c) => c.number),
+      },
+    };
+  }
+
+  /**
+   * Takes the split the delegate accepted, in one change: a document without clauses gets
+   * them all; one with clauses gets this language's text on the clauses of the same number,
+   * and new clauses for numbers it did not have.
+   */
+  apply(forumId: string, documentId: string, language: UiLanguage, items: SplitItem[]): SplitApplied {
+    const at = now();
+    return this.#workspace.updateForum(forumId, (doc) => {
+      find(doc.clauseDocuments, documentId);
+      const existing = this.#clausesOf(doc, documentId);
+      const alignment = alignByNumber(
+        existing,
+        items.map((item, i) => ({ ...item, level: depth(item.number), line: i + 1 })),
+      );
+      for (const match of alignment.matched) {
+        const clause = find(doc.clauses, match.clauseId);
+        clause.text[language] = match.text;
+        clause.updatedAt = at;
+        this.#search.upsert(clauseSearchable(forumId, clause));
+      }
+      const byNumber = new Map(existing.map((c) => [c.number, c.id]));
+      let order = Math.max(-1, ...doc.clauses.filter((c) => c.documentId === documentId).map((c) => c.order));
+      for (const item of alignment.unmatchedInPaste) {
+        const parentNumber = item.number.split('.').slice(0, -1).join('.');
+        const clause: Clause = {
+          id: randomUUID(),
+          createdAt: at,
+          updatedAt: at,
+          deletedAt: null,
+          documentId,
+          parentId: parentNumber ? (byNumber.get(parentNumber) ?? null) : null,
+          number: item.number,
+          order: ++order,
+          text: { id: '', en: '', [language]: item.text },
+          tags: [],
+          position: null,
+          versions: [],
+        };
+        doc.clauses.push(clause);
+        if (item.number) byNumber.set(item.number, clause.id);
+        this.#search.upsert(clauseSearchable(forumId, clause));
+      }
+      return {
+        created: alignment.unmatchedInPaste.length,
+        updated: alignment.matched.length,
+        unmatchedClauses: alignment.unmatchedClauses.map((c) => c.number),
+      };
+    });
+  }
+
+  updateClause(forumId: string, id: string, patch: ClausePatch): Clause {
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const clause = find(doc.clauses, id);
+      if (patch.number !== undefined) clause.number = patch.number;
+      if (patch.text) Object.assign(clause.text, patch.text);
+      if (patch.tags) clause.tags = [...new Set(patch.tags.map((t) => t.trim()).filter(Boolean))];
+      if (patch.notes) clause.notes = { ...patch.notes };
+      clause.updatedAt = now();
+      this.#search.upsert(clauseSearchable(forumId, clause));
+      return structuredClone(clause);
+    });
+  }
+
+  setPosition(forumId: string, id: string, position: PositionInput): Clause {
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const clause = find(doc.clauses, id);
+      clause.position = structuredClone(position);
+      clause.updatedAt = now();
+      return structuredClone(clause);
+    });
+  }
+
+  /** Keeps the current wording as a named version (say, the draft) before it changes. */
+  recordVersion(forumId: string, id: string, label: string): Clause {
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const clause = find(doc.clauses, id);
+      clause.versions.push({ label, text: { ...clause.text }, recordedAt: now() });
+      clause.updatedAt = now();
+      return structuredClone(clause);
+    });
+  }
+
+  /** Moves a clause before or after its neighbour at the same level; links stay by id. */
+  moveClause(forumId: string, id: string, direction: -1 | 1): Clause[] {
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const clause = find(doc.clauses, id);
+      const siblings = this.#clausesOf(doc, clause.documentId).filter((c) => c.parentId === clause.parentId);
+      const index = siblings.findIndex((c) => c.id === id);
+      const other = siblings[index + direction];
+      if (other) {
+        // Swap the two whole branches in reading order.
+        const all = this.#clausesOf(doc, clause.documentId);
+        const branch = (root: Clause) => all.filter((c) => c === root || isDescendant(all, c, root));
+        const [first, second] = direction < 0 ? [other, clause] : [clause, other];
+        const a = branch(first);
+        const b = branch(second);
+        const start = all.indexOf(a[0] as Clause);
+        const reordered = [...all.slice(0, start), ...b, ...a, ...all.slice(start + a.length + b.length)];
+        reordered.forEach((c, order) => (c.order = order));
+      }
+      return structuredClone(this.#clausesOf(doc, clause.documentId));
+    });
+  }
+
+  /** Numbers the clauses afresh in reading order: 1, 2 … then a, b … then i, ii … */
+  renumber(forumId: string, documentId: string): Clause[] {
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const all = this.#clausesOf(doc, documentId);
+      const counters = new Map<string | null, number>();
+      const numbers = new Map<string, string>();
+      for (const clause of all) {
+        if (clause.number === '' && clause.parentId === null && !counters.has('preamble')) {
+          counters.set('preamble', 1);
+          continue;
+        }
+        const n = (counters.get(clause.parentId) ?? 0) + 1;
+        counters.set(clause.parentId, n);
+        const parent = clause.parentId ? numbers.get(clause.parentId) : undefined;
+        const level = parent ? parent.split('.').length : 0;
+        const own = level === 0 ? String(n) : level === 1 ? letter(n) : (ROMANS[n - 1] ?? String(n));
+        clause.number = parent ? `${parent}.${own}` : own;
+        numbers.set(clause.id, clause.number);
+        clause.updatedAt = now();
+        this.#search.upsert(clauseSearchable(forumId, clause));
+      }
+      return structuredClone(all);
+    });
+  }
+
+  setClauseDeleted(forumId: string, id: string, deleted: boolean): Clause {
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const clause = find(doc.clauses, id);
+      clause.deletedAt = deleted ? now() : null;
+      clause.updatedAt = now();
+      if (deleted) this.#search.remove(searchKey.clause(forumId, id));
+      else this.#search.upsert(clauseSearchable(forumId, clause));
+      return structuredClone(clause);
+    });
+  }
+
+  // Commitments
+
+  commitments(forumId: string | null, today = localToday()): CommitmentView[] {
+    const forumIds = forumId ? [forumId] : this.#workspace.forumIds();
+    const views: CommitmentView[] = [];
+    for (const id of forumIds) {
+      const doc = this.#workspace.forum(id);
+      if (doc.forum.deletedAt) continue;
+      const clauses = new Map(doc.clauses.filter((c) => !c.deletedAt).map((c) => [c.id, c]));
+      for (const commitment of doc.commitments) {
+        if (commitment.deletedAt) continue;
+        const open = commitment.status === 'planned' || commitment.status === 'in-progress';
+        const due = commitment.dueDate;
+        views.push({
+          ...structuredClone(commitment),
+          forumId: id,
+          forumName: { ...doc.forum.name },
+          clauseNumbers: commitment.clauseIds
+            .map((c) => clauses.get(c))
+            .filter((c): c is Clause => !!c)
+            .sort((a, b) => a.order - b.order)
+            .map((c) => c.number),
+          overdue: open && !!due && due < today,
+          dueSoon: open && !!due && due >= today && due <= addDays(today, DUE_SOON_DAYS),
+        });
+      }
+    }
+    return views.sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'));
+  }
+
+  createCommitment(forumId: string, input: CommitmentInput): Commitment {
+    const parsed = commitmentInputSchema.parse(input);
+    const at = now();
+    return this.#workspace.updateForum(forumId, (doc) => {
+      for (const clauseId of parsed.clauseIds) find(doc.clauses, clauseId);
+      const commitment: Commitment = { ...parsed, id: randomUUID(), createdAt: at, updatedAt: at, deletedAt: null };
+      doc.commitments.push(commitment);
+      this.#search.upsert(commitmentSearchable(forumId, commitment));
+      return structuredClone(commitment);
+    });
+  }
+
+  updateCommitment(forumId: string, id: string, patch: CommitmentPatch): Commitment {
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const commitment = find(doc.commitments, id);
+      for (const clauseId of patch.clauseIds ?? []) find(doc.clauses, clauseId);
+      Object.assign(commitment, structuredClone(patch), { updatedAt: now() });
+      this.#search.upsert(commitmentSearchable(forumId, commitment));
+      return structuredClone(commitment);
+    });
+  }
+
+  setCommitmentDeleted(forumId: string, id: string, deleted: boolean): Commitment {
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const commitment = find(doc.commitments, id);
+      commitment.deletedAt = deleted ? now() : null;
+      commitment.updatedAt = now();
+      if (deleted) this.#search.remove(searchKey.commitment(forumId, id));
+      else this.#search.upsert(commitmentSearchable(forumId, commitment));
+      return structuredClone(commitment);
+    });
+  }
+
+  #clausesOf(doc: Readonly<ForumDocument>, documentId: string): Clause[] {
+    return doc.clauses
+      .filter((c) => c.documentId === documentId && !c.deletedAt)
+      .sort((a, b) => a.order - b.order);
+  }
+}
+
+function find<T extends { id: string }>(list: T[], id: string): T {
+  const record = list.find((r) => r.id === id);
+  if (!record) throw new AppError('not-found', { id });
+  return record;
+}
+
+function isDescendant(all: Clause[], clause: Clause, root: Clause): boolean {
+  let parent = all.find((c) => c.id === clause.parentId);
+  while (parent) {
+    if (parent === root) return true;
+    parent = all.find((c) => c.id === parent?.parentId);
+  }
+  return false;
+}
+
+const depth = (number: string) => (number ? number.split('.').length - 1 : 0);
+
+function letter(n: number): string {
+  return n <= 26 ? String.fromCharCode(96 + n) : `${letter(Math.floor((n - 1) / 26))}${letter(((n - 1) % 26) + 1)}`;
+}
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
