@@ -4,6 +4,7 @@ import type { ApiHandlers } from './api/dispatch';
 import { EventBus } from './api/event-bus';
 import { createHandlers } from './api/handlers';
 import { systemLocale } from './paths';
+import { AgreementService } from './clauses/agreement-service';
 import { NotebookService } from './notebook/notebook-service';
 import { Workspace } from './store/workspace';
 import { version } from './version';
@@ -33,9 +34,11 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     onSaveStatus: (status) => events.emit('save-status', status),
   });
   const notebook = new NotebookService(workspace);
+  const agreement = new AgreementService(workspace, notebook.search);
   const handlers = createHandlers({
     workspace,
     notebook,
+    agreement,
     events,
     transport: options.transport,
     version,

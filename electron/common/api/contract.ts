@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { uiLanguages } from '../language';
-import type { Forum, Session } from '../domain/forum-schema';
+import {
+  clauseDocumentInputSchema,
+  clauseDocumentPatchSchema,
+  clausePatchSchema,
+  commitmentInputSchema,
+  commitmentPatchSchema,
+  positionSchema,
+  splitItemSchema,
+} from '../domain/agreement-schema';
+import type { Clause, ClauseDocument, Commitment, Forum, Session } from '../domain/forum-schema';
 import {
   forumCreateSchema,
   forumPatchSchema,
@@ -11,11 +20,15 @@ import {
   sessionPatchSchema,
 } from '../domain/notebook-schema';
 import type {
+  AgreementView,
+  CommitmentView,
   ForumDetail,
   ForumSummary,
   NoteSummary,
   NoteView,
   SearchResults,
+  SplitApplied,
+  SplitPreview,
   TrashEntry,
 } from '../domain/notebook-views';
 import { idSchema } from '../domain/primitives';
@@ -75,6 +88,46 @@ export const apiContract = {
   'notes.restore': channel<NoteView>()(recordRef),
   'search.query': channel<SearchResults>()(z.object({ q: z.string().max(200) }).strict()),
   'trash.list': channel<TrashEntry[]>()(noInput),
+  'agreement.get': channel<AgreementView>()(forumRef),
+  'clauseDocuments.create': channel<ClauseDocument>()(
+    forumRef.extend({ document: clauseDocumentInputSchema }).strict(),
+  ),
+  'clauseDocuments.update': channel<ClauseDocument>()(
+    recordRef.extend({ patch: clauseDocumentPatchSchema }).strict(),
+  ),
+  'clauseDocuments.delete': channel<ClauseDocument>()(recordRef),
+  'clauses.preview': channel<SplitPreview>()(
+    forumRef.extend({ documentId: idSchema, text: z.string().max(2_000_000) }).strict(),
+  ),
+  'clauses.apply': channel<SplitApplied>()(
+    forumRef
+      .extend({
+        documentId: idSchema,
+        language: z.enum(uiLanguages),
+        items: z.array(splitItemSchema).max(2000),
+      })
+      .strict(),
+  ),
+  'clauses.update': channel<Clause>()(recordRef.extend({ patch: clausePatchSchema }).strict()),
+  'clauses.position': channel<Clause>()(recordRef.extend({ position: positionSchema }).strict()),
+  'clauses.recordVersion': channel<Clause>()(
+    recordRef.extend({ label: z.string().min(1).max(60) }).strict(),
+  ),
+  'clauses.move': channel<Clause[]>()(
+    recordRef.extend({ direction: z.union([z.literal(-1), z.literal(1)]) }).strict(),
+  ),
+  'clauses.renumber': channel<Clause[]>()(forumRef.extend({ documentId: idSchema }).strict()),
+  'clauses.delete': channel<Clause>()(recordRef),
+  'commitments.list': channel<CommitmentView[]>()(
+    z.object({ forumId: idSchema.nullable() }).strict(),
+  ),
+  'commitments.create': channel<Commitment>()(
+    forumRef.extend({ commitment: commitmentInputSchema }).strict(),
+  ),
+  'commitments.update': channel<Commitment>()(
+    recordRef.extend({ patch: commitmentPatchSchema }).strict(),
+  ),
+  'commitments.delete': channel<Commitment>()(recordRef),
   'demo.create': channel<ForumSummary[]>()(noInput),
 } satisfies Record<ApiChannel, ChannelSpec<z.ZodType, unknown>>;
 

@@ -24,14 +24,15 @@ export const clauseDocumentInputSchema = z
 export const clauseDocumentPatchSchema = clauseDocumentInputSchema.partial().strict();
 
 /** A clause as the delegate accepts it from a split paste (number as a path, its text). */
-export const splitItemSchema = z
-  .object({ number: text(40), text: text(20_000) })
-  .strict();
+export const splitItemSchema = z.object({ number: text(40), text: text(20_000) }).strict();
 
 export const clausePatchSchema = z
   .object({
     number: text(40),
-    text: z.object({ id: text(20_000), en: text(20_000) }).partial().strict(),
+    text: z
+      .object({ id: text(20_000), en: text(20_000) })
+      .partial()
+      .strict(),
     tags: z.array(text(60)).max(30),
     notes: bilingualInput(5_000),
   })

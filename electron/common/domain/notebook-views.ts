@@ -1,12 +1,5 @@
 import type { Bilingual } from './primitives';
-import type {
-  Clause,
-  ClauseDocument,
-  Commitment,
-  Forum,
-  Note,
-  Session,
-} from './forum-schema';
+import type { Clause, ClauseDocument, Commitment, Forum, Note, Session } from './forum-schema';
 import type { ForumIndexEntry } from './workspace-schema';
 import type { TranslationStatus } from './translation';
 

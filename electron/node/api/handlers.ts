@@ -1,5 +1,6 @@
 import type { AppInfo, BackupEntry, BackupView, Transport } from '../../common/api/types';
 import { languageFromLocale } from '../../common/language';
+import type { AgreementService } from '../clauses/agreement-service';
 import type { NotebookService } from '../notebook/notebook-service';
 import { createExampleForums } from '../notebook/example-forums';
 import type { Workspace } from '../store/workspace';
@@ -9,6 +10,7 @@ import type { EventBus } from './event-bus';
 export interface HandlerContext {
   workspace: Workspace;
   notebook: NotebookService;
+  agreement: AgreementService;
   events: EventBus;
   transport: Transport;
   version: string;
@@ -67,8 +69,37 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
       return ctx.notebook.query(q);
     },
     'trash.list': async () => ctx.notebook.trash(),
+    'agreement.get': async ({ forumId }) => ctx.agreement.agreement(forumId),
+    'clauseDocuments.create': async ({ forumId, document }) =>
+      ctx.agreement.createDocument(forumId, document),
+    'clauseDocuments.update': async ({ forumId, id, patch }) =>
+      ctx.agreement.updateDocument(forumId, id, patch),
+    'clauseDocuments.delete': async ({ forumId, id }) =>
+      ctx.agreement.setDocumentDeleted(forumId, id, true),
+    'clauses.preview': async ({ forumId, documentId, text }) =>
+      ctx.agreement.preview(forumId, documentId, text),
+    'clauses.apply': async ({ forumId, documentId, language, items }) =>
+      ctx.agreement.apply(forumId, documentId, language, items),
+    'clauses.update': async ({ forumId, id, patch }) =>
+      ctx.agreement.updateClause(forumId, id, patch),
+    'clauses.position': async ({ forumId, id, position }) =>
+      ctx.agreement.setPosition(forumId, id, position),
+    'clauses.recordVersion': async ({ forumId, id, label }) =>
+      ctx.agreement.recordVersion(forumId, id, label),
+    'clauses.move': async ({ forumId, id, direction }) =>
+      ctx.agreement.moveClause(forumId, id, direction),
+    'clauses.renumber': async ({ forumId, documentId }) =>
+      ctx.agreement.renumber(forumId, documentId),
+    'clauses.delete': async ({ forumId, id }) => ctx.agreement.setClauseDeleted(forumId, id, true),
+    'commitments.list': async ({ forumId }) => ctx.agreement.commitments(forumId),
+    'commitments.create': async ({ forumId, commitment }) =>
+      ctx.agreement.createCommitment(forumId, commitment),
+    'commitments.update': async ({ forumId, id, patch }) =>
+      ctx.agreement.updateCommitment(forumId, id, patch),
+    'commitments.delete': async ({ forumId, id }) =>
+      ctx.agreement.setCommitmentDeleted(forumId, id, true),
     'demo.create': async () => {
-      createExampleForums(ctx.notebook);
+      createExampleForums(ctx.notebook, ctx.agreement);
       return ctx.notebook.listForums();
     },
   };

@@ -34,7 +34,23 @@ import { splitClauses } from './split';
 
 const now = () => new Date().toISOString();
 const DUE_SOON_DAYS = 30;
-const ROMANS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv'];
+const ROMANS = [
+  'i',
+  'ii',
+  'iii',
+  'iv',
+  'v',
+  'vi',
+  'vii',
+  'viii',
+  'ix',
+  'x',
+  'xi',
+  'xii',
+  'xiii',
+  'xiv',
+  'xv',
+];
 
 /**
  * Agreement clauses, the delegation's positions on them, and its commitments, over the
@@ -65,7 +81,13 @@ export class AgreementService {
     const parsed = clauseDocumentInputSchema.parse(input);
     const at = now();
     return this.#workspace.updateForum(forumId, (doc) => {
-      const created: ClauseDocument = { ...parsed, id: randomUUID(), createdAt: at, updatedAt: at, deletedAt: null };
+      const created: ClauseDocument = {
+        ...parsed,
+        id: randomUUID(),
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+      };
       doc.clauseDocuments.push(created);
       return structuredClone(created);
     });
@@ -114,7 +136,12 @@ export class AgreementService {
    * them all; one with clauses gets this language's text on the clauses of the same number,
    * and new clauses for numbers it did not have.
    */
-  apply(forumId: string, documentId: string, language: UiLanguage, items: SplitItem[]): SplitApplied {
+  apply(
+    forumId: string,
+    documentId: string,
+    language: UiLanguage,
+    items: SplitItem[],
+  ): SplitApplied {
     const at = now();
     return this.#workspace.updateForum(forumId, (doc) => {
       find(doc.clauseDocuments, documentId);
@@ -130,7 +157,10 @@ export class AgreementService {
         this.#search.upsert(clauseSearchable(forumId, clause));
       }
       const byNumber = new Map(existing.map((c) => [c.number, c.id]));
-      let order = Math.max(-1, ...doc.clauses.filter((c) => c.documentId === documentId).map((c) => c.order));
+      let order = Math.max(
+        -1,
+        ...doc.clauses.filter((c) => c.documentId === documentId).map((c) => c.order),
+      );
       for (const item of alignment.unmatchedInPaste) {
         const parentNumber = item.number.split('.').slice(0, -1).join('.');
         const clause: Clause = {
@@ -195,18 +225,26 @@ export class AgreementService {
   moveClause(forumId: string, id: string, direction: -1 | 1): Clause[] {
     return this.#workspace.updateForum(forumId, (doc) => {
       const clause = find(doc.clauses, id);
-      const siblings = this.#clausesOf(doc, clause.documentId).filter((c) => c.parentId === clause.parentId);
+      const siblings = this.#clausesOf(doc, clause.documentId).filter(
+        (c) => c.parentId === clause.parentId,
+      );
       const index = siblings.findIndex((c) => c.id === id);
       const other = siblings[index + direction];
       if (other) {
         // Swap the two whole branches in reading order.
         const all = this.#clausesOf(doc, clause.documentId);
-        const branch = (root: Clause) => all.filter((c) => c === root || isDescendant(all, c, root));
+        const branch = (root: Clause) =>
+          all.filter((c) => c === root || isDescendant(all, c, root));
         const [first, second] = direction < 0 ? [other, clause] : [clause, other];
         const a = branch(first);
         const b = branch(second);
         const start = all.indexOf(a[0] as Clause);
-        const reordered = [...all.slice(0, start), ...b, ...a, ...all.slice(start + a.length + b.length)];
+        const reordered = [
+          ...all.slice(0, start),
+          ...b,
+          ...a,
+          ...all.slice(start + a.length + b.length),
+        ];
         reordered.forEach((c, order) => (c.order = order));
       }
       return structuredClone(this.#clausesOf(doc, clause.documentId));
@@ -228,7 +266,8 @@ export class AgreementService {
         counters.set(clause.parentId, n);
         const parent = clause.parentId ? numbers.get(clause.parentId) : undefined;
         const level = parent ? parent.split('.').length : 0;
-        const own = level === 0 ? String(n) : level === 1 ? letter(n) : (ROMANS[n - 1] ?? String(n));
+        const own =
+          level === 0 ? String(n) : level === 1 ? letter(n) : (ROMANS[n - 1] ?? String(n));
         clause.number = parent ? `${parent}.${own}` : own;
         numbers.set(clause.id, clause.number);
         clause.updatedAt = now();
@@ -284,7 +323,13 @@ export class AgreementService {
     const at = now();
     return this.#workspace.updateForum(forumId, (doc) => {
       for (const clauseId of parsed.clauseIds) find(doc.clauses, clauseId);
-      const commitment: Commitment = { ...parsed, id: randomUUID(), createdAt: at, updatedAt: at, deletedAt: null };
+      const commitment: Commitment = {
+        ...parsed,
+        id: randomUUID(),
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+      };
       doc.commitments.push(commitment);
       this.#search.upsert(commitmentSearchable(forumId, commitment));
       return structuredClone(commitment);
@@ -337,7 +382,9 @@ function isDescendant(all: Clause[], clause: Clause, root: Clause): boolean {
 const depth = (number: string) => (number ? number.split('.').length - 1 : 0);
 
 function letter(n: number): string {
-  return n <= 26 ? String.fromCharCode(96 + n) : `${letter(Math.floor((n - 1) / 26))}${letter(((n - 1) % 26) + 1)}`;
+  return n <= 26
+    ? String.fromCharCode(96 + n)
+    : `${letter(Math.floor((n - 1) / 26))}${letter(((n - 1) % 26) + 1)}`;
 }
 
 function localToday(): string {

@@ -120,7 +120,8 @@ function isTopLevel(n: number, path: string[]): boolean {
 /** "i" after "h" is a letter; "i" anywhere else is the roman one. So are "v" and "x". */
 function isLetter(candidate: string, lastLetter: string): boolean {
   const letter = candidate.toLowerCase();
-  if ('ivx'.includes(letter)) return lastLetter !== '' && LETTERS.indexOf(letter) === LETTERS.indexOf(lastLetter) + 1;
+  if ('ivx'.includes(letter))
+    return lastLetter !== '' && LETTERS.indexOf(letter) === LETTERS.indexOf(lastLetter) + 1;
   return true;
 }
 

@@ -1,4 +1,7 @@
 import type { ForumCreate, SessionInput } from '../../common/domain/notebook-schema';
+import { randomUUID } from 'node:crypto';
+import type { AgreementService } from '../clauses/agreement-service';
+import type { PositionInput } from '../../common/domain/agreement-schema';
 import type { NotebookService } from './notebook-service';
 
 interface ExampleForum {
@@ -201,11 +204,136 @@ const lampung2025: ExampleForum = {
   ],
 };
 
+// Illustrative wording in the spirit of the forum's declaration, not its adopted text.
+const declaration = {
+  title: {
+    id: 'Deklarasi Gwangju 2017 (contoh, kutipan bebas)',
+    en: 'Gwangju Declaration 2017 (example, paraphrased)',
+  },
+  source:
+    'Example text written for Risalah; see the forum’s published declaration for the adopted wording.',
+  clauses: [
+    {
+      number: '1',
+      id: 'Menegaskan kembali Prinsip-Prinsip Panduan Gwangju untuk Kota HAM (2011) sebagai kerangka kebijakan HAM di tingkat lokal.',
+      en: 'Reaffirm the Gwangju Guiding Principles for a Human Rights City (2011) as the framework for local human rights policy.',
+    },
+    {
+      number: '2',
+      id: 'Memperkuat demokrasi lokal dan partisipatif agar seluruh warga turut serta dalam keputusan yang menyangkut mereka, khususnya:',
+      en: 'Strengthen local and participatory democracy so that all residents take part in the decisions that affect them, in particular:',
+    },
+    {
+      number: '2.a',
+      id: 'dalam perencanaan dan penganggaran daerah;',
+      en: 'in local planning and budgeting;',
+    },
+    {
+      number: '2.b',
+      id: 'dengan melibatkan pekerja migran, penyandang disabilitas, perempuan, dan anak.',
+      en: 'by involving migrant workers, persons with disabilities, women and children.',
+    },
+    {
+      number: '3',
+      id: 'Melindungi pembela HAM dan menjamin kebebasan berekspresi di tingkat lokal.',
+      en: 'Protect human rights defenders and guarantee freedom of expression at the local level.',
+    },
+    {
+      number: '4',
+      id: 'Membangun perdamaian di kota melalui dialog, rekonsiliasi, dan pendidikan HAM.',
+      en: 'Build peace in cities through dialogue, reconciliation and human rights education.',
+    },
+    {
+      number: '5',
+      id: 'Melaporkan kemajuan pada Forum Kota HAM Sedunia berikutnya.',
+      en: 'Report progress at the next World Human Rights Cities Forum.',
+    },
+  ],
+  positions: {
+    '2': {
+      stance: 'commits',
+      reason: {
+        id: 'Sejalan dengan Perbup 48/2016.',
+        en: 'In line with Regent Regulation 48/2016.',
+      },
+    },
+    '2.a': {
+      stance: 'commits',
+      reason: { id: 'Melalui musrenbang desa.', en: 'Through village planning meetings.' },
+    },
+    '3': { stance: 'supports', reason: { id: '', en: '' } },
+    '5': { stance: 'commits', reason: { id: '', en: '' } },
+  } satisfies Record<string, PositionInput>,
+};
+
+function addExampleAgreement(agreement: AgreementService, forumId: string): void {
+  const documentId = agreement.createDocument(forumId, {
+    title: declaration.title,
+    kind: 'declaration',
+    authoritativeLanguage: 'en',
+    status: 'read',
+    source: declaration.source,
+  }).id;
+  agreement.apply(
+    forumId,
+    documentId,
+    'en',
+    declaration.clauses.map(({ number, en }) => ({ number, text: en })),
+  );
+  agreement.apply(
+    forumId,
+    documentId,
+    'id',
+    declaration.clauses.map(({ number, id }) => ({ number, text: id })),
+  );
+  const clauses = agreement.agreement(forumId).clauses;
+  const idOf = (number: string) => clauses.find((c) => c.number === number)?.id ?? '';
+  for (const [number, position] of Object.entries(declaration.positions)) {
+    agreement.setPosition(forumId, idOf(number), position);
+  }
+  agreement.createCommitment(forumId, {
+    statement: {
+      id: 'Menyusun rencana aksi daerah HAM bersama forum warga desa.',
+      en: 'Draw up a regional human rights action plan together with village residents’ forums.',
+    },
+    clauseIds: [idOf('2'), idOf('2.a')],
+    responsible: { unit: 'Bagian Hukum Sekretariat Daerah Kabupaten Lampung Timur' },
+    dueDate: '2018-06-30',
+    status: 'in-progress',
+    steps: [
+      {
+        id: randomUUID(),
+        text: { id: 'Rapat koordinasi OPD', en: 'Coordination meeting of regency offices' },
+        done: true,
+      },
+      {
+        id: randomUUID(),
+        text: { id: 'Konsultasi publik di tiga desa', en: 'Public consultation in three villages' },
+        done: false,
+      },
+    ],
+    evidence: 'Peraturan Bupati Lampung Timur Nomor 48 Tahun 2016',
+  });
+  agreement.createCommitment(forumId, {
+    statement: {
+      id: 'Melaporkan kemajuan Kabupaten Ramah HAM pada WHRCF 2018.',
+      en: 'Report the progress of the human-rights-friendly regency at WHRCF 2018.',
+    },
+    clauseIds: [idOf('5')],
+    responsible: { unit: 'Dinas Komunikasi dan Informatika' },
+    dueDate: '2018-10-01',
+    status: 'planned',
+  });
+}
+
 /**
  * Creates the two example forums (and a delegation profile, if none is set yet). Forums
  * already present by name are left alone, so offering the example twice adds nothing.
  */
-export function createExampleForums(notebook: NotebookService): string[] {
+export function createExampleForums(
+  notebook: NotebookService,
+  agreement: AgreementService,
+): string[] {
   const profile = notebook.profile();
   if (!profile.headName && !profile.delegationName.id && !profile.delegationName.en) {
     notebook.updateProfile({
@@ -227,6 +355,7 @@ export function createExampleForums(notebook: NotebookService): string[] {
   for (const example of [whrcf2017, lampung2025]) {
     if (existing.has(example.forum.name.en)) continue;
     const forum = notebook.createForum(example.forum);
+    if (example === whrcf2017) addExampleAgreement(agreement, forum.id);
     const sessions = example.sessions.map((s) => notebook.createSession(forum.id, s));
     for (const note of example.notes) {
       const made = notebook.createNote(forum.id, {

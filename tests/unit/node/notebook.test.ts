@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AgreementService } from '../../../electron/node/clauses/agreement-service';
 import { NotebookService } from '../../../electron/node/notebook/notebook-service';
 import { createExampleForums } from '../../../electron/node/notebook/example-forums';
 import { Workspace } from '../../../electron/node/store/workspace';
@@ -133,8 +134,9 @@ describe('NotebookService', () => {
     await withTempDir(async (dir) => {
       const workspace = await Workspace.open(dir, { holder: 'test' });
       const notebook = new NotebookService(workspace);
-      expect(createExampleForums(notebook)).toHaveLength(2);
-      expect(createExampleForums(notebook)).toHaveLength(0);
+      const agreement = new AgreementService(workspace, notebook.search);
+      expect(createExampleForums(notebook, agreement)).toHaveLength(2);
+      expect(createExampleForums(notebook, agreement)).toHaveLength(0);
       await workspace.close();
       const reopened = await Workspace.open(dir, { holder: 'test' });
       const again = new NotebookService(reopened);
@@ -149,6 +151,22 @@ describe('NotebookService', () => {
       expect(detail.sessions.at(-1)?.kind).toBe('closing-ceremony');
       expect(again.profile().headName).toBe('Chusnunia');
       expect(again.query('hormat').total).toBeGreaterThan(0);
+      const declaration = new AgreementService(reopened, again.search);
+      const whrcfAgreement = declaration.agreement(whrcf?.id ?? '');
+      expect(whrcfAgreement.clauses.map((c) => c.number)).toEqual([
+        '1',
+        '2',
+        '2.a',
+        '2.b',
+        '3',
+        '4',
+        '5',
+      ]);
+      expect(whrcfAgreement.clauses.every((c) => c.text.id && c.text.en)).toBe(true);
+      expect(declaration.commitments(whrcf?.id ?? '').map((c) => c.clauseNumbers)).toEqual([
+        ['2', '2.a'],
+        ['5'],
+      ]);
       const lampung = forums.find((f) => f.city === 'Bandar Lampung');
       expect(again.forum(lampung?.id ?? '').sessions[0]?.title.id).toContain('Basnamara');
       await reopened.close();

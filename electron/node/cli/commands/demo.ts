@@ -1,3 +1,4 @@
+import { AgreementService } from '../../clauses/agreement-service';
 import { NotebookService } from '../../notebook/notebook-service';
 import { createExampleForums } from '../../notebook/example-forums';
 import { Workspace } from '../../store/workspace';
@@ -9,7 +10,7 @@ export const demoCommand: Command = {
     const opened = await Workspace.open(workspace, { holder: 'risalah demo' });
     try {
       const notebook = new NotebookService(opened);
-      const created = createExampleForums(notebook);
+      const created = createExampleForums(notebook, new AgreementService(opened, notebook.search));
       const names = notebook
         .listForums()
         .filter((f) => created.includes(f.id))
