@@ -70,15 +70,15 @@ export function splitClauses(input: string): SplitResult {
     }
     let m: RegExpExecArray | null;
     if ((m = DOTTED.exec(line))) {
-      const parts = m[1]!.split('.');
+      const parts = (m[1] ?? '').split('.');
       path = parts.slice(0, -1);
-      start(parts.length - 1, parts.at(-1)!, index + 1, line.slice(m[0].length));
+      start(parts.length - 1, parts.at(-1) ?? '', index + 1, line.slice(m[0].length));
       lastLetter = '';
     } else if ((m = TOP.exec(line)) && isTopLevel(Number(m[1] ?? m[2]), path)) {
       start(0, String(Number(m[1] ?? m[2])), index + 1, line.slice(m[0].length));
       lastLetter = '';
-    } else if ((m = LETTER.exec(line)) && path.length > 0 && isLetter(m[1]!, lastLetter)) {
-      const letter = m[1]!.toLowerCase();
+    } else if ((m = LETTER.exec(line)) && path.length > 0 && isLetter(m[1] ?? '', lastLetter)) {
+      const letter = (m[1] ?? '').toLowerCase();
       start(1, letter, index + 1, line.slice(m[0].length));
       lastLetter = letter;
     } else if ((m = ROMAN.exec(line)) && m[1] && path.length > 0) {
