@@ -73,3 +73,5 @@ export type ClausePatch = z.infer<typeof clausePatchSchema>;
 export type PositionInput = z.infer<typeof positionSchema>;
 export type CommitmentInput = z.input<typeof commitmentInputSchema>;
 export type CommitmentPatch = z.infer<typeof commitmentPatchSchema>;
+/** What a caller sends: defaults not yet applied. */
+export type CommitmentPatchInput = z.input<typeof commitmentPatchSchema>;

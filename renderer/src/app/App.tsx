@@ -1,5 +1,6 @@
 import { useContext, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CommitmentsPage } from '../features/commitments/CommitmentsPage';
 import { ForumForm } from '../features/forums/ForumForm';
 import { ForumPage } from '../features/forums/ForumPage';
 import { ShortcutsDialog } from '../features/help/ShortcutsDialog';
@@ -38,6 +39,7 @@ export function App() {
         <ProblemBanner />
         {route.name === 'home' && <HomePage />}
         {route.name === 'settings' && <SettingsPage />}
+        {route.name === 'commitments' && <CommitmentsPage />}
         {route.name === 'forum' && <ForumPage forumId={route.forumId} section={route.section} />}
       </main>
       <SearchDialog />

@@ -54,6 +54,16 @@ export function Sidebar() {
               {t('nav.home')}
             </button>
           </li>
+          <li>
+            <button
+              type="button"
+              className="nav-item"
+              aria-current={route.name === 'commitments' ? 'page' : undefined}
+              onClick={() => navigate({ name: 'commitments' })}
+            >
+              {t('nav.commitments')}
+            </button>
+          </li>
         </ul>
         <h2 className="nav-heading">{tn('forums.title')}</h2>
         <ul>

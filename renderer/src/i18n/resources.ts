@@ -1,13 +1,15 @@
+import enAgreement from '../../../locales/en/agreement.json';
 import enCommon from '../../../locales/en/common.json';
 import enErrors from '../../../locales/en/errors.json';
 import enNotebook from '../../../locales/en/notebook.json';
+import idAgreement from '../../../locales/id/agreement.json';
 import idCommon from '../../../locales/id/common.json';
 import idErrors from '../../../locales/id/errors.json';
 import idNotebook from '../../../locales/id/notebook.json';
 
 export const resources = {
-  en: { common: enCommon, errors: enErrors, notebook: enNotebook },
-  id: { common: idCommon, errors: idErrors, notebook: idNotebook },
+  en: { common: enCommon, errors: enErrors, notebook: enNotebook, agreement: enAgreement },
+  id: { common: idCommon, errors: idErrors, notebook: idNotebook, agreement: idAgreement },
 } as const;
 
 export const defaultNS = 'common';

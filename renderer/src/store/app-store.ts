@@ -3,6 +3,8 @@ import { createStore, useStore } from 'zustand';
 import type { StoreApi } from 'zustand';
 import type { UiLanguage } from '../../../electron/common/language';
 import type { ApiClient } from '../api/api-client';
+import { createAgreementSlice } from './agreement-slice';
+import type { AgreementSlice } from './agreement-slice';
 import { createForumsSlice } from './forums-slice';
 import type { ForumsSlice } from './forums-slice';
 import { createNavSlice } from './nav-slice';
@@ -24,7 +26,8 @@ export type AppState = SettingsSlice &
   WorkspaceSlice &
   ForumsSlice &
   NotesSlice &
-  SearchSlice;
+  SearchSlice &
+  AgreementSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Combines the feature slices once; the API is injected, so tests pass a fake one. */
@@ -37,6 +40,7 @@ export function createAppStore(api: ApiClient, fallbackLanguage: UiLanguage): Ap
     ...createForumsSlice(api)(...args),
     ...createNotesSlice(api)(...args),
     ...createSearchSlice(api)(...args),
+    ...createAgreementSlice(api)(...args),
   }));
   api.subscribe((event) => {
     if (event.name === 'save-status') store.getState().applySaveStatus(event.payload);
@@ -54,3 +58,9 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
   if (!store) throw new Error('AppStoreContext is missing');
   return useStore(store, selector);
 }
+
+/**
+ * One empty list for selectors to fall back on: a selector that returned a fresh `[]` would
+ * look like a change on every read and render forever.
+ */
+export const NONE: readonly never[] = Object.freeze([]);

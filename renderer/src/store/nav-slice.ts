@@ -14,6 +14,7 @@ export type ForumSection = (typeof forumSections)[number];
 export type Route =
   | { name: 'home' }
   | { name: 'settings' }
+  | { name: 'commitments' }
   | { name: 'forum'; forumId: string; section: ForumSection };
 
 export type Overlay = 'search' | 'shortcuts' | 'new-forum' | null;

@@ -8,6 +8,8 @@ import { useAppStore } from '../../store/app-store';
 import { forumSections } from '../../store/nav-slice';
 import type { ForumSection } from '../../store/nav-slice';
 import { AgendaView } from '../agenda/AgendaView';
+import { AgreementView } from '../agreement/AgreementView';
+import { CommitmentsView } from '../commitments/CommitmentsView';
 import { NotesView } from '../notes/NotesView';
 import { ForumForm } from './ForumForm';
 
@@ -104,7 +106,9 @@ export function ForumPage({ forumId, section }: { forumId: string; section: Foru
       >
         {section === 'agenda' && <AgendaView />}
         {section === 'notes' && <NotesView />}
-        {section !== 'agenda' && section !== 'notes' && (
+        {section === 'agreement' && <AgreementView forumId={forumId} />}
+        {section === 'commitments' && <CommitmentsView forumId={forumId} />}
+        {(section === 'contacts' || section === 'export') && (
           <p className="empty-state">{t(`later.${section}`)}</p>
         )}
       </section>

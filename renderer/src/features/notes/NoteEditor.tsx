@@ -2,7 +2,7 @@ import { useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteView } from '../../../../electron/common/domain/notebook-views';
 import { useBilingual } from '../../app/use-bilingual';
-import { useAppStore } from '../../store/app-store';
+import { NONE, useAppStore } from '../../store/app-store';
 import { renderMarkdown } from './markdown';
 
 type Side = 'id' | 'en';
@@ -77,7 +77,7 @@ export function NoteEditor() {
   const { t } = useTranslation('notebook');
   const text = useBilingual();
   const note = useAppStore((s) => s.editing);
-  const sessions = useAppStore((s) => s.forum?.sessions ?? []);
+  const sessions = useAppStore((s) => s.forum?.sessions ?? NONE);
   const editNote = useAppStore((s) => s.editNote);
   const deleteNote = useAppStore((s) => s.deleteNote);
   const sessionId = useId();

@@ -1,0 +1,177 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Clause } from '../../../../electron/common/domain/forum-schema';
+import { positionStances } from '../../../../electron/common/domain/vocabulary';
+import type { UiLanguage } from '../../../../electron/common/language';
+import { useAppStore } from '../../store/app-store';
+import { ClauseDiff } from './ClauseDiff';
+
+type Stance = (typeof positionStances)[number];
+
+interface Props {
+  clause: Clause;
+  authoritative: UiLanguage;
+  first: boolean;
+  last: boolean;
+}
+
+export function ClauseRow({ clause, authoritative, first, last }: Props) {
+  const { t } = useTranslation('agreement');
+  const { t: tc } = useTranslation();
+  const updateClause = useAppStore((s) => s.updateClause);
+  const setPosition = useAppStore((s) => s.setPosition);
+  const moveClause = useAppStore((s) => s.moveClause);
+  const recordVersion = useAppStore((s) => s.recordClauseVersion);
+  const deleteClause = useAppStore((s) => s.deleteClause);
+  const stanceId = useId();
+  const [editing, setEditing] = useState<{ id: string; en: string } | null>(null);
+  const [reason, setReason] = useState(clause.position?.reason ?? { id: '', en: '' });
+  const number = clause.number || t('clauses.preamble');
+  const level = clause.number ? clause.number.split('.').length - 1 : 0;
+  const version = clause.versions.at(-1);
+  const stance = clause.position?.stance ?? null;
+
+  const savePosition = (next: Stance | null, nextReason = reason) =>
+    void setPosition(clause.id, { stance: next, reason: nextReason });
+
+  return (
+    <li className={`clause level-${level}`} aria-label={number}>
+      <div className="clause-number">{number}</div>
+      <div className="clause-body">
+        {editing ? (
+          <div className="clause-texts">
+            {(['id', 'en'] as const).map((side) => (
+              <textarea
+                key={side}
+                lang={side}
+                aria-label={`${number} · ${tc(`language.${side}`)}`}
+                value={editing[side]}
+                onChange={(e) => setEditing({ ...editing, [side]: e.target.value })}
+              />
+            ))}
+          </div>
+        ) : (
+          <div className="clause-texts">
+            {(['id', 'en'] as const).map((side) => (
+              <p
+                key={side}
+                lang={side}
+                className={side === authoritative ? 'authoritative' : undefined}
+              >
+                {clause.text[side] || <span className="muted">{t('clauses.missing')}</span>}
+              </p>
+            ))}
+          </div>
+        )}
+        {version && !editing && (
+          <ClauseDiff
+            before={version.text[authoritative]}
+            after={clause.text[authoritative]}
+            label={t('clauses.changes', { label: version.label })}
+          />
+        )}
+        <div className="clause-position">
+          <label htmlFor={stanceId}>{t('clauses.position')}</label>
+          <select
+            id={stanceId}
+            aria-label={t('clauses.positionLabel', { number })}
+            value={stance ?? ''}
+            className={stance ? `stance stance-${stance}` : 'stance'}
+            onChange={(e) => savePosition((e.target.value || null) as Stance | null)}
+          >
+            <option value="">{t('clauses.noPosition')}</option>
+            {positionStances.map((s) => (
+              <option key={s} value={s}>
+                {t(`clauses.stances.${s}`)}
+              </option>
+            ))}
+          </select>
+          {stance && (
+            <>
+              <input
+                aria-label={`${t('clauses.reasonId')} · ${number}`}
+                lang="id"
+                placeholder={t('clauses.reasonId')}
+                value={reason.id}
+                onChange={(e) => setReason({ ...reason, id: e.target.value })}
+                onBlur={() => savePosition(stance)}
+              />
+              <input
+                aria-label={`${t('clauses.reasonEn')} · ${number}`}
+                lang="en"
+                placeholder={t('clauses.reasonEn')}
+                value={reason.en}
+                onChange={(e) => setReason({ ...reason, en: e.target.value })}
+                onBlur={() => savePosition(stance)}
+              />
+            </>
+          )}
+        </div>
+        <div className="clause-actions">
+          {editing ? (
+            <>
+              <button
+                type="button"
+                className="button small primary"
+                onClick={async () => {
+                  await updateClause(clause.id, { text: editing });
+                  setEditing(null);
+                }}
+              >
+                {t('clauses.save')}
+              </button>
+              <button type="button" className="button small" onClick={() => setEditing(null)}>
+                {t('clauses.cancel')}
+              </button>
+            </>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="button small subtle"
+                onClick={() => setEditing({ ...clause.text })}
+              >
+                {t('clauses.edit')}
+              </button>
+              {!version && (
+                <button
+                  type="button"
+                  className="button small subtle"
+                  onClick={() => void recordVersion(clause.id, 'draft')}
+                >
+                  {t('clauses.recordDraft')}
+                </button>
+              )}
+              <span className="spacer" />
+              <button
+                type="button"
+                className="button small subtle"
+                disabled={first}
+                aria-label={t('clauses.moveUp', { number })}
+                onClick={() => void moveClause(clause.id, -1)}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="button small subtle"
+                disabled={last}
+                aria-label={t('clauses.moveDown', { number })}
+                onClick={() => void moveClause(clause.id, 1)}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                className="button small subtle"
+                onClick={() => void deleteClause(clause.id)}
+              >
+                {t('clauses.delete')}
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,173 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommitmentInput } from '../../../../electron/common/domain/agreement-schema';
+import type { Clause } from '../../../../electron/common/domain/forum-schema';
+import type { CommitmentView } from '../../../../electron/common/domain/notebook-views';
+import { commitmentStatuses } from '../../../../electron/common/domain/vocabulary';
+import { Field } from '../../app/Field';
+import { FormFooter } from '../../app/FormFooter';
+import { useBilingual } from '../../app/use-bilingual';
+
+interface Props {
+  commitment?: CommitmentView;
+  clauses: Clause[];
+  onSubmit: (input: CommitmentInput) => Promise<void>;
+  onCancel: () => void;
+}
+
+type Step = { id: string; text: { id: string; en: string }; done: boolean };
+
+export function CommitmentForm({ commitment, clauses, onSubmit, onCancel }: Props) {
+  const { t } = useTranslation('agreement');
+  const text = useBilingual();
+  const statusId = useId();
+  const [statement, setStatement] = useState({
+    id: commitment?.statement.id ?? '',
+    en: commitment?.statement.en ?? '',
+  });
+  const [clauseIds, setClauseIds] = useState<string[]>(commitment?.clauseIds ?? []);
+  const [unit, setUnit] = useState(commitment?.responsible.unit ?? '');
+  const [dueDate, setDueDate] = useState(commitment?.dueDate ?? '');
+  const [status, setStatus] = useState<CommitmentInput['status']>(commitment?.status ?? 'planned');
+  const [steps, setSteps] = useState<Step[]>(
+    commitment?.steps.map((s) => ({ ...s, text: { ...s.text } })) ?? [],
+  );
+  const [evidence, setEvidence] = useState(commitment?.evidence ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!statement.id.trim() && !statement.en.trim())
+      return setProblem(t('commitmentForm.needStatement'));
+    await onSubmit({
+      statement,
+      clauseIds,
+      responsible: { unit, contactId: commitment?.responsible.contactId ?? null },
+      dueDate: dueDate || null,
+      status,
+      steps: steps.filter((s) => s.text.id.trim() || s.text.en.trim()),
+      evidence,
+    });
+  }
+
+  const editStep = (index: number, patch: Partial<Step>) =>
+    setSteps((all) => all.map((s, i) => (i === index ? { ...s, ...patch } : s)));
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)}>
+      <div className="form-grid">
+        <Field
+          label={t('commitmentForm.statementId')}
+          lang="id"
+          multiline
+          value={statement.id}
+          onChange={(id) => setStatement({ ...statement, id })}
+        />
+        <Field
+          label={t('commitmentForm.statementEn')}
+          lang="en"
+          multiline
+          value={statement.en}
+          onChange={(en) => setStatement({ ...statement, en })}
+        />
+        <Field label={t('commitmentForm.unit')} value={unit} onChange={setUnit} />
+        <Field
+          label={t('commitmentForm.dueDate')}
+          type="date"
+          value={dueDate}
+          onChange={setDueDate}
+        />
+        <div className="field">
+          <label htmlFor={statusId}>{t('commitmentForm.status')}</label>
+          <select
+            id={statusId}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as CommitmentInput['status'])}
+          >
+            {commitmentStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`commitments.statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field
+          label={t('commitmentForm.evidence')}
+          help={t('commitmentForm.evidenceHelp')}
+          value={evidence}
+          onChange={setEvidence}
+        />
+      </div>
+      <fieldset className="clause-picker">
+        <legend>{t('commitmentForm.clauses')}</legend>
+        {clauses.length === 0 && <p className="help">{t('commitmentForm.noClauses')}</p>}
+        {clauses.map((clause) => (
+          <label key={clause.id} className="checkbox">
+            <input
+              type="checkbox"
+              checked={clauseIds.includes(clause.id)}
+              onChange={(e) =>
+                setClauseIds((ids) =>
+                  e.target.checked ? [...ids, clause.id] : ids.filter((id) => id !== clause.id),
+                )
+              }
+            />
+            <strong>{clause.number}</strong> {text(clause.text).slice(0, 140)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="steps">
+        <legend>{t('commitmentForm.steps')}</legend>
+        {steps.map((step, index) => (
+          <div key={step.id} className="step-row">
+            <input
+              type="checkbox"
+              aria-label={t('commitmentForm.stepDone', { n: index + 1 })}
+              checked={step.done}
+              onChange={(e) => editStep(index, { done: e.target.checked })}
+            />
+            <input
+              aria-label={t('commitmentForm.stepId', { n: index + 1 })}
+              lang="id"
+              value={step.text.id}
+              onChange={(e) => editStep(index, { text: { ...step.text, id: e.target.value } })}
+            />
+            <input
+              aria-label={t('commitmentForm.stepEn', { n: index + 1 })}
+              lang="en"
+              value={step.text.en}
+              onChange={(e) => editStep(index, { text: { ...step.text, en: e.target.value } })}
+            />
+            <button
+              type="button"
+              className="button small subtle"
+              aria-label={t('commitmentForm.removeStep', { n: index + 1 })}
+              onClick={() => setSteps((all) => all.filter((_, i) => i !== index))}
+            >
+              ✕
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="button small"
+          onClick={() =>
+            setSteps((all) => [
+              ...all,
+              { id: crypto.randomUUID(), text: { id: '', en: '' }, done: false },
+            ])
+          }
+        >
+          {t('commitmentForm.addStep')}
+        </button>
+      </fieldset>
+      <FormFooter
+        problem={problem}
+        cancelLabel={t('commitmentForm.cancel')}
+        submitLabel={t('commitmentForm.save')}
+        onCancel={onCancel}
+      />
+    </form>
+  );
+}

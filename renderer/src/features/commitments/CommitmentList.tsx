@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommitmentView } from '../../../../electron/common/domain/notebook-views';
+import { useBilingual } from '../../app/use-bilingual';
+import { useFormat } from '../../app/use-format';
+import { useAppStore } from '../../store/app-store';
+
+type Grouping = 'due' | 'status' | 'responsible' | 'forum';
+
+interface Props {
+  commitments: readonly CommitmentView[];
+  groupings: Grouping[];
+  onEdit: (commitment: CommitmentView) => void;
+}
+
+export function CommitmentList({ commitments, groupings, onEdit }: Props) {
+  const { t } = useTranslation('agreement');
+  const text = useBilingual();
+  const format = useFormat();
+  const updateCommitment = useAppStore((s) => s.updateCommitment);
+  const deleteCommitment = useAppStore((s) => s.deleteCommitment);
+  const [grouping, setGrouping] = useState<Grouping>(groupings[0] ?? 'due');
+
+  const groupOf = (c: CommitmentView): string => {
+    if (grouping === 'status') return t(`commitments.statuses.${c.status}`);
+    if (grouping === 'responsible') return c.responsible.unit || t('commitments.unassigned');
+    if (grouping === 'forum') return text(c.forumName);
+    if (c.overdue) return t('commitments.overdue');
+    if (c.dueSoon) return t('commitments.dueSoon');
+    return c.dueDate ? t('commitments.later') : t('commitments.noDate');
+  };
+  const groups = new Map<string, CommitmentView[]>();
+  for (const c of commitments) groups.set(groupOf(c), [...(groups.get(groupOf(c)) ?? []), c]);
+
+  return (
+    <div className="commitments">
+      <div className="segmented" role="group" aria-label={t('commitments.group')}>
+        {groupings.map((g) => (
+          <button
+            key={g}
+            type="button"
+            aria-pressed={grouping === g}
+            onClick={() => setGrouping(g)}
+          >
+            {t(`commitments.groups.${g}`)}
+          </button>
+        ))}
+      </div>
+      {[...groups].map(([name, list]) => (
+        <section key={name} aria-label={name} className="commitment-group">
+          <h3>{name}</h3>
+          <ul className="commitment-list">
+            {list.map((c) => {
+              const done = c.steps.filter((s) => s.done).length;
+              return (
+                <li key={c.id} className={`commitment card${c.overdue ? ' overdue' : ''}`}>
+                  <div className="commitment-head">
+                    <span className={`status status-commitment-${c.status}`}>
+                      {t(`commitments.statuses.${c.status}`)}
+                    </span>
+                    {c.dueDate && (
+                      <span className={c.overdue ? 'due overdue' : 'due'}>
+                        {t('commitments.due', { date: format.date(c.dueDate) })}
+                      </span>
+                    )}
+                    {grouping !== 'forum' && groupings.includes('forum') && (
+                      <span className="muted">{text(c.forumName)}</span>
+                    )}
+                  </div>
+                  <p className="commitment-statement">{text(c.statement)}</p>
+                  <dl className="facts small">
+                    {c.clauseNumbers.length > 0 && (
+                      <>
+                        <dt>{t('commitments.clauses')}</dt>
+                        <dd>{c.clauseNumbers.join(', ')}</dd>
+                      </>
+                    )}
+                    <dt>{t('commitments.responsible')}</dt>
+                    <dd>{c.responsible.unit || t('commitments.unassigned')}</dd>
+                    {c.evidence && (
+                      <>
+                        <dt>{t('commitments.evidence')}</dt>
+                        <dd>{c.evidence}</dd>
+                      </>
+                    )}
+                  </dl>
+                  {c.steps.length > 0 && (
+                    <fieldset className="steps compact">
+                      <legend>
+                        {t('commitments.steps')} ({done}/{c.steps.length})
+                      </legend>
+                      {c.steps.map((step) => (
+                        <label key={step.id} className="checkbox">
+                          <input
+                            type="checkbox"
+                            checked={step.done}
+                            onChange={(e) =>
+                              void updateCommitment(c.forumId, c.id, {
+                                steps: c.steps.map((s) =>
+                                  s.id === step.id ? { ...s, done: e.target.checked } : s,
+                                ),
+                              })
+                            }
+                          />
+                          {text(step.text)}
+                        </label>
+                      ))}
+                    </fieldset>
+                  )}
+                  <div className="commitment-actions">
+                    <button type="button" className="button small subtle" onClick={() => onEdit(c)}>
+                      {t('commitments.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button small subtle"
+                      onClick={() => void deleteCommitment(c.forumId, c.id)}
+                    >
+                      {t('commitments.delete')}
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

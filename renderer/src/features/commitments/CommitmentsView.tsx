@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommitmentView } from '../../../../electron/common/domain/notebook-views';
+import { Dialog } from '../../app/Dialog';
+import { NONE, useAppStore } from '../../store/app-store';
+import { CommitmentForm } from './CommitmentForm';
+import { CommitmentList } from './CommitmentList';
+
+type Editing = { commitment?: CommitmentView } | null;
+
+/** One forum's commitments (forumId), or every forum's (null). */
+export function CommitmentsView({ forumId }: { forumId: string | null }) {
+  const { t } = useTranslation('agreement');
+  const commitments = useAppStore((s) => (s.commitmentsScope === forumId ? s.commitments : NONE));
+  const loadCommitments = useAppStore((s) => s.loadCommitments);
+  const agreement = useAppStore((s) => s.agreement);
+  const agreementForumId = useAppStore((s) => s.agreementForumId);
+  const loadAgreement = useAppStore((s) => s.loadAgreement);
+  const createCommitment = useAppStore((s) => s.createCommitment);
+  const updateCommitment = useAppStore((s) => s.updateCommitment);
+  const [editing, setEditing] = useState<Editing>(null);
+  const clauseForum = editing?.commitment?.forumId ?? forumId;
+
+  useEffect(() => {
+    void loadCommitments(forumId);
+  }, [forumId, loadCommitments]);
+  useEffect(() => {
+    if (clauseForum && agreementForumId !== clauseForum) void loadAgreement(clauseForum);
+  }, [clauseForum, agreementForumId, loadAgreement]);
+
+  return (
+    <div>
+      <div className="toolbar">
+        <span />
+        {forumId && (
+          <button type="button" className="button primary" onClick={() => setEditing({})}>
+            {t('commitments.new')}
+          </button>
+        )}
+      </div>
+      {commitments.length === 0 ? (
+        <p className="empty-state">{t('commitments.empty')}</p>
+      ) : (
+        <CommitmentList
+          commitments={commitments}
+          groupings={
+            forumId ? ['due', 'status', 'responsible'] : ['due', 'status', 'responsible', 'forum']
+          }
+          onEdit={(commitment) => setEditing({ commitment })}
+        />
+      )}
+      <Dialog
+        title={
+          editing?.commitment ? t('commitmentForm.editTitle') : t('commitmentForm.createTitle')
+        }
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        wide
+      >
+        {editing && clauseForum && (
+          <CommitmentForm
+            commitment={editing.commitment}
+            clauses={agreementForumId === clauseForum ? (agreement?.clauses ?? []) : []}
+            onCancel={() => setEditing(null)}
+            onSubmit={async (input) => {
+              if (editing.commitment)
+                await updateCommitment(clauseForum, editing.commitment.id, input);
+              else await createCommitment(clauseForum, input);
+              setEditing(null);
+            }}
+          />
+        )}
+      </Dialog>
+    </div>
+  );
+}

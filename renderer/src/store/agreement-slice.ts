@@ -1,0 +1,140 @@
+import type { StateCreator } from 'zustand';
+import type {
+  ClauseDocumentInput,
+  ClausePatch,
+  CommitmentInput,
+  CommitmentPatchInput,
+  PositionInput,
+  SplitItem,
+} from '../../../electron/common/domain/agreement-schema';
+import type {
+  AgreementView,
+  CommitmentView,
+  SplitApplied,
+  SplitPreview,
+} from '../../../electron/common/domain/notebook-views';
+import type { UiLanguage } from '../../../electron/common/language';
+import type { ApiClient } from '../api/api-client';
+import type { AppState } from './app-store';
+
+export interface AgreementSlice {
+  agreement: AgreementView | null;
+  agreementForumId: string | null;
+  commitments: CommitmentView[];
+  /** Whose commitments are listed: one forum's, or (null) every forum's. */
+  commitmentsScope: string | null | undefined;
+  loadAgreement(forumId: string): Promise<void>;
+  createClauseDocument(input: ClauseDocumentInput): Promise<string>;
+  updateClauseDocument(id: string, patch: Partial<ClauseDocumentInput>): Promise<void>;
+  deleteClauseDocument(id: string): Promise<void>;
+  previewSplit(documentId: string, text: string): Promise<SplitPreview>;
+  applySplit(documentId: string, language: UiLanguage, items: SplitItem[]): Promise<SplitApplied>;
+  updateClause(id: string, patch: ClausePatch): Promise<void>;
+  setPosition(id: string, position: PositionInput): Promise<void>;
+  recordClauseVersion(id: string, label: string): Promise<void>;
+  moveClause(id: string, direction: -1 | 1): Promise<void>;
+  renumberClauses(documentId: string): Promise<void>;
+  deleteClause(id: string): Promise<void>;
+  loadCommitments(forumId: string | null): Promise<void>;
+  createCommitment(forumId: string, input: CommitmentInput): Promise<void>;
+  updateCommitment(forumId: string, id: string, patch: CommitmentPatchInput): Promise<void>;
+  deleteCommitment(forumId: string, id: string): Promise<void>;
+}
+
+export const createAgreementSlice =
+  (api: ApiClient): StateCreator<AppState, [], [], AgreementSlice> =>
+  (set, get) => {
+    const forumId = () => {
+      const id = get().agreementForumId;
+      if (!id) throw new Error('no agreement is open');
+      return id;
+    };
+    /** Every change answers with the affected records; reading the whole view back keeps it simple and exact. */
+    const reload = async () => {
+      set({ agreement: await api.call('agreement.get', { forumId: forumId() }) });
+    };
+    const reloadCommitments = async () => {
+      const scope = get().commitmentsScope;
+      if (scope !== undefined)
+        set({ commitments: await api.call('commitments.list', { forumId: scope }) });
+    };
+    return {
+      agreement: null,
+      agreementForumId: null,
+      commitments: [],
+      commitmentsScope: undefined,
+      async loadAgreement(id) {
+        set({ agreement: await api.call('agreement.get', { forumId: id }), agreementForumId: id });
+      },
+      async createClauseDocument(input) {
+        const created = await api.call('clauseDocuments.create', {
+          forumId: forumId(),
+          document: input,
+        });
+        await reload();
+        return created.id;
+      },
+      async updateClauseDocument(id, patch) {
+        await api.call('clauseDocuments.update', { forumId: forumId(), id, patch });
+        await reload();
+      },
+      async deleteClauseDocument(id) {
+        await api.call('clauseDocuments.delete', { forumId: forumId(), id });
+        await reload();
+      },
+      previewSplit: (documentId, text) =>
+        api.call('clauses.preview', { forumId: forumId(), documentId, text }),
+      async applySplit(documentId, language, items) {
+        const applied = await api.call('clauses.apply', {
+          forumId: forumId(),
+          documentId,
+          language,
+          items,
+        });
+        await reload();
+        return applied;
+      },
+      async updateClause(id, patch) {
+        await api.call('clauses.update', { forumId: forumId(), id, patch });
+        await reload();
+      },
+      async setPosition(id, position) {
+        await api.call('clauses.position', { forumId: forumId(), id, position });
+        await reload();
+      },
+      async recordClauseVersion(id, label) {
+        await api.call('clauses.recordVersion', { forumId: forumId(), id, label });
+        await reload();
+      },
+      async moveClause(id, direction) {
+        await api.call('clauses.move', { forumId: forumId(), id, direction });
+        await reload();
+      },
+      async renumberClauses(documentId) {
+        await api.call('clauses.renumber', { forumId: forumId(), documentId });
+        await reload();
+      },
+      async deleteClause(id) {
+        await api.call('clauses.delete', { forumId: forumId(), id });
+        await reload();
+      },
+      async loadCommitments(scope) {
+        set({
+          commitmentsScope: scope,
+          commitments: await api.call('commitments.list', { forumId: scope }),
+        });
+      },
+      async createCommitment(forum, input) {
+        await api.call('commitments.create', { forumId: forum, commitment: input });
+        await reloadCommitments();
+      },
+      async updateCommitment(forum, id, patch) {
+        await api.call('commitments.update', { forumId: forum, id, patch });
+        await reloadCommitments();
+      },
+      async deleteCommitment(forum, id) {
+        await api.call('commitments.delete', { forumId: forum, id });
+        await reloadCommitments();
+      },
+    };
+  };
