@@ -40,7 +40,8 @@ export const forumIndexEntrySchema = recordSchema.extend({
 
 const labelled = z.object({ value: z.string(), type: z.string().default('') }).loose();
 
-export const contactSchema = recordSchema.extend({
+/** A contact's own fields, apart from the record's id, timestamps and trash state. */
+export const contactFieldsSchema = z.object({
   name: z.string(),
   honorific: z.string().default(''),
   addressAs: z.string().default(''),
@@ -62,6 +63,8 @@ export const contactSchema = recordSchema.extend({
   sensitive: z.boolean().default(false),
 });
 
+export const contactSchema = recordSchema.extend(contactFieldsSchema.shape);
+
 export const workspaceDocumentSchema = z
   .object({
     schemaVersion: z.number().int().positive(),
@@ -76,4 +79,5 @@ export type Settings = z.infer<typeof settingsSchema>;
 export type DelegationProfile = z.infer<typeof delegationProfileSchema>;
 export type ForumIndexEntry = z.infer<typeof forumIndexEntrySchema>;
 export type Contact = z.infer<typeof contactSchema>;
+export type ContactFields = z.infer<typeof contactFieldsSchema>;
 export type WorkspaceDocument = z.infer<typeof workspaceDocumentSchema>;
