@@ -13,6 +13,8 @@ export const errorCodes = [
   'backup-not-found',
   'not-found',
   'host-unreachable',
+  'import-expired',
+  'contact-sensitive',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

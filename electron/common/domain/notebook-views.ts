@@ -96,3 +96,46 @@ export interface CommitmentView extends Commitment {
   overdue: boolean;
   dueSoon: boolean;
 }
+
+/** A contact as lists show it: without the photo, which only the card view loads. */
+export interface ContactSummary {
+  id: string;
+  name: string;
+  honorific: string;
+  organisation: Bilingual;
+  position: Bilingual;
+  country: string;
+  city: string;
+  email: string;
+  phone: string;
+  sensitive: boolean;
+  metForumIds: string[];
+  hasPhoto: boolean;
+}
+
+export interface ContactImportPreview {
+  contacts: {
+    name: string;
+    organisation: string;
+    email: string;
+    phone: string;
+    duplicateOf: string | null;
+  }[];
+  problems: { card: number; line: number; reason: 'no-end' | 'no-name' | 'not-a-vcard' }[];
+  /** The parsed cards, to send back unchanged when the delegate accepts. */
+  token: string;
+}
+
+export interface ContactExport {
+  fileName: string;
+  mimeType: string;
+  content: string;
+  count: number;
+  /** Sensitive contacts in the selection that were left out. */
+  leftOut: number;
+}
+
+export interface ContactQr {
+  svg: string;
+  compact: boolean;
+}

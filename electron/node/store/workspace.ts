@@ -227,6 +227,12 @@ export class Workspace {
     if (failure) throw failure.reason;
   }
 
+  /** A copy of the workspace document as it is now, before an import changes it. */
+  async backupBeforeImport(): Promise<void> {
+    await this.flush();
+    await this.backups.create('workspace', encodeDocument(this.#root.data), 'import');
+  }
+
   async listBackups(): Promise<BackupEntry[]> {
     return this.backups.list();
   }

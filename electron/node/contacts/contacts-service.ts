@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../common/errors';
+import { contactExportSchema, contactInputSchema } from '../../common/domain/contact-schema';
+import type {
+  ContactExportRequest,
+  ContactInput,
+  ContactPatch,
+} from '../../common/domain/contact-schema';
+import type {
+  ContactExport,
+  ContactImportPreview,
+  ContactQr,
+  ContactSummary,
+} from '../../common/domain/notebook-views';
+import { contactFieldsSchema } from '../../common/domain/workspace-schema';
+import type { Contact } from '../../common/domain/workspace-schema';
+import { contactSearchable, searchKey } from '../notebook/searchables';
+import type { SearchIndex } from '../search/search-index';
+import type { Workspace } from '../store/workspace';
+import { qrPayload, qrSvg } from './qr';
+import { formatVCards, parseVCards } from './vcard';
+import type { ContactDraft } from './vcard';
+
+const now = () => new Date().toISOString();
+const PREVIEW_TTL_MS = 30 * 60_000;
+
+/** Decodes an uploaded file: UTF-8 (with or without BOM) if it is valid, else Windows-1252. */
+export function decodeUpload(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+const digits = (phone: string) => phone.replace(/\D/g, '').replace(/^0+/, '').slice(-9);
+const folded = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * Delegate contacts in the workspace document, with vCard import and export and QR codes.
+ * Sensitive contacts never leave in an export or a QR code unless chosen one by one.
+ */
+export class ContactsService {
+  readonly #workspace: Workspace;
+  readonly #search: SearchIndex;
+  readonly #previews = new Map<string, { drafts: ContactDraft[]; at: number }>();
+
+  constructor(workspace: Workspace, search: SearchIndex) {
+    this.#workspace = workspace;
+    this.#search = search;
+  }
+
+  list(): ContactSummary[] {
+    return this.#workspace.data.contacts
+      .filter((c) => !c.deletedAt)
+      .map(summarise)
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  get(id: string): Contact {
+    return structuredClone(this.#find(id));
+  }
+
+  create(input: ContactInput): Contact {
+    const fields = contactInputSchema.parse(input);
+    const at = now();
+    const contact: Contact = {
+      ...fields,
+      id: randomUUID(),
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    };
+    this.#workspace.update((doc) => doc.contacts.push(contact));
+    this.#search.upsert(contactSearchable(contact));
+    return structuredClone(contact);
+  }
+
+  update(id: string, patch: ContactPatch): Contact {
+    const contact = this.#find(id);
+    this.#workspace.update(() =>
+      Object.assign(contact, structuredClone(patch), { updatedAt: now() }),
+    );
+    this.#search.upsert(contactSearchable(contact));
+    return structuredClone(contact);
+  }
+
+  setDeleted(id: string, deleted: boolean): Contact {
+    const contact = this.#find(id);
+    this.#workspace.update(() => {
+      contact.deletedAt = deleted ? now() : null;
+      contact.updatedAt = now();
+    });
+    if (deleted) this.#search.remove(searchKey.contact(id));
+    else this.#search.upsert(contactSearchable(contact));
+    return structuredClone(contact);
+  }
+
+  /** Reads a vCard file and says what it holds, which cards are broken, and which look like people already known. */
+  previewImport(bytes: Uint8Array): ContactImportPreview {
+    const { contacts, problems } = parseVCards(decodeUpload(bytes));
+    const token = randomUUID();
+    this.#sweepPreviews();
+    this.#previews.set(token, { drafts: contacts, at: Date.now() });
+    const existing = this.#workspace.data.contacts.filter((c) => !c.deletedAt);
+    return {
+      token,
+      problems,
+      contacts: contacts.map((c) => ({
+        name: c.name,
+        organisation: c.organisation.en || c.organisation.id,
+        email: c.emails[0]?.value ?? '',
+        phone: c.phones[0]?.value ?? '',
+        duplicateOf: likelyDuplicate(c, existing)?.id ?? null,
+      })),
+    };
+  }
+
+  /**
+   * Saves the previewed cards in one change, after backing up the workspace document: an
+   * import is never half done, and always undoable from the backups.
+   */
+  async commitImport(token: string): Promise<number> {
+    const preview = this.#previews.get(token);
+    if (!preview) throw new AppError('import-expired');
+    this.#previews.delete(token);
+    await this.#workspace.backupBeforeImport();
+    const at = now();
+    const created: Contact[] = preview.drafts.map((draft) => ({
+      ...contactInputSchema.parse(draft),
+      id: randomUUID(),
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    }));
+    this.#workspace.update((doc) => doc.contacts.push(...created));
+    for (const contact of created) this.#search.upsert(contactSearchable(contact));
+    return created.length;
+  }
+
+  export(request: ContactExportRequest): ContactExport {
+    const { format, version, ids, forumId, includeSensitive } = contactExportSchema.parse(request);
+    const chosen = new Set(includeSensitive);
+    const selection = this.#workspace.data.contacts.filter(
+      (c) =>
+        !c.deletedAt &&
+        (ids ? ids.includes(c.id) : true) &&
+        (forumId ? c.met.some((m) => m.forumId === forumId) : true),
+    );
+    const going = selection.filter((c) => !c.sensitive || chosen.has(c.id));
+    const stamp = now().slice(0, 10);
+    if (format === 'csv') {
+      return {
+        fileName: `risalah-contacts-${stamp}.csv`,
+        mimeType: 'text/csv',
+        content: toCsv(going),
+        count: going.length,
+        leftOut: selection.length - going.length,
+      };
+    }
+    return {
+      fileName: `risalah-contacts-${stamp}.vcf`,
+      mimeType: 'text/vcard',
+      content: formatVCards(going.map(fieldsOf), version),
+      count: going.length,
+      leftOut: selection.length - going.length,
+    };
+  }
+
+  async qr(id: string): Promise<ContactQr> {
+    const contact = this.#find(id);
+    if (contact.sensitive) throw new AppError('contact-sensitive', { name: contact.name });
+    const payload = qrPayload(fieldsOf(contact));
+    return { svg: await qrSvg(payload.text), compact: payload.compact };
+  }
+
+  #find(id: string): Contact {
+    const contact = this.#workspace.data.contacts.find((c) => c.id === id);
+    if (!contact) throw new AppError('not-found', { id });
+    return contact;
+  }
+
+  #sweepPreviews(): void {
+    for (const [token, preview] of this.#previews) {
+      if (Date.now() - preview.at > PREVIEW_TTL_MS) this.#previews.delete(token);
+    }
+  }
+}
+
+function fieldsOf(contact: Contact): ContactDraft {
+  // The schema's own field list: what a card carries, without the record's bookkeeping.
+  return contactFieldsSchema.parse(contact);
+}
+
+function summarise(c: Contact): ContactSummary {
+  return {
+    id: c.id,
+    name: c.name,
+    honorific: c.honorific,
+    organisation: { ...c.organisation },
+    position: { ...c.position },
+    country: c.country,
+    city: c.city,
+    email: c.emails[0]?.value ?? '',
+    phone: c.phones[0]?.value ?? '',
+    sensitive: c.sensitive,
+    metForumIds: [...new Set(c.met.map((m) => m.forumId))],
+    hasPhoto: !!c.photo,
+  };
+}
+
+/** Same e-mail, same phone number, or the same name at the same organisation. */
+export function likelyDuplicate(draft: ContactDraft, existing: Contact[]): Contact | undefined {
+  const emails = new Set(draft.emails.map((e) => e.value.toLowerCase()));
+  const phones = new Set(draft.phones.map((p) => digits(p.value)).filter((d) => d.length >= 6));
+  const name = folded(draft.name);
+  const org = folded(draft.organisation.en || draft.organisation.id);
+  return existing.find(
+    (c) =>
+      c.emails.some((e) => emails.has(e.value.toLowerCase())) ||
+      c.phones.some((p) => phones.has(digits(p.value))) ||
+      (folded(c.name) === name && !!org && folded(c.organisation.en || c.organisation.id) === org),
+  );
+}
+
+const CSV_COLUMNS = [
+  'name',
+  'honorific',
+  'organisation_id',
+  'organisation_en',
+  'position_id',
+  'position_en',
+  'email',
+  'phone',
+  'city',
+  'country',
+] as const;
+
+function toCsv(contacts: Contact[]): string {
+  const cell = (value: string) =>
+    /[",\n\r;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const rows = contacts.map((c) =>
+    [
+      c.name,
+      c.honorific,
+      c.organisation.id,
+      c.organisation.en,
+      c.position.id,
+      c.position.en,
+      c.emails.map((e) => e.value).join(' '),
+      c.phones.map((p) => p.value).join(' '),
+      c.city,
+      c.country,
+    ]
+      .map(cell)
+      .join(','),
+  );
+  // A BOM, so Excel opens UTF-8 names correctly.
+  return `\ufeff${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}

@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { ContactsService } from '../../../electron/node/contacts/contacts-service';
+import { qrPayload, qrPng } from '../../../electron/node/contacts/qr';
+import { parseVCards } from '../../../electron/node/contacts/vcard';
+import { NotebookService } from '../../../electron/node/notebook/notebook-service';
+import { Workspace } from '../../../electron/node/store/workspace';
+import { withTempDir } from '../../support/temp-dir';
+
+const fixture = (name: string) =>
+  readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'vcards', name));
+
+function card(file: string, index = 0) {
+  const found = parseVCards(fixture(file).toString()).contacts[index];
+  if (!found) throw new Error(`${file} has no card ${index}`);
+  return found;
+}
+
+async function withContacts(
+  run: (
+    contacts: ContactsService,
+    notebook: NotebookService,
+    workspace: Workspace,
+  ) => Promise<void>,
+) {
+  await withTempDir(async (dir) => {
+    const workspace = await Workspace.open(dir, { holder: 'test' });
+    try {
+      const notebook = new NotebookService(workspace);
+      await run(new ContactsService(workspace, notebook.search), notebook, workspace);
+    } finally {
+      await workspace.close();
+    }
+  });
+}
+
+function decodeQr(png: Buffer): string | null {
+  const image = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null;
+}
+
+describe('ContactsService', () => {
+  it('imports a vCard file after a backup, flags a likely duplicate, and finds the people by search', async () => {
+    await withContacts(async (contacts, notebook, workspace) => {
+      contacts.create(card('android-2.1.vcf', 1));
+      const preview = contacts.previewImport(fixture('android-2.1.vcf'));
+      expect(preview.contacts.map((c) => [c.name, c.duplicateOf !== null])).toEqual([
+        ['Rizky Saputra', false],
+        ['Dewi Nasution', true],
+      ]);
+      expect(await contacts.commitImport(preview.token)).toBe(2);
+      expect((await workspace.listBackups()).map((b) => b.reason)).toContain('import');
+      expect(contacts.list().map((c) => c.name)).toEqual([
+        'Dewi Nasution',
+        'Dewi Nasution',
+        'Rizky Saputra',
+      ]);
+      await notebook.ready;
+      expect(notebook.query('musrenbang').groups).toEqual([]);
+      expect(notebook.query('saputra').groups[0]?.kind).toBe('contact');
+      await expect(contacts.commitImport(preview.token)).rejects.toMatchObject({
+        code: 'import-expired',
+      });
+    });
+  });
+
+  it('reads a Windows-1252 file that is not valid UTF-8', async () => {
+    await withContacts(async (contacts) => {
+      const preview = contacts.previewImport(fixture('outlook-2.1-cp1252.vcf'));
+      expect(preview.contacts[0]?.name).toBe('Dr. María Fernández');
+    });
+  });
+
+  it('leaves sensitive contacts out of an export unless chosen one by one', async () => {
+    await withContacts(async (contacts) => {
+      const open = contacts.create({ ...card('iphone-3.0.vcf'), sensitive: false });
+      const defender = contacts.create({ ...card('altid-4.0.vcf'), sensitive: true });
+      const plain = contacts.export({ format: 'vcf', version: '4.0' });
+      expect(plain.count).toBe(1);
+      expect(plain.leftOut).toBe(1);
+      expect(plain.content).toContain(open.name);
+      expect(plain.content).not.toContain('Kim Min-ji');
+      const chosen = contacts.export({
+        format: 'vcf',
+        version: '3.0',
+        includeSensitive: [defender.id],
+      });
+      expect(
+        parseVCards(chosen.content)
+          .contacts.map((c) => c.name)
+          .sort(),
+      ).toEqual(['Ibu Siti Nur Rahayu', 'Kim Min-ji']);
+      const csv = contacts.export({ format: 'csv' });
+      expect(csv.content).toContain('Ibu Siti Nur Rahayu');
+      expect(csv.content).not.toContain('Kim Min-ji');
+      await expect(contacts.qr(defender.id)).rejects.toMatchObject({ code: 'contact-sensitive' });
+    });
+  });
+});
+
+describe('contact QR codes', () => {
+  it('decode back to the same contact', async () => {
+    const contact = card('iphone-3.0.vcf');
+    const payload = qrPayload(contact);
+    expect(payload.compact).toBe(false);
+    const decoded = decodeQr(await qrPng(payload.text));
+    expect(decoded).toBe(payload.text);
+    const back = parseVCards(decoded ?? '').contacts[0];
+    expect(back).toMatchObject({
+      name: contact.name,
+      emails: contact.emails,
+      phones: contact.phones,
+      organisation: contact.organisation,
+    });
+  });
+
+  it('use the compact card when the full one would be too dense, and it still decodes', async () => {
+    const contact = card('iphone-3.0.vcf');
+    const long = { ...contact, notes: 'Catatan panjang tentang pertemuan. '.repeat(40) };
+    const payload = qrPayload(long);
+    expect(payload.compact).toBe(true);
+    const back = parseVCards(decodeQr(await qrPng(payload.text)) ?? '').contacts[0];
+    expect(back).toMatchObject({
+      name: contact.name,
+      emails: [contact.emails[0]],
+      phones: [contact.phones[0]],
+      notes: '',
+    });
+  });
+});
