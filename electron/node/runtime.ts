@@ -5,6 +5,7 @@ import { EventBus } from './api/event-bus';
 import { createHandlers } from './api/handlers';
 import { systemLocale } from './paths';
 import { AgreementService } from './clauses/agreement-service';
+import { ContactsService } from './contacts/contacts-service';
 import { NotebookService } from './notebook/notebook-service';
 import { Workspace } from './store/workspace';
 import { version } from './version';
@@ -35,10 +36,12 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   const notebook = new NotebookService(workspace);
   const agreement = new AgreementService(workspace, notebook.search);
+  const contacts = new ContactsService(workspace, notebook.search);
   const handlers = createHandlers({
     workspace,
     notebook,
     agreement,
+    contacts,
     events,
     transport: options.transport,
     version,

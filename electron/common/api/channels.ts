@@ -44,6 +44,15 @@ export const apiChannels = [
   'commitments.create',
   'commitments.update',
   'commitments.delete',
+  'contacts.list',
+  'contacts.get',
+  'contacts.create',
+  'contacts.update',
+  'contacts.delete',
+  'contacts.importPreview',
+  'contacts.importCommit',
+  'contacts.export',
+  'contacts.qr',
   'demo.create',
 ] as const;
 

@@ -9,6 +9,11 @@ import {
   positionSchema,
   splitItemSchema,
 } from '../domain/agreement-schema';
+import {
+  contactExportSchema,
+  contactInputSchema,
+  contactPatchSchema,
+} from '../domain/contact-schema';
 import type { Clause, ClauseDocument, Commitment, Forum, Session } from '../domain/forum-schema';
 import {
   forumCreateSchema,
@@ -22,6 +27,10 @@ import {
 import type {
   AgreementView,
   CommitmentView,
+  ContactExport,
+  ContactImportPreview,
+  ContactQr,
+  ContactSummary,
   ForumDetail,
   ForumSummary,
   NoteSummary,
@@ -32,7 +41,7 @@ import type {
   TrashEntry,
 } from '../domain/notebook-views';
 import { idSchema } from '../domain/primitives';
-import type { DelegationProfile } from '../domain/workspace-schema';
+import type { Contact, DelegationProfile } from '../domain/workspace-schema';
 import type { ApiChannel, ApiEventName } from './channels';
 import type { AppInfo, BackupView, RecoveryNotice, SaveStatus, Settings } from './types';
 
@@ -128,6 +137,20 @@ export const apiContract = {
     recordRef.extend({ patch: commitmentPatchSchema }).strict(),
   ),
   'commitments.delete': channel<Commitment>()(recordRef),
+  'contacts.list': channel<ContactSummary[]>()(noInput),
+  'contacts.get': channel<Contact>()(z.object({ id: idSchema }).strict()),
+  'contacts.create': channel<Contact>()(z.object({ contact: contactInputSchema }).strict()),
+  'contacts.update': channel<Contact>()(
+    z.object({ id: idSchema, patch: contactPatchSchema }).strict(),
+  ),
+  'contacts.delete': channel<Contact>()(z.object({ id: idSchema }).strict()),
+  // Base64, so any file's bytes arrive intact whatever its encoding; 12 MB of cards at most.
+  'contacts.importPreview': channel<ContactImportPreview>()(
+    z.object({ base64: z.string().max(16_000_000) }).strict(),
+  ),
+  'contacts.importCommit': channel<number>()(z.object({ token: z.string().uuid() }).strict()),
+  'contacts.export': channel<ContactExport>()(contactExportSchema),
+  'contacts.qr': channel<ContactQr>()(z.object({ id: idSchema }).strict()),
   'demo.create': channel<ForumSummary[]>()(noInput),
 } satisfies Record<ApiChannel, ChannelSpec<z.ZodType, unknown>>;
 

@@ -1,6 +1,7 @@
 import type { AppInfo, BackupEntry, BackupView, Transport } from '../../common/api/types';
 import { languageFromLocale } from '../../common/language';
 import type { AgreementService } from '../clauses/agreement-service';
+import type { ContactsService } from '../contacts/contacts-service';
 import type { NotebookService } from '../notebook/notebook-service';
 import { createExampleForums } from '../notebook/example-forums';
 import type { Workspace } from '../store/workspace';
@@ -11,6 +12,7 @@ export interface HandlerContext {
   workspace: Workspace;
   notebook: NotebookService;
   agreement: AgreementService;
+  contacts: ContactsService;
   events: EventBus;
   transport: Transport;
   version: string;
@@ -98,6 +100,16 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
       ctx.agreement.updateCommitment(forumId, id, patch),
     'commitments.delete': async ({ forumId, id }) =>
       ctx.agreement.setCommitmentDeleted(forumId, id, true),
+    'contacts.list': async () => ctx.contacts.list(),
+    'contacts.get': async ({ id }) => ctx.contacts.get(id),
+    'contacts.create': async ({ contact }) => ctx.contacts.create(contact),
+    'contacts.update': async ({ id, patch }) => ctx.contacts.update(id, patch),
+    'contacts.delete': async ({ id }) => ctx.contacts.setDeleted(id, true),
+    'contacts.importPreview': async ({ base64 }) =>
+      ctx.contacts.previewImport(Buffer.from(base64, 'base64')),
+    'contacts.importCommit': async ({ token }) => ctx.contacts.commitImport(token),
+    'contacts.export': async (request) => ctx.contacts.export(request),
+    'contacts.qr': async ({ id }) => ctx.contacts.qr(id),
     'demo.create': async () => {
       createExampleForums(ctx.notebook, ctx.agreement);
       return ctx.notebook.listForums();

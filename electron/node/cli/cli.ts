@@ -9,6 +9,7 @@ import { version } from '../version';
 import type { CliIo, Command, CommandContext } from './command';
 import { backupsCommand, restoreCommand } from './commands/backups';
 import { checkCommand } from './commands/check';
+import { contactsCommand } from './commands/contacts';
 import { demoCommand } from './commands/demo';
 import { serveCommand, startCommand } from './commands/serve';
 
@@ -33,6 +34,7 @@ const commands: Record<string, Command> = {
   backups: backupsCommand,
   restore: restoreCommand,
   demo: demoCommand,
+  contacts: contactsCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; never calls `process.exit`. */

@@ -263,3 +263,77 @@ describe('risalah demo', () => {
     });
   });
 });
+
+describe('risalah contacts', () => {
+  const vcards = join(import.meta.dirname, '..', '..', 'fixtures', 'vcards');
+
+  it('imports a vCard file, reporting broken cards, and exports without sensitive contacts', async () => {
+    await withTempDir(async (dir) => {
+      const ws = join(dir, 'ws');
+      const broken = join(dir, 'broken.vcf');
+      await writeFile(
+        broken,
+        'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Budi Santoso\r\nEND:VCARD\r\nBEGIN:VCARD\r\nTEL:1\r\nEND:VCARD\r\n',
+      );
+      const first = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(
+        await runCli(
+          ['contacts', 'import', join(vcards, 'android-2.1.vcf'), '--workspace', ws],
+          first.io,
+        ),
+      ).toBe(0);
+      expect(first.out.join('\n')).toMatch(/Imported 2 contacts/);
+      const second = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(await runCli(['contacts', 'import', broken, '--workspace', ws], second.io)).toBe(0);
+      expect(second.err).toEqual([`${broken}: card 2 (line 5) has no name; it was left out.`]);
+
+      const out = join(dir, 'out', 'contacts.vcf');
+      await mkdir(join(dir, 'out'));
+      const exported = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(
+        await runCli(
+          [
+            'contacts',
+            'export',
+            '--format',
+            'vcf',
+            '--vcard-version',
+            '3.0',
+            '--out',
+            out,
+            '--workspace',
+            ws,
+          ],
+          exported.io,
+        ),
+      ).toBe(0);
+      const { readFile } = await import('node:fs/promises');
+      const text = await readFile(out, 'utf8');
+      expect(text.match(/BEGIN:VCARD/g)).toHaveLength(3);
+      expect(text).toContain('VERSION:3.0');
+    });
+  });
+
+  it('refuses a bad format and leaves no file when the folder is missing', async () => {
+    await withTempDir(async (dir) => {
+      const ws = join(dir, 'ws');
+      const c = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(
+        await runCli(
+          ['contacts', 'export', '--format', 'pdf', '--out', 'x', '--workspace', ws],
+          c.io,
+        ),
+      ).toBe(2);
+      expect(c.err[0]).toMatch(/takes one of vcf, csv, not “pdf”/);
+      const out = join(dir, 'missing', 'contacts.csv');
+      expect(
+        await runCli(
+          ['contacts', 'export', '--format', 'csv', '--out', out, '--workspace', ws],
+          c.io,
+        ),
+      ).toBe(1);
+      const { readdir } = await import('node:fs/promises');
+      expect(await readdir(dir)).toEqual(['ws']);
+    });
+  });
+});
