@@ -1,6 +1,7 @@
 import { useContext, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommitmentsPage } from '../features/commitments/CommitmentsPage';
+import { ContactsPage } from '../features/contacts/ContactsView';
 import { ForumForm } from '../features/forums/ForumForm';
 import { ForumPage } from '../features/forums/ForumPage';
 import { ShortcutsDialog } from '../features/help/ShortcutsDialog';
@@ -40,6 +41,7 @@ export function App() {
         {route.name === 'home' && <HomePage />}
         {route.name === 'settings' && <SettingsPage />}
         {route.name === 'commitments' && <CommitmentsPage />}
+        {route.name === 'contacts' && <ContactsPage />}
         {route.name === 'forum' && <ForumPage forumId={route.forumId} section={route.section} />}
       </main>
       <SearchDialog />

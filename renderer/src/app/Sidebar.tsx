@@ -64,6 +64,16 @@ export function Sidebar() {
               {t('nav.commitments')}
             </button>
           </li>
+          <li>
+            <button
+              type="button"
+              className="nav-item"
+              aria-current={route.name === 'contacts' ? 'page' : undefined}
+              onClick={() => navigate({ name: 'contacts' })}
+            >
+              {t('nav.contacts')}
+            </button>
+          </li>
         </ul>
         <h2 className="nav-heading">{tn('forums.title')}</h2>
         <ul>

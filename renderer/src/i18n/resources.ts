@@ -1,15 +1,29 @@
 import enAgreement from '../../../locales/en/agreement.json';
 import enCommon from '../../../locales/en/common.json';
+import enContacts from '../../../locales/en/contacts.json';
 import enErrors from '../../../locales/en/errors.json';
 import enNotebook from '../../../locales/en/notebook.json';
 import idAgreement from '../../../locales/id/agreement.json';
 import idCommon from '../../../locales/id/common.json';
+import idContacts from '../../../locales/id/contacts.json';
 import idErrors from '../../../locales/id/errors.json';
 import idNotebook from '../../../locales/id/notebook.json';
 
 export const resources = {
-  en: { common: enCommon, errors: enErrors, notebook: enNotebook, agreement: enAgreement },
-  id: { common: idCommon, errors: idErrors, notebook: idNotebook, agreement: idAgreement },
+  en: {
+    common: enCommon,
+    errors: enErrors,
+    notebook: enNotebook,
+    agreement: enAgreement,
+    contacts: enContacts,
+  },
+  id: {
+    common: idCommon,
+    errors: idErrors,
+    notebook: idNotebook,
+    agreement: idAgreement,
+    contacts: idContacts,
+  },
 } as const;
 
 export const defaultNS = 'common';

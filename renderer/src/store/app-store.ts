@@ -5,6 +5,8 @@ import type { UiLanguage } from '../../../electron/common/language';
 import type { ApiClient } from '../api/api-client';
 import { createAgreementSlice } from './agreement-slice';
 import type { AgreementSlice } from './agreement-slice';
+import { createContactsSlice } from './contacts-slice';
+import type { ContactsSlice } from './contacts-slice';
 import { createForumsSlice } from './forums-slice';
 import type { ForumsSlice } from './forums-slice';
 import { createNavSlice } from './nav-slice';
@@ -27,7 +29,8 @@ export type AppState = SettingsSlice &
   ForumsSlice &
   NotesSlice &
   SearchSlice &
-  AgreementSlice;
+  AgreementSlice &
+  ContactsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Combines the feature slices once; the API is injected, so tests pass a fake one. */
@@ -41,6 +44,7 @@ export function createAppStore(api: ApiClient, fallbackLanguage: UiLanguage): Ap
     ...createNotesSlice(api)(...args),
     ...createSearchSlice(api)(...args),
     ...createAgreementSlice(api)(...args),
+    ...createContactsSlice(api)(...args),
   }));
   api.subscribe((event) => {
     if (event.name === 'save-status') store.getState().applySaveStatus(event.payload);

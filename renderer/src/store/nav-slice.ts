@@ -15,6 +15,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'settings' }
   | { name: 'commitments' }
+  | { name: 'contacts' }
   | { name: 'forum'; forumId: string; section: ForumSection };
 
 export type Overlay = 'search' | 'shortcuts' | 'new-forum' | null;

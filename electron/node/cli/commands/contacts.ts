@@ -6,7 +6,10 @@ import { DurableTextFile } from '../../store/durable-file';
 import { Workspace } from '../../store/workspace';
 import type { Command, CommandContext } from '../command';
 
-async function withContacts<T>(workspace: string, run: (contacts: ContactsService) => Promise<T>): Promise<T> {
+async function withContacts<T>(
+  workspace: string,
+  run: (contacts: ContactsService) => Promise<T>,
+): Promise<T> {
   const opened = await Workspace.open(workspace, { holder: 'risalah contacts' });
   try {
     return await run(new ContactsService(opened, new NotebookService(opened).search));
@@ -48,7 +51,13 @@ async function exportFile({ t, io, workspace, values }: CommandContext): Promise
     return 2;
   }
   if (version !== '3.0' && version !== '4.0') {
-    io.err(t('cli:badChoice', { option: '--vcard-version', value: String(version), choices: '3.0, 4.0' }));
+    io.err(
+      t('cli:badChoice', {
+        option: '--vcard-version',
+        value: String(version),
+        choices: '3.0, 4.0',
+      }),
+    );
     return 2;
   }
   if (typeof out !== 'string') {
@@ -56,7 +65,9 @@ async function exportFile({ t, io, workspace, values }: CommandContext): Promise
     return 2;
   }
   const forumId = typeof values.forum === 'string' ? values.forum : null;
-  const result = await withContacts(workspace, async (contacts) => contacts.export({ format, version, forumId }));
+  const result = await withContacts(workspace, async (contacts) =>
+    contacts.export({ format, version, forumId }),
+  );
   // Written whole or not at all: a failed export leaves no partial file behind.
   await new DurableTextFile(resolve(out)).write(result.content);
   io.out(t('cli:contactsExported', { count: result.count, out, leftOut: result.leftOut }));

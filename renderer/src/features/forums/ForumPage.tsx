@@ -10,6 +10,7 @@ import type { ForumSection } from '../../store/nav-slice';
 import { AgendaView } from '../agenda/AgendaView';
 import { AgreementView } from '../agreement/AgreementView';
 import { CommitmentsView } from '../commitments/CommitmentsView';
+import { ContactsView } from '../contacts/ContactsView';
 import { NotesView } from '../notes/NotesView';
 import { ForumForm } from './ForumForm';
 
@@ -108,9 +109,8 @@ export function ForumPage({ forumId, section }: { forumId: string; section: Foru
         {section === 'notes' && <NotesView />}
         {section === 'agreement' && <AgreementView forumId={forumId} />}
         {section === 'commitments' && <CommitmentsView forumId={forumId} />}
-        {(section === 'contacts' || section === 'export') && (
-          <p className="empty-state">{t(`later.${section}`)}</p>
-        )}
+        {section === 'contacts' && <ContactsView forumId={forumId} />}
+        {section === 'export' && <p className="empty-state">{t(`later.${section}`)}</p>}
       </section>
       <Dialog
         title={t('forumForm.editTitle')}

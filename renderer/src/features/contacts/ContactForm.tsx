@@ -1,0 +1,178 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Contact, ContactFields } from '../../../../electron/common/domain/workspace-schema';
+import { Field } from '../../app/Field';
+
+export type ContactFormValue = ContactFields;
+
+interface Props {
+  contact: Contact | null;
+  forumId: string | null;
+  onSave: (value: ContactFormValue) => Promise<void>;
+}
+
+function fieldsOf(contact: Contact): ContactFormValue {
+  const { id, createdAt, updatedAt, deletedAt, ...fields } = structuredClone(contact);
+  return fields;
+}
+
+const blank = (forumId: string | null): ContactFormValue => ({
+  name: '',
+  honorific: '',
+  addressAs: '',
+  position: { id: '', en: '' },
+  organisation: { id: '', en: '' },
+  country: '',
+  city: '',
+  emails: [],
+  phones: [],
+  handles: [],
+  website: '',
+  languages: [],
+  photo: null,
+  met: forumId ? [{ forumId, sessionId: null }] : [],
+  tags: [],
+  notes: '',
+  sensitive: false,
+});
+
+export function ContactForm({ contact, forumId, onSave }: Props) {
+  const { t } = useTranslation('contacts');
+  const [value, setValue] = useState<ContactFormValue>(() =>
+    contact ? fieldsOf(contact) : blank(forumId),
+  );
+  const [state, setState] = useState<'idle' | 'saved' | 'problem'>('idle');
+  const set = (patch: Partial<ContactFormValue>) => {
+    setState('idle');
+    setValue((v) => ({ ...v, ...patch }));
+  };
+  const metHere = !!forumId && value.met.some((m) => m.forumId === forumId);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!value.name.trim()) return setState('problem');
+    await onSave(value);
+    setState('saved');
+  }
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)}>
+      <div className="form-grid">
+        <Field label={t('form.name')} value={value.name} onChange={(name) => set({ name })} />
+        <Field
+          label={t('form.honorific')}
+          value={value.honorific}
+          onChange={(honorific) => set({ honorific })}
+        />
+        <Field
+          label={t('form.addressAs')}
+          value={value.addressAs}
+          onChange={(addressAs) => set({ addressAs })}
+        />
+        <Field
+          label={t('form.positionId')}
+          lang="id"
+          value={value.position.id}
+          onChange={(id) => set({ position: { ...value.position, id } })}
+        />
+        <Field
+          label={t('form.positionEn')}
+          lang="en"
+          value={value.position.en}
+          onChange={(en) => set({ position: { ...value.position, en } })}
+        />
+        <Field
+          label={t('form.organisationId')}
+          lang="id"
+          value={value.organisation.id}
+          onChange={(id) => set({ organisation: { ...value.organisation, id } })}
+        />
+        <Field
+          label={t('form.organisationEn')}
+          lang="en"
+          value={value.organisation.en}
+          onChange={(en) => set({ organisation: { ...value.organisation, en } })}
+        />
+        <Field
+          label={t('form.email')}
+          type="email"
+          value={value.emails[0]?.value ?? ''}
+          onChange={(v) =>
+            set({
+              emails: v
+                ? [{ value: v, type: value.emails[0]?.type ?? '' }, ...value.emails.slice(1)]
+                : value.emails.slice(1),
+            })
+          }
+        />
+        <Field
+          label={t('form.phone')}
+          type="tel"
+          value={value.phones[0]?.value ?? ''}
+          onChange={(v) =>
+            set({
+              phones: v
+                ? [{ value: v, type: value.phones[0]?.type ?? '' }, ...value.phones.slice(1)]
+                : value.phones.slice(1),
+            })
+          }
+        />
+        <Field label={t('form.city')} value={value.city} onChange={(city) => set({ city })} />
+        <Field
+          label={t('form.country')}
+          value={value.country}
+          onChange={(country) => set({ country })}
+        />
+        <Field
+          label={t('form.website')}
+          value={value.website}
+          onChange={(website) => set({ website })}
+        />
+      </div>
+      <Field
+        label={t('form.notes')}
+        multiline
+        value={value.notes}
+        onChange={(notes) => set({ notes })}
+      />
+      {forumId && (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={metHere}
+            onChange={(e) =>
+              set({
+                met: e.target.checked
+                  ? [...value.met, { forumId, sessionId: null }]
+                  : value.met.filter((m) => m.forumId !== forumId),
+              })
+            }
+          />
+          {t('form.metHere')}
+        </label>
+      )}
+      <label className="checkbox sensitive-choice">
+        <input
+          type="checkbox"
+          checked={value.sensitive}
+          onChange={(e) => set({ sensitive: e.target.checked })}
+        />
+        <span>
+          <strong>{t('sensitive')}</strong> — {t('sensitiveHelp')}
+        </span>
+      </label>
+      <div className="form-actions">
+        <button type="submit" className="button primary">
+          {t('save')}
+        </button>
+        {state === 'saved' && <span role="status">{t('saved')}</span>}
+        {state === 'problem' && (
+          <span className="form-problem" role="alert">
+            {t('form.needName')}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,206 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  ContactImportPreview,
+  ContactQr,
+} from '../../../../electron/common/domain/notebook-views';
+import type { Contact } from '../../../../electron/common/domain/workspace-schema';
+import { useBilingual } from '../../app/use-bilingual';
+import { useAppStore } from '../../store/app-store';
+import { ExportDialog, ImportDialog, QrDialog } from './ContactDialogs';
+import { ContactForm } from './ContactForm';
+
+const SHOWN = 300;
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+
+/** All contacts (forumId null), or those met at one forum. */
+export function ContactsView({ forumId }: { forumId: string | null }) {
+  const { t } = useTranslation('contacts');
+  const text = useBilingual();
+  const all = useAppStore((s) => s.contacts);
+  const load = useAppStore((s) => s.loadContacts);
+  const getContact = useAppStore((s) => s.getContact);
+  const createContact = useAppStore((s) => s.createContact);
+  const updateContact = useAppStore((s) => s.updateContact);
+  const deleteContact = useAppStore((s) => s.deleteContact);
+  const previewImport = useAppStore((s) => s.previewContactImport);
+  const contactQr = useAppStore((s) => s.contactQr);
+  const filterId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [filter, setFilter] = useState('');
+  const [selected, setSelected] = useState<Contact | 'new' | null>(null);
+  const [importing, setImporting] = useState<ContactImportPreview | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [qr, setQr] = useState<ContactQr | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const contacts = useMemo(
+    () => (all ?? []).filter((c) => !forumId || c.metForumIds.includes(forumId)),
+    [all, forumId],
+  );
+  const shown = useMemo(() => {
+    const needle = fold(filter.trim());
+    return needle
+      ? contacts.filter((c) =>
+          fold([c.name, c.organisation.id, c.organisation.en, c.email, c.city].join(' ')).includes(
+            needle,
+          ),
+        )
+      : contacts;
+  }, [contacts, filter]);
+  const current = selected === 'new' ? null : selected;
+
+  return (
+    <div className="contacts-view">
+      <div className="toolbar">
+        <div className="field inline grow">
+          <label htmlFor={filterId}>{t('filter')}</label>
+          <input
+            id={filterId}
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
+        </div>
+        <button type="button" className="button primary" onClick={() => setSelected('new')}>
+          {t('new')}
+        </button>
+        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+          {t('import')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".vcf,text/vcard,text/x-vcard"
+          className="visually-hidden"
+          aria-label={t('import')}
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) setImporting(await previewImport(file));
+          }}
+        />
+        <button
+          type="button"
+          className="button"
+          disabled={contacts.length === 0}
+          onClick={() => setExporting(true)}
+        >
+          {t('export')}
+        </button>
+      </div>
+      {message && (
+        <p className="inline-status" role="status">
+          {message}
+        </p>
+      )}
+      <div className="contacts-layout">
+        <div>
+          {all && contacts.length === 0 && <p className="empty-state">{t('empty')}</p>}
+          {contacts.length > 0 && shown.length === 0 && <p className="empty-state">{t('none')}</p>}
+          {shown.length > SHOWN && (
+            <p className="help">{t('shown', { shown: SHOWN, count: shown.length })}</p>
+          )}
+          <ul className="contact-list" aria-label={t('title')}>
+            {shown.slice(0, SHOWN).map((c) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  className="note-item"
+                  aria-current={current?.id === c.id ? 'true' : undefined}
+                  onClick={async () => setSelected(await getContact(c.id))}
+                >
+                  <span className="note-item-title">
+                    {c.name}
+                    {c.sensitive && (
+                      <span className="status status-outdated-en"> {t('sensitive')}</span>
+                    )}
+                  </span>
+                  <span className="note-item-session">
+                    {[text(c.organisation), c.email].filter(Boolean).join(' · ')}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <section aria-label={current?.name ?? t('new')} className="contact-detail">
+          {selected === null ? (
+            <p className="empty-state">{t('choose')}</p>
+          ) : (
+            <>
+              <ContactForm
+                key={current?.id ?? 'new'}
+                contact={current}
+                forumId={forumId}
+                onSave={async (value) => {
+                  setSelected(
+                    current ? await updateContact(current.id, value) : await createContact(value),
+                  );
+                }}
+              />
+              {current && (
+                <div className="form-actions">
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={current.sensitive}
+                    title={current.sensitive ? t('qrSensitive') : undefined}
+                    onClick={async () => setQr(await contactQr(current.id))}
+                  >
+                    {t('qr')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button subtle"
+                    onClick={async () => {
+                      await deleteContact(current.id);
+                      setSelected(null);
+                    }}
+                  >
+                    {t('delete')}
+                  </button>
+                </div>
+              )}
+            </>
+          )}
+        </section>
+      </div>
+      <QrDialog name={current?.name ?? ''} qr={qr} onClose={() => setQr(null)} />
+      <ImportDialog
+        preview={importing}
+        onClose={(result) => {
+          setImporting(null);
+          if (result) setMessage(result);
+        }}
+      />
+      <ExportDialog
+        open={exporting}
+        forumId={forumId}
+        contacts={contacts}
+        onClose={(result) => {
+          setExporting(false);
+          if (result) setMessage(result);
+        }}
+      />
+    </div>
+  );
+}
+
+export function ContactsPage() {
+  const { t } = useTranslation('contacts');
+  return (
+    <div className="page forum-page">
+      <h1>{t('title')}</h1>
+      <ContactsView forumId={null} />
+    </div>
+  );
+}

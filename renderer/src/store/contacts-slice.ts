@@ -1,0 +1,71 @@
+import type { StateCreator } from 'zustand';
+import type {
+  ContactExportRequest,
+  ContactInput,
+  ContactPatch,
+} from '../../../electron/common/domain/contact-schema';
+import type {
+  ContactExport,
+  ContactImportPreview,
+  ContactQr,
+  ContactSummary,
+} from '../../../electron/common/domain/notebook-views';
+import type { Contact } from '../../../electron/common/domain/workspace-schema';
+import type { ApiClient } from '../api/api-client';
+import type { AppState } from './app-store';
+
+export interface ContactsSlice {
+  contacts: ContactSummary[] | null;
+  loadContacts(): Promise<void>;
+  getContact(id: string): Promise<Contact>;
+  createContact(input: ContactInput): Promise<Contact>;
+  updateContact(id: string, patch: ContactPatch): Promise<Contact>;
+  deleteContact(id: string): Promise<void>;
+  previewContactImport(file: Blob): Promise<ContactImportPreview>;
+  commitContactImport(token: string): Promise<number>;
+  exportContacts(request: ContactExportRequest): Promise<ContactExport>;
+  contactQr(id: string): Promise<ContactQr>;
+}
+
+/** The file's bytes as base64, so the host decodes them whatever their encoding. */
+async function base64Of(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+export const createContactsSlice =
+  (api: ApiClient): StateCreator<AppState, [], [], ContactsSlice> =>
+  (set, get) => ({
+    contacts: null,
+    async loadContacts() {
+      set({ contacts: await api.call('contacts.list', {}) });
+    },
+    getContact: (id) => api.call('contacts.get', { id }),
+    async createContact(contact) {
+      const created = await api.call('contacts.create', { contact });
+      await get().loadContacts();
+      return created;
+    },
+    async updateContact(id, patch) {
+      const updated = await api.call('contacts.update', { id, patch });
+      await get().loadContacts();
+      return updated;
+    },
+    async deleteContact(id) {
+      await api.call('contacts.delete', { id });
+      await get().loadContacts();
+    },
+    previewContactImport: async (file) =>
+      api.call('contacts.importPreview', { base64: await base64Of(file) }),
+    async commitContactImport(token) {
+      const count = await api.call('contacts.importCommit', { token });
+      await get().loadContacts();
+      return count;
+    },
+    exportContacts: (request) => api.call('contacts.export', request),
+    contactQr: (id) => api.call('contacts.qr', { id }),
+  });
