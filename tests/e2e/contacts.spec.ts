@@ -11,14 +11,14 @@ test('import cards, mark one contact sensitive, show another as a QR code, expor
 }) => {
   await page.goto(server.url);
   await page.getByRole('navigation').getByRole('button', { name: 'Contacts' }).click();
-  await page.getByLabel('Import vCard').setInputFiles(join(vcards, 'android-2.1.vcf'));
+  await page.getByLabel('Import vCard or CSV').setInputFiles(join(vcards, 'android-2.1.vcf'));
   const importDialog = page.getByRole('dialog', { name: 'Import contacts' });
   await expect(importDialog.getByRole('status')).toHaveText('2 contacts found.');
   await importDialog.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('status').filter({ hasText: '2 contacts imported.' })).toBeVisible();
 
   // The same file again: both cards are flagged as people already known.
-  await page.getByLabel('Import vCard').setInputFiles(join(vcards, 'android-2.1.vcf'));
+  await page.getByLabel('Import vCard or CSV').setInputFiles(join(vcards, 'android-2.1.vcf'));
   await expect(importDialog.getByText('Looks like someone already in your contacts')).toHaveCount(
     2,
   );
@@ -52,4 +52,27 @@ test('import cards, mark one contact sensitive, show another as a QR code, expor
   await expect(
     page.getByRole('status').filter({ hasText: '1 contact exported; 1 sensitive left out.' }),
   ).toBeVisible();
+});
+
+test('a CSV participant list: rows left out are shown before anything is saved, columns can be remapped', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Contacts' }).click();
+  await page
+    .getByLabel('Import vCard or CSV')
+    .setInputFiles(join(vcards, '..', 'participants-cp1252.csv'));
+  const dialog = page.getByRole('dialog', { name: 'Import contacts' });
+  await expect(dialog.getByText('Line 4 will be left out: no name')).toBeVisible();
+  await expect(
+    dialog.getByText('Line 5 will be left out: the e-mail address is not valid'),
+  ).toBeVisible();
+  await expect(dialog.getByRole('status')).toHaveText('3 contacts found.');
+  await expect(dialog.getByText('Agnès Dewi')).toBeVisible();
+  await dialog.getByLabel('E-mail', { exact: true }).selectOption({ label: '(not used)' });
+  await expect(dialog.getByText('Line 5 will be left out')).toHaveCount(0);
+  await expect(dialog.getByRole('status')).toHaveText('4 contacts found.');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('list', { name: 'Contacts' }).getByRole('button')).toHaveCount(4);
 });

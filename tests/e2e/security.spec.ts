@@ -26,7 +26,7 @@ test('browser mode refuses API calls without the token or with a foreign Host', 
     data: {},
     headers: { Authorization: `Bearer ${server.token}` },
   });
-  expect(await ok.json()).toEqual({ ok: true, value: { language: null } });
+  expect(await ok.json()).toEqual({ ok: true, value: { language: null, csvMappings: {} } });
   await anonymous.dispose();
 });
 

@@ -65,6 +65,18 @@ export const settingsPatchSchema = z
   .strict();
 
 const forumRef = z.object({ forumId: idSchema }).strict();
+const csvMappingSchema = z
+  .object({
+    name: z.number().int().min(0),
+    organisation: z.number().int().min(0),
+    position: z.number().int().min(0),
+    email: z.number().int().min(0),
+    phone: z.number().int().min(0),
+    country: z.number().int().min(0),
+    city: z.number().int().min(0),
+  })
+  .partial()
+  .strict();
 const recordRef = z.object({ forumId: idSchema, id: idSchema }).strict();
 
 export const apiContract = {
@@ -146,9 +158,11 @@ export const apiContract = {
   'contacts.delete': channel<Contact>()(z.object({ id: idSchema }).strict()),
   // Base64, so any file's bytes arrive intact whatever its encoding; 12 MB of cards at most.
   'contacts.importPreview': channel<ContactImportPreview>()(
-    z.object({ base64: z.string().max(16_000_000) }).strict(),
+    z.object({ base64: z.string().max(16_000_000), mapping: csvMappingSchema.optional() }).strict(),
   ),
-  'contacts.importCommit': channel<number>()(z.object({ token: z.string().uuid() }).strict()),
+  'contacts.importCommit': channel<number>()(
+    z.object({ token: z.string().uuid(), mapping: csvMappingSchema.optional() }).strict(),
+  ),
   'contacts.export': channel<ContactExport>()(contactExportSchema),
   'contacts.qr': channel<ContactQr>()(z.object({ id: idSchema }).strict()),
   'demo.create': channel<ForumSummary[]>()(noInput),

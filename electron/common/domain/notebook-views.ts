@@ -114,6 +114,7 @@ export interface ContactSummary {
 }
 
 export interface ContactImportPreview {
+  kind: 'vcf' | 'csv';
   contacts: {
     name: string;
     organisation: string;
@@ -122,8 +123,18 @@ export interface ContactImportPreview {
     duplicateOf: string | null;
   }[];
   problems: { card: number; line: number; reason: 'no-end' | 'no-name' | 'not-a-vcard' }[];
-  /** The parsed cards, to send back unchanged when the delegate accepts. */
+  /** Names the file held until the delegate accepts or cancels. */
   token: string;
+  /** For a CSV list: its columns, a sample, the mapping in use, and rows that will be left out. */
+  csv: {
+    headers: string[];
+    sample: string[][];
+    rowCount: number;
+    mapping: Partial<
+      Record<'name' | 'organisation' | 'position' | 'email' | 'phone' | 'country' | 'city', number>
+    >;
+    rowProblems: { line: number; reason: 'no-name' | 'bad-email' }[];
+  } | null;
 }
 
 export interface ContactExport {

@@ -8,12 +8,14 @@ import {
   recordSchema,
 } from './primitives';
 
-export const WORKSPACE_SCHEMA_VERSION = 2;
+export const WORKSPACE_SCHEMA_VERSION = 3;
 
 export const settingsSchema = z
   .object({
     /** `null` follows the operating system's locale. */
     language: z.enum(uiLanguages).nullable().default(null),
+    /** Column mappings chosen for participant lists, by the shape of their header row. */
+    csvMappings: z.record(z.string(), z.record(z.string(), z.number())).default({}),
   })
   .loose();
 

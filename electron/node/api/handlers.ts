@@ -105,9 +105,10 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     'contacts.create': async ({ contact }) => ctx.contacts.create(contact),
     'contacts.update': async ({ id, patch }) => ctx.contacts.update(id, patch),
     'contacts.delete': async ({ id }) => ctx.contacts.setDeleted(id, true),
-    'contacts.importPreview': async ({ base64 }) =>
-      ctx.contacts.previewImport(Buffer.from(base64, 'base64')),
-    'contacts.importCommit': async ({ token }) => ctx.contacts.commitImport(token),
+    'contacts.importPreview': async ({ base64, mapping }) =>
+      ctx.contacts.previewImport(Buffer.from(base64, 'base64'), mapping),
+    'contacts.importCommit': async ({ token, mapping }) =>
+      ctx.contacts.commitImport(token, mapping),
     'contacts.export': async (request) => ctx.contacts.export(request),
     'contacts.qr': async ({ id }) => ctx.contacts.qr(id),
     'demo.create': async () => {

@@ -18,7 +18,9 @@ import { contactSearchable, searchKey } from '../notebook/searchables';
 import type { SearchIndex } from '../search/search-index';
 import type { Workspace } from '../store/workspace';
 import { qrPayload, qrSvg } from './qr';
-import { formatVCards, parseVCards } from './vcard';
+import { guessMapping, headerSignature, parseCsv, rowProblems } from './csv';
+import type { CsvMapping, CsvTable } from './csv';
+import { blankContact, formatVCards, parseVCards } from './vcard';
 import type { ContactDraft } from './vcard';
 
 const now = () => new Date().toISOString();
@@ -49,7 +51,10 @@ const folded = (text: string) =>
 export class ContactsService {
   readonly #workspace: Workspace;
   readonly #search: SearchIndex;
-  readonly #previews = new Map<string, { drafts: ContactDraft[]; at: number }>();
+  readonly #previews = new Map<
+    string,
+    { drafts: ContactDraft[]; table: CsvTable | null; at: number }
+  >();
 
   constructor(workspace: Workspace, search: SearchIndex) {
     this.#workspace = workspace;
@@ -102,46 +107,78 @@ export class ContactsService {
     return structuredClone(contact);
   }
 
-  /** Reads a vCard file and says what it holds, which cards are broken, and which look like people already known. */
-  previewImport(bytes: Uint8Array): ContactImportPreview {
-    const { contacts, problems } = parseVCards(decodeUpload(bytes));
+  /**
+   * Reads a vCard file or a CSV participant list and says what it holds, which cards or
+   * rows are broken, and which look like people already known. Nothing is saved yet.
+   */
+  previewImport(bytes: Uint8Array, mapping?: CsvMapping): ContactImportPreview {
+    const text = decodeUpload(bytes);
     const token = randomUUID();
     this.#sweepPreviews();
-    this.#previews.set(token, { drafts: contacts, at: Date.now() });
-    const existing = this.#workspace.data.contacts.filter((c) => !c.deletedAt);
+    if (/^\s*BEGIN:VCARD/i.test(text) || !looksLikeCsv(text)) {
+      const { contacts, problems } = parseVCards(text);
+      this.#previews.set(token, { drafts: contacts, table: null, at: Date.now() });
+      return { kind: 'vcf', token, problems, contacts: this.#describe(contacts), csv: null };
+    }
+    const table = parseCsv(text);
+    const remembered = this.#workspace.data.settings.csvMappings[headerSignature(table.headers)];
+    const chosen = mapping ?? (remembered as CsvMapping | undefined) ?? guessMapping(table.headers);
+    const drafts = draftsFromCsv(table, chosen);
+    this.#previews.set(token, { drafts, table, at: Date.now() });
     return {
+      kind: 'csv',
       token,
-      problems,
-      contacts: contacts.map((c) => ({
-        name: c.name,
-        organisation: c.organisation.en || c.organisation.id,
-        email: c.emails[0]?.value ?? '',
-        phone: c.phones[0]?.value ?? '',
-        duplicateOf: likelyDuplicate(c, existing)?.id ?? null,
-      })),
+      problems: [],
+      contacts: this.#describe(drafts),
+      csv: {
+        headers: table.headers,
+        sample: table.rows.slice(0, 5),
+        rowCount: table.rows.length,
+        mapping: chosen,
+        rowProblems: rowProblems(table, chosen).slice(0, 200),
+      },
     };
   }
 
   /**
-   * Saves the previewed cards in one change, after backing up the workspace document: an
-   * import is never half done, and always undoable from the backups.
+   * Saves the previewed contacts in one change, after backing up the workspace document:
+   * an import is never half done, and always undoable from the backups. A CSV list's column
+   * mapping is remembered for the next list with the same columns.
    */
-  async commitImport(token: string): Promise<number> {
+  async commitImport(token: string, mapping?: CsvMapping): Promise<number> {
     const preview = this.#previews.get(token);
     if (!preview) throw new AppError('import-expired');
     this.#previews.delete(token);
+    const drafts =
+      preview.table && mapping ? draftsFromCsv(preview.table, mapping) : preview.drafts;
     await this.#workspace.backupBeforeImport();
     const at = now();
-    const created: Contact[] = preview.drafts.map((draft) => ({
+    const created: Contact[] = drafts.map((draft) => ({
       ...contactInputSchema.parse(draft),
       id: randomUUID(),
       createdAt: at,
       updatedAt: at,
       deletedAt: null,
     }));
-    this.#workspace.update((doc) => doc.contacts.push(...created));
+    this.#workspace.update((doc) => {
+      doc.contacts.push(...created);
+      if (preview.table) {
+        doc.settings.csvMappings[headerSignature(preview.table.headers)] = { ...(mapping ?? {}) };
+      }
+    });
     for (const contact of created) this.#search.upsert(contactSearchable(contact));
     return created.length;
+  }
+
+  #describe(drafts: ContactDraft[]): ContactImportPreview['contacts'] {
+    const existing = this.#workspace.data.contacts.filter((c) => !c.deletedAt);
+    return drafts.map((c) => ({
+      name: c.name,
+      organisation: c.organisation.en || c.organisation.id,
+      email: c.emails[0]?.value ?? '',
+      phone: c.phones[0]?.value ?? '',
+      duplicateOf: likelyDuplicate(c, existing)?.id ?? null,
+    }));
   }
 
   export(request: ContactExportRequest): ContactExport {
@@ -263,4 +300,29 @@ function toCsv(contacts: Contact[]): string {
   );
   // A BOM, so Excel opens UTF-8 names correctly.
   return `\ufeff${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+/** A text that reads as a table: several lines with the same number of separators. */
+function looksLikeCsv(text: string): boolean {
+  const table = parseCsv(text.slice(0, 20_000));
+  return table.headers.length > 1 && table.rows.length > 0;
+}
+
+/** Rows become contacts; a row without a name or with a broken e-mail is left out. */
+function draftsFromCsv(table: CsvTable, mapping: CsvMapping): ContactDraft[] {
+  const skipped = new Set(rowProblems(table, mapping).map((p) => p.line));
+  return table.rows.flatMap((row, index) => {
+    if (skipped.has(index + 2)) return [];
+    const cell = (field: keyof CsvMapping) =>
+      mapping[field] === undefined ? '' : (row[mapping[field] as number] ?? '').trim();
+    const draft = blankContact();
+    draft.name = cell('name');
+    draft.organisation = { id: cell('organisation'), en: cell('organisation') };
+    draft.position = { id: cell('position'), en: cell('position') };
+    if (cell('email')) draft.emails = [{ value: cell('email'), type: '' }];
+    if (cell('phone')) draft.phones = [{ value: cell('phone'), type: '' }];
+    draft.country = cell('country');
+    draft.city = cell('city');
+    return [draft];
+  });
 }

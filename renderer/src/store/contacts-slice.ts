@@ -12,6 +12,8 @@ import type {
 } from '../../../electron/common/domain/notebook-views';
 import type { Contact } from '../../../electron/common/domain/workspace-schema';
 import type { ApiClient } from '../api/api-client';
+
+export type CsvMapping = NonNullable<ContactImportPreview['csv']>['mapping'];
 import type { AppState } from './app-store';
 
 export interface ContactsSlice {
@@ -21,8 +23,8 @@ export interface ContactsSlice {
   createContact(input: ContactInput): Promise<Contact>;
   updateContact(id: string, patch: ContactPatch): Promise<Contact>;
   deleteContact(id: string): Promise<void>;
-  previewContactImport(file: Blob): Promise<ContactImportPreview>;
-  commitContactImport(token: string): Promise<number>;
+  previewContactImport(file: Blob, mapping?: CsvMapping): Promise<ContactImportPreview>;
+  commitContactImport(token: string, mapping?: CsvMapping): Promise<number>;
   exportContacts(request: ContactExportRequest): Promise<ContactExport>;
   contactQr(id: string): Promise<ContactQr>;
 }
@@ -59,10 +61,10 @@ export const createContactsSlice =
       await api.call('contacts.delete', { id });
       await get().loadContacts();
     },
-    previewContactImport: async (file) =>
-      api.call('contacts.importPreview', { base64: await base64Of(file) }),
-    async commitContactImport(token) {
-      const count = await api.call('contacts.importCommit', { token });
+    previewContactImport: async (file, mapping) =>
+      api.call('contacts.importPreview', { base64: await base64Of(file), mapping }),
+    async commitContactImport(token, mapping) {
+      const count = await api.call('contacts.importCommit', { token, mapping });
       await get().loadContacts();
       return count;
     },

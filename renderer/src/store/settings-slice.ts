@@ -19,7 +19,7 @@ export const createSettingsSlice =
   (api: ApiClient, fallback: UiLanguage): StateCreator<AppState, [], [], SettingsSlice> =>
   (set, get) => ({
     info: null,
-    settings: { language: null },
+    settings: { language: null, csvMappings: {} },
     language: fallback,
     async loadSettings() {
       const [info, settings, notices, profile, forums] = await Promise.all([

@@ -337,3 +337,32 @@ describe('risalah contacts', () => {
     });
   });
 });
+
+describe('risalah contacts import of a CSV list', () => {
+  it('reports the rows it leaves out and takes a --map of columns', async () => {
+    await withTempDir(async (dir) => {
+      const ws = join(dir, 'ws');
+      const list = join(import.meta.dirname, '..', '..', 'fixtures', 'participants-cp1252.csv');
+      const c = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(
+        await runCli(
+          ['contacts', 'import', list, '--map', 'name=Nama Lengkap,email=6', '--workspace', ws],
+          c.io,
+        ),
+      ).toBe(0);
+      expect(c.err).toEqual([
+        `${list}: line 4 has no name; it was left out.`,
+        `${list}: line 5 has an e-mail address that is not valid; it was left out.`,
+      ]);
+      expect(c.out.join('\n')).toMatch(/Imported 3 contacts/);
+      const bad = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(
+        await runCli(
+          ['contacts', 'import', list, '--map', 'nickname=2', '--workspace', ws],
+          bad.io,
+        ),
+      ).toBe(2);
+      expect(bad.err[0]).toMatch(/does not name known fields and columns/);
+    });
+  });
+});

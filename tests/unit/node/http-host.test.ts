@@ -150,7 +150,10 @@ describe('browser mode host', () => {
       headers: json(host),
       body: '{"language":"en"}',
     });
-    expect(JSON.parse(update.body)).toEqual({ ok: true, value: { language: 'en' } });
+    expect(JSON.parse(update.body)).toEqual({
+      ok: true,
+      value: { language: 'en', csvMappings: {} },
+    });
     const info = await send(host, '/api/app.info', {
       method: 'POST',
       headers: json(host),
@@ -234,7 +237,7 @@ describe('browser mode host', () => {
       .find((l) => l.startsWith('data: ') && l.includes('settings-changed'));
     expect(JSON.parse(line?.slice(6) ?? '{}')).toEqual({
       name: 'settings-changed',
-      payload: { language: 'id' },
+      payload: { language: 'id', csvMappings: {} },
     });
   });
 });

@@ -145,7 +145,7 @@ describe('migrations and versions', () => {
       await writeFile(join(dir, WORKSPACE_FILE), v1);
       const workspace = await Workspace.open(dir, { holder: 'test' });
       expect(workspace.settings.language).toBe('id');
-      expect(workspace.data.schemaVersion).toBe(2);
+      expect(workspace.data.schemaVersion).toBe(3);
       expect(workspace.data.forums).toEqual([]);
       await workspace.close();
       const backups = await new Backups(dir).list('workspace');
@@ -153,7 +153,7 @@ describe('migrations and versions', () => {
       const migration = backups.find((b) => b.reason === 'migration');
       expect((await new Backups(dir).read(migration?.id ?? '')).toString()).toBe(v1);
       expect(decodeDocument(await readFile(join(dir, WORKSPACE_FILE), 'utf8'))).toMatchObject({
-        schemaVersion: 2,
+        schemaVersion: 3,
       });
     });
   });

@@ -81,7 +81,7 @@ afterEach(cleanup);
 
 describe('App', () => {
   it('follows the system language until the user chooses one', async () => {
-    renderApp(fakeTransport({ language: null }).transport);
+    renderApp(fakeTransport({ language: null, csvMappings: {} }).transport);
     expect(await screen.findByRole('heading', { level: 1 })).toHaveProperty(
       'textContent',
       'Selamat datang di Risalah',
@@ -90,7 +90,7 @@ describe('App', () => {
   });
 
   it('switches the interface language and remembers the choice through the API', async () => {
-    const fake = fakeTransport({ language: 'id' });
+    const fake = fakeTransport({ language: 'id', csvMappings: {} });
     renderApp(fake.transport);
     await screen.findByText('Selamat datang di Risalah');
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
@@ -104,7 +104,7 @@ describe('App', () => {
   });
 
   it('shows the save state pushed by the host', async () => {
-    const fake = fakeTransport({ language: 'en' });
+    const fake = fakeTransport({ language: 'en', csvMappings: {} });
     renderApp(fake.transport);
     await screen.findByText('Welcome to Risalah');
     act(() =>
@@ -124,7 +124,7 @@ describe('App', () => {
   });
 
   it('explains in the UI language why the workspace could not be opened', async () => {
-    renderApp(fakeTransport({ language: null }, true).transport);
+    renderApp(fakeTransport({ language: null, csvMappings: {} }, true).transport);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('This workspace is already open in Risalah (process 42');
   });

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ContactsService } from '../../contacts/contacts-service';
+import { csvFields } from '../../contacts/csv';
+import type { CsvField, CsvMapping } from '../../contacts/csv';
 import { NotebookService } from '../../notebook/notebook-service';
 import { DurableTextFile } from '../../store/durable-file';
 import { Workspace } from '../../store/workspace';
@@ -18,7 +20,13 @@ async function withContacts<T>(
   }
 }
 
-async function importFile({ t, io, workspace, positionals }: CommandContext): Promise<number> {
+async function importFile({
+  t,
+  io,
+  workspace,
+  positionals,
+  values,
+}: CommandContext): Promise<number> {
   const file = positionals[1];
   if (!file) {
     io.err(t('cli:contactsNeedFile'));
@@ -30,12 +38,23 @@ async function importFile({ t, io, workspace, positionals }: CommandContext): Pr
     return 1;
   }
   return withContacts(workspace, async (contacts) => {
-    const preview = contacts.previewImport(bytes);
+    let preview = contacts.previewImport(bytes);
+    if (preview.csv && typeof values.map === 'string') {
+      const mapping = parseMap(values.map, preview.csv.headers);
+      if (!mapping) {
+        io.err(t('cli:badMap', { map: values.map }));
+        return 2;
+      }
+      preview = contacts.previewImport(bytes, mapping);
+    }
+    for (const problem of preview.csv?.rowProblems ?? []) {
+      io.err(t(`cli:row-${problem.reason}`, { file, line: problem.line }));
+    }
     for (const problem of preview.problems) {
       io.err(t(`cli:card-${problem.reason}`, { file, card: problem.card, line: problem.line }));
     }
     if (preview.contacts.length === 0) return 1;
-    const count = await contacts.commitImport(preview.token);
+    const count = await contacts.commitImport(preview.token, preview.csv?.mapping);
     const duplicates = preview.contacts.filter((c) => c.duplicateOf).length;
     io.out(t('cli:contactsImported', { count, file, duplicates }));
     return 0;
@@ -74,8 +93,24 @@ async function exportFile({ t, io, workspace, values }: CommandContext): Promise
   return 0;
 }
 
+/** "name=Nama Lengkap,email=5": a field per column, named by header or by 1-based number. */
+function parseMap(text: string, headers: string[]): CsvMapping | null {
+  const mapping: CsvMapping = {};
+  for (const pair of text.split(',')) {
+    const [field = '', column = ''] = pair.split('=').map((p) => p.trim());
+    if (!(csvFields as readonly string[]).includes(field)) return null;
+    const index = /^\d+$/.test(column)
+      ? Number(column) - 1
+      : headers.findIndex((h) => h.toLowerCase() === column.toLowerCase());
+    if (index < 0 || index >= headers.length) return null;
+    mapping[field as CsvField] = index;
+  }
+  return mapping;
+}
+
 export const contactsCommand: Command = {
   options: {
+    map: { type: 'string' },
     format: { type: 'string' },
     'vcard-version': { type: 'string' },
     forum: { type: 'string' },

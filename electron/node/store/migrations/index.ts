@@ -4,11 +4,12 @@ import { forum0001 } from './forum-0001-initial';
 import type { DocumentKind, Migration, RawDocument } from './migration';
 import { workspace0001 } from './workspace-0001-settings';
 import { workspace0002 } from './workspace-0002-profile-forums-contacts';
+import { workspace0003 } from './workspace-0003-csv-mappings';
 
 export type { DocumentKind, RawDocument } from './migration';
 
 const migrations: Record<DocumentKind, Migration[]> = {
-  workspace: [workspace0001, workspace0002],
+  workspace: [workspace0001, workspace0002, workspace0003],
   forum: [forum0001],
 };
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   ContactImportPreview,
@@ -7,6 +7,7 @@ import type {
 } from '../../../../electron/common/domain/notebook-views';
 import { Dialog } from '../../app/Dialog';
 import { useAppStore } from '../../store/app-store';
+import type { CsvMapping } from '../../store/contacts-slice';
 
 export function QrDialog({
   name,
@@ -39,15 +40,55 @@ export function QrDialog({
   );
 }
 
-export function ImportDialog({
-  preview,
-  onClose,
-}: {
+const csvFields = [
+  'name',
+  'organisation',
+  'position',
+  'email',
+  'phone',
+  'country',
+  'city',
+] as const;
+
+interface MappingSelectProps {
+  label: string;
+  unused: string;
+  headers: string[];
+  value: number | undefined;
+  onChange: (column: number | undefined) => void;
+}
+
+function MappingSelect({ label, unused, headers, value, onChange }: MappingSelectProps) {
+  const id = useId();
+  return (
+    <div className="field inline">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+      >
+        <option value="">{unused}</option>
+        {headers.map((header, index) => (
+          <option key={index} value={index}>
+            {header || `#${index + 1}`}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+interface ImportProps {
   preview: ContactImportPreview | null;
+  onRemap: (mapping: CsvMapping) => void;
   onClose: (message?: string) => void;
-}) {
+}
+
+export function ImportDialog({ preview, onRemap, onClose }: ImportProps) {
   const { t } = useTranslation('contacts');
   const commit = useAppStore((s) => s.commitContactImport);
+  const csv = preview?.csv ?? null;
   return (
     <Dialog title={t('importDialog.title')} open={preview !== null} onClose={() => onClose()} wide>
       {preview && (
@@ -58,6 +99,32 @@ export function ImportDialog({
                 card: p.card,
                 line: p.line,
                 reason: t(`importDialog.reasons.${p.reason}`),
+              })}
+            </p>
+          ))}
+          {csv && (
+            <fieldset className="csv-mapping">
+              <legend>{t('importDialog.mapping')}</legend>
+              {csvFields.map((field) => (
+                <MappingSelect
+                  key={field}
+                  label={t(`importDialog.fields.${field}`)}
+                  unused={t('importDialog.unused')}
+                  headers={csv.headers}
+                  value={csv.mapping[field]}
+                  onChange={(column) => {
+                    const { [field]: _previous, ...others } = csv.mapping;
+                    onRemap(column === undefined ? others : { ...others, [field]: column });
+                  }}
+                />
+              ))}
+            </fieldset>
+          )}
+          {csv?.rowProblems.map((p) => (
+            <p key={p.line} className="form-problem">
+              {t('importDialog.rowProblem', {
+                line: p.line,
+                reason: t(`importDialog.rowReasons.${p.reason}`),
               })}
             </p>
           ))}

@@ -34,6 +34,7 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<Contact | 'new' | null>(null);
   const [importing, setImporting] = useState<ContactImportPreview | null>(null);
+  const [importFile, setImportFile] = useState<File | null>(null);
   const [exporting, setExporting] = useState(false);
   const [qr, setQr] = useState<ContactQr | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -79,13 +80,15 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
         <input
           ref={fileInput}
           type="file"
-          accept=".vcf,text/vcard,text/x-vcard"
+          accept=".vcf,.csv,text/vcard,text/x-vcard,text/csv"
           className="visually-hidden"
           aria-label={t('import')}
           onChange={async (e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) setImporting(await previewImport(file));
+            if (!file) return;
+            setImportFile(file);
+            setImporting(await previewImport(file));
           }}
         />
         <button
@@ -177,6 +180,9 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
       <QrDialog name={current?.name ?? ''} qr={qr} onClose={() => setQr(null)} />
       <ImportDialog
         preview={importing}
+        onRemap={async (mapping) => {
+          if (importFile) setImporting(await previewImport(importFile, mapping));
+        }}
         onClose={(result) => {
           setImporting(null);
           if (result) setMessage(result);
