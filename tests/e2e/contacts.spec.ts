@@ -76,3 +76,22 @@ test('a CSV participant list: rows left out are shown before anything is saved, 
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('list', { name: 'Contacts' }).getByRole('button')).toHaveCount(4);
 });
+
+test('likely duplicates are offered for merging field by field', async ({ page, server }) => {
+  await page.goto(server.url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Contacts' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import contacts' });
+  for (let i = 0; i < 2; i++) {
+    await page.getByLabel('Import vCard or CSV').setInputFiles(join(vcards, 'android-2.1.vcf'));
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  const list = page.getByRole('list', { name: 'Contacts' });
+  await expect(list.getByRole('button')).toHaveCount(4);
+  await page.getByRole('button', { name: 'Find duplicates' }).click();
+  const merge = page.getByRole('dialog', { name: 'Likely duplicates' });
+  await expect(merge.getByText(/1 of 2 · same e-mail|1 of 2 · same phone number/)).toBeVisible();
+  await merge.getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Merged into / })).toBeVisible();
+  await expect(list.getByRole('button')).toHaveCount(3);
+});

@@ -53,6 +53,8 @@ export const apiChannels = [
   'contacts.importCommit',
   'contacts.export',
   'contacts.qr',
+  'contacts.duplicates',
+  'contacts.merge',
   'demo.create',
 ] as const;
 

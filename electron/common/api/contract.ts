@@ -31,6 +31,7 @@ import type {
   ContactImportPreview,
   ContactQr,
   ContactSummary,
+  DuplicatePair,
   ForumDetail,
   ForumSummary,
   NoteSummary,
@@ -41,6 +42,7 @@ import type {
   TrashEntry,
 } from '../domain/notebook-views';
 import { idSchema } from '../domain/primitives';
+import { mergeFields } from '../domain/vocabulary';
 import type { Contact, DelegationProfile } from '../domain/workspace-schema';
 import type { ApiChannel, ApiEventName } from './channels';
 import type { AppInfo, BackupView, RecoveryNotice, SaveStatus, Settings } from './types';
@@ -165,6 +167,16 @@ export const apiContract = {
   ),
   'contacts.export': channel<ContactExport>()(contactExportSchema),
   'contacts.qr': channel<ContactQr>()(z.object({ id: idSchema }).strict()),
+  'contacts.duplicates': channel<DuplicatePair[]>()(noInput),
+  'contacts.merge': channel<Contact>()(
+    z
+      .object({
+        keepId: idSchema,
+        otherId: idSchema,
+        choices: z.partialRecord(z.enum(mergeFields), z.enum(['keep', 'other'])),
+      })
+      .strict(),
+  ),
   'demo.create': channel<ForumSummary[]>()(noInput),
 } satisfies Record<ApiChannel, ChannelSpec<z.ZodType, unknown>>;
 

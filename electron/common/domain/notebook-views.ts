@@ -1,5 +1,6 @@
 import type { Bilingual } from './primitives';
 import type { Clause, ClauseDocument, Commitment, Forum, Note, Session } from './forum-schema';
+import type { mergeFields } from './vocabulary';
 import type { ForumIndexEntry } from './workspace-schema';
 import type { TranslationStatus } from './translation';
 
@@ -149,4 +150,12 @@ export interface ContactExport {
 export interface ContactQr {
   svg: string;
   compact: boolean;
+}
+
+export type MergeField = (typeof mergeFields)[number];
+
+export interface DuplicatePair {
+  a: string;
+  b: string;
+  reason: 'email' | 'phone' | 'name';
 }

@@ -28,3 +28,18 @@ export const positionStances = [
 ] as const;
 
 export const commitmentStatuses = ['planned', 'in-progress', 'done', 'dropped'] as const;
+
+/** The fields a merge of two contacts takes from one or the other (lists are joined). */
+export const mergeFields = [
+  'name',
+  'honorific',
+  'addressAs',
+  'position',
+  'organisation',
+  'country',
+  'city',
+  'website',
+  'notes',
+  'photo',
+  'sensitive',
+] as const;

@@ -111,6 +111,9 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
       ctx.contacts.commitImport(token, mapping),
     'contacts.export': async (request) => ctx.contacts.export(request),
     'contacts.qr': async ({ id }) => ctx.contacts.qr(id),
+    'contacts.duplicates': async () => ctx.contacts.duplicates(),
+    'contacts.merge': async ({ keepId, otherId, choices }) =>
+      ctx.contacts.merge(keepId, otherId, choices),
     'demo.create': async () => {
       createExampleForums(ctx.notebook, ctx.agreement);
       return ctx.notebook.listForums();

@@ -6,8 +6,11 @@ import type {
   ContactInput,
   ContactPatch,
 } from '../../common/domain/contact-schema';
+import { mergeFields } from '../../common/domain/vocabulary';
 import type {
   ContactExport,
+  DuplicatePair,
+  MergeField,
   ContactImportPreview,
   ContactQr,
   ContactSummary,
@@ -215,6 +218,81 @@ export class ContactsService {
     if (contact.sensitive) throw new AppError('contact-sensitive', { name: contact.name });
     const payload = qrPayload(fieldsOf(contact));
     return { svg: await qrSvg(payload.text), compact: payload.compact };
+  }
+
+  /** Pairs of contacts that look like one person: same e-mail or phone, or same name at the same organisation. */
+  duplicates(): DuplicatePair[] {
+    const live = this.#workspace.data.contacts.filter((c) => !c.deletedAt);
+    const pairs: DuplicatePair[] = [];
+    const byKey = new Map<string, Contact>();
+    const seen = new Set<string>();
+    const add = (key: string, contact: Contact, reason: DuplicatePair['reason']) => {
+      const other = byKey.get(key);
+      if (other && other.id !== contact.id) {
+        const pair = [other.id, contact.id].sort().join('|');
+        if (!seen.has(pair)) {
+          seen.add(pair);
+          pairs.push({ a: other.id, b: contact.id, reason });
+        }
+      } else byKey.set(key, contact);
+    };
+    for (const contact of live) {
+      for (const email of contact.emails) add(`e:${email.value.toLowerCase()}`, contact, 'email');
+      for (const phone of contact.phones) {
+        const d = digits(phone.value);
+        if (d.length >= 6) add(`p:${d}`, contact, 'phone');
+      }
+      const org = folded(contact.organisation.en || contact.organisation.id);
+      if (org) add(`n:${folded(contact.name)}|${org}`, contact, 'name');
+    }
+    return pairs;
+  }
+
+  /**
+   * Merges two contacts into the first, taking each chosen field from one or the other and
+   * keeping every e-mail, phone, handle, tag and meeting of both. The second goes to the
+   * trash, and commitments it was responsible for now name the first.
+   */
+  merge(
+    keepId: string,
+    otherId: string,
+    choices: Partial<Record<MergeField, 'keep' | 'other'>>,
+  ): Contact {
+    if (keepId === otherId) throw new AppError('invalid-input', { field: 'otherId' });
+    const keep = this.#find(keepId);
+    const other = this.#find(otherId);
+    const union = <T>(a: T[], b: T[], key: (item: T) => string) => {
+      const seen = new Set(a.map(key));
+      return [...a, ...b.filter((item) => !seen.has(key(item)))];
+    };
+    this.#workspace.update(() => {
+      for (const field of mergeFields) {
+        if (choices[field] === 'other')
+          Object.assign(keep, { [field]: structuredClone(other[field]) });
+      }
+      keep.emails = union(keep.emails, other.emails, (e) => e.value.toLowerCase());
+      keep.phones = union(keep.phones, other.phones, (p) => digits(p.value));
+      keep.handles = union(keep.handles, other.handles, (h) => `${h.service}:${h.value}`);
+      keep.tags = union(keep.tags, other.tags, (t) => t);
+      keep.languages = union(keep.languages, other.languages, (l) => l);
+      keep.met = union(keep.met, other.met, (m) => `${m.forumId}:${m.sessionId}`);
+      keep.updatedAt = now();
+      other.deletedAt = now();
+      other.updatedAt = now();
+    });
+    for (const forumId of this.#workspace.forumIds()) {
+      const pointing = this.#workspace
+        .forum(forumId)
+        .commitments.some((c) => c.responsible.contactId === otherId);
+      if (!pointing) continue;
+      this.#workspace.updateForum(forumId, (doc) => {
+        for (const c of doc.commitments)
+          if (c.responsible.contactId === otherId) c.responsible.contactId = keepId;
+      });
+    }
+    this.#search.remove(searchKey.contact(otherId));
+    this.#search.upsert(contactSearchable(keep));
+    return structuredClone(keep);
   }
 
   #find(id: string): Contact {

@@ -9,6 +9,8 @@ import type {
   ContactImportPreview,
   ContactQr,
   ContactSummary,
+  DuplicatePair,
+  MergeField,
 } from '../../../electron/common/domain/notebook-views';
 import type { Contact } from '../../../electron/common/domain/workspace-schema';
 import type { ApiClient } from '../api/api-client';
@@ -27,6 +29,12 @@ export interface ContactsSlice {
   commitContactImport(token: string, mapping?: CsvMapping): Promise<number>;
   exportContacts(request: ContactExportRequest): Promise<ContactExport>;
   contactQr(id: string): Promise<ContactQr>;
+  findDuplicates(): Promise<DuplicatePair[]>;
+  mergeContacts(
+    keepId: string,
+    otherId: string,
+    choices: Partial<Record<MergeField, 'keep' | 'other'>>,
+  ): Promise<Contact>;
 }
 
 /** The file's bytes as base64, so the host decodes them whatever their encoding. */
@@ -70,4 +78,10 @@ export const createContactsSlice =
     },
     exportContacts: (request) => api.call('contacts.export', request),
     contactQr: (id) => api.call('contacts.qr', { id }),
+    findDuplicates: () => api.call('contacts.duplicates', {}),
+    async mergeContacts(keepId, otherId, choices) {
+      const merged = await api.call('contacts.merge', { keepId, otherId, choices });
+      await get().loadContacts();
+      return merged;
+    },
   });

@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { AgreementService } from '../../../electron/node/clauses/agreement-service';
 import { ContactsService } from '../../../electron/node/contacts/contacts-service';
 import { qrPayload, qrPng } from '../../../electron/node/contacts/qr';
 import { parseVCards } from '../../../electron/node/contacts/vcard';
 import { NotebookService } from '../../../electron/node/notebook/notebook-service';
 import { Workspace } from '../../../electron/node/store/workspace';
+import { gwangjuForum } from '../../support/forums';
 import { withTempDir } from '../../support/temp-dir';
 
 const fixture = (name: string) =>
@@ -128,6 +130,48 @@ describe('contact QR codes', () => {
       emails: [contact.emails[0]],
       phones: [contact.phones[0]],
       notes: '',
+    });
+  });
+});
+
+describe('likely duplicates', () => {
+  it('are found by e-mail, phone or name at the same organisation, and merged field by field', async () => {
+    await withContacts(async (contacts, notebook, workspace) => {
+      const a = contacts.create({ ...card('iphone-3.0.vcf'), notes: 'Dari kartu nama.' });
+      const b = contacts.create({
+        ...card('iphone-3.0.vcf'),
+        name: 'Siti N. Rahayu',
+        emails: [{ value: 'SITI.RAHAYU@lbh-lampung.or.id', type: 'work' }],
+        phones: [{ value: '+62 811 0000 1111', type: 'cell' }],
+        notes: 'Dari daftar peserta.',
+        tags: ['peserta'],
+      });
+      contacts.create(card('android-2.1.vcf'));
+      expect(contacts.duplicates()).toEqual([{ a: a.id, b: b.id, reason: 'email' }]);
+
+      const forum = notebook.createForum(gwangjuForum);
+      const agreement = new AgreementService(workspace, notebook.search);
+      agreement.createCommitment(forum.id, {
+        statement: { id: 'Tindak lanjut', en: 'Follow-up' },
+        clauseIds: [],
+        responsible: { unit: '', contactId: b.id },
+        dueDate: null,
+        status: 'planned',
+      });
+
+      const merged = contacts.merge(a.id, b.id, { notes: 'other' });
+      expect(merged.name).toBe('Ibu Siti Nur Rahayu');
+      expect(merged.notes).toBe('Dari daftar peserta.');
+      expect(merged.phones.map((p) => p.value)).toEqual([
+        '+62 812-7200-1122',
+        '+62 721 480 100',
+        '+62 811 0000 1111',
+      ]);
+      expect(merged.emails).toHaveLength(2);
+      expect(merged.tags).toEqual(['pembela-ham', 'lampung', 'peserta']);
+      expect(contacts.list().map((c) => c.id)).not.toContain(b.id);
+      expect(contacts.duplicates()).toEqual([]);
+      expect(agreement.commitments(forum.id)[0]?.responsible.contactId).toBe(a.id);
     });
   });
 });

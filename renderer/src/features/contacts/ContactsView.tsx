@@ -9,6 +9,7 @@ import { useBilingual } from '../../app/use-bilingual';
 import { useAppStore } from '../../store/app-store';
 import { ExportDialog, ImportDialog, QrDialog } from './ContactDialogs';
 import { ContactForm } from './ContactForm';
+import { MergeDialog } from './MergeDialog';
 
 const SHOWN = 300;
 const fold = (text: string) =>
@@ -36,6 +37,7 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
   const [importing, setImporting] = useState<ContactImportPreview | null>(null);
   const [importFile, setImportFile] = useState<File | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [merging, setMerging] = useState(false);
   const [qr, setQr] = useState<ContactQr | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -91,6 +93,14 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
             setImporting(await previewImport(file));
           }}
         />
+        <button
+          type="button"
+          className="button"
+          disabled={contacts.length < 2}
+          onClick={() => setMerging(true)}
+        >
+          {t('duplicates')}
+        </button>
         <button
           type="button"
           className="button"
@@ -177,6 +187,14 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
           )}
         </section>
       </div>
+      <MergeDialog
+        open={merging}
+        onClose={(result) => {
+          setMerging(false);
+          setSelected(null);
+          if (result) setMessage(result);
+        }}
+      />
       <QrDialog name={current?.name ?? ''} qr={qr} onClose={() => setQr(null)} />
       <ImportDialog
         preview={importing}
