@@ -3,7 +3,10 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommitmentInput } from '../../../../electron/common/domain/agreement-schema';
 import type { Clause } from '../../../../electron/common/domain/forum-schema';
-import type { CommitmentView } from '../../../../electron/common/domain/notebook-views';
+import type {
+  CommitmentView,
+  ContactSummary,
+} from '../../../../electron/common/domain/notebook-views';
 import { commitmentStatuses } from '../../../../electron/common/domain/vocabulary';
 import { Field } from '../../app/Field';
 import { FormFooter } from '../../app/FormFooter';
@@ -12,16 +15,19 @@ import { useBilingual } from '../../app/use-bilingual';
 interface Props {
   commitment?: CommitmentView;
   clauses: Clause[];
+  contacts: readonly ContactSummary[];
   onSubmit: (input: CommitmentInput) => Promise<void>;
   onCancel: () => void;
 }
 
 type Step = { id: string; text: { id: string; en: string }; done: boolean };
 
-export function CommitmentForm({ commitment, clauses, onSubmit, onCancel }: Props) {
+export function CommitmentForm({ commitment, clauses, contacts, onSubmit, onCancel }: Props) {
   const { t } = useTranslation('agreement');
   const text = useBilingual();
   const statusId = useId();
+  const contactId = useId();
+  const [person, setPerson] = useState(commitment?.responsible.contactId ?? '');
   const [statement, setStatement] = useState({
     id: commitment?.statement.id ?? '',
     en: commitment?.statement.en ?? '',
@@ -43,7 +49,7 @@ export function CommitmentForm({ commitment, clauses, onSubmit, onCancel }: Prop
     await onSubmit({
       statement,
       clauseIds,
-      responsible: { unit, contactId: commitment?.responsible.contactId ?? null },
+      responsible: { unit, contactId: person || null },
       dueDate: dueDate || null,
       status,
       steps: steps.filter((s) => s.text.id.trim() || s.text.en.trim()),
@@ -72,6 +78,17 @@ export function CommitmentForm({ commitment, clauses, onSubmit, onCancel }: Prop
           onChange={(en) => setStatement({ ...statement, en })}
         />
         <Field label={t('commitmentForm.unit')} value={unit} onChange={setUnit} />
+        <div className="field">
+          <label htmlFor={contactId}>{t('commitmentForm.person')}</label>
+          <select id={contactId} value={person} onChange={(e) => setPerson(e.target.value)}>
+            <option value="">{t('commitmentForm.noPerson')}</option>
+            {contacts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
         <Field
           label={t('commitmentForm.dueDate')}
           type="date"

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommitmentView } from '../../../../electron/common/domain/notebook-views';
+import type {
+  CommitmentView,
+  ContactSummary,
+} from '../../../../electron/common/domain/notebook-views';
 import { useBilingual } from '../../app/use-bilingual';
 import { useFormat } from '../../app/use-format';
 import { useAppStore } from '../../store/app-store';
@@ -9,11 +12,12 @@ type Grouping = 'due' | 'status' | 'responsible' | 'forum';
 
 interface Props {
   commitments: readonly CommitmentView[];
+  contacts: readonly ContactSummary[];
   groupings: Grouping[];
   onEdit: (commitment: CommitmentView) => void;
 }
 
-export function CommitmentList({ commitments, groupings, onEdit }: Props) {
+export function CommitmentList({ commitments, contacts, groupings, onEdit }: Props) {
   const { t } = useTranslation('agreement');
   const text = useBilingual();
   const format = useFormat();
@@ -76,7 +80,14 @@ export function CommitmentList({ commitments, groupings, onEdit }: Props) {
                       </>
                     )}
                     <dt>{t('commitments.responsible')}</dt>
-                    <dd>{c.responsible.unit || t('commitments.unassigned')}</dd>
+                    <dd>
+                      {[
+                        c.responsible.unit,
+                        contacts.find((p) => p.id === c.responsible.contactId)?.name,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ') || t('commitments.unassigned')}
+                    </dd>
                     {c.evidence && (
                       <>
                         <dt>{t('commitments.evidence')}</dt>

@@ -18,12 +18,15 @@ export function CommitmentsView({ forumId }: { forumId: string | null }) {
   const loadAgreement = useAppStore((s) => s.loadAgreement);
   const createCommitment = useAppStore((s) => s.createCommitment);
   const updateCommitment = useAppStore((s) => s.updateCommitment);
+  const contacts = useAppStore((s) => s.contacts ?? NONE);
+  const loadContacts = useAppStore((s) => s.loadContacts);
   const [editing, setEditing] = useState<Editing>(null);
   const clauseForum = editing?.commitment?.forumId ?? forumId;
 
   useEffect(() => {
     void loadCommitments(forumId);
-  }, [forumId, loadCommitments]);
+    void loadContacts();
+  }, [forumId, loadCommitments, loadContacts]);
   useEffect(() => {
     if (clauseForum && agreementForumId !== clauseForum) void loadAgreement(clauseForum);
   }, [clauseForum, agreementForumId, loadAgreement]);
@@ -46,6 +49,7 @@ export function CommitmentsView({ forumId }: { forumId: string | null }) {
           groupings={
             forumId ? ['due', 'status', 'responsible'] : ['due', 'status', 'responsible', 'forum']
           }
+          contacts={contacts}
           onEdit={(commitment) => setEditing({ commitment })}
         />
       )}
@@ -60,6 +64,7 @@ export function CommitmentsView({ forumId }: { forumId: string | null }) {
         {editing && clauseForum && (
           <CommitmentForm
             commitment={editing.commitment}
+            contacts={contacts}
             clauses={agreementForumId === clauseForum ? (agreement?.clauses ?? []) : []}
             onCancel={() => setEditing(null)}
             onSubmit={async (input) => {

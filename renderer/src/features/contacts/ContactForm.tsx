@@ -6,6 +6,33 @@ import { Field } from '../../app/Field';
 
 export type ContactFormValue = ContactFields;
 
+/** One value per line: several e-mails, phones or handles. */
+function ListField(props: {
+  label: string;
+  help: string;
+  values: string[];
+  onChange: (values: string[]) => void;
+}) {
+  const [text, setText] = useState(props.values.join('\n'));
+  return (
+    <Field
+      label={props.label}
+      help={props.help}
+      multiline
+      value={text}
+      onChange={(next) => {
+        setText(next);
+        props.onChange(
+          next
+            .split('\n')
+            .map((v) => v.trim())
+            .filter(Boolean),
+        );
+      }}
+    />
+  );
+}
+
 interface Props {
   contact: Contact | null;
   forumId: string | null;
@@ -94,27 +121,60 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
           value={value.organisation.en}
           onChange={(en) => set({ organisation: { ...value.organisation, en } })}
         />
-        <Field
-          label={t('form.email')}
-          type="email"
-          value={value.emails[0]?.value ?? ''}
-          onChange={(v) =>
+        <ListField
+          label={t('form.emails')}
+          help={t('form.listHelp')}
+          values={value.emails.map((e) => e.value)}
+          onChange={(values) =>
+            set({ emails: values.map((v, i) => ({ value: v, type: value.emails[i]?.type ?? '' })) })
+          }
+        />
+        <ListField
+          label={t('form.phones')}
+          help={t('form.listHelp')}
+          values={value.phones.map((p) => p.value)}
+          onChange={(values) =>
+            set({ phones: values.map((v, i) => ({ value: v, type: value.phones[i]?.type ?? '' })) })
+          }
+        />
+        <ListField
+          label={t('form.handles')}
+          help={t('form.handlesHelp')}
+          values={value.handles.map((h) => (h.service ? `${h.service}: ${h.value}` : h.value))}
+          onChange={(values) =>
             set({
-              emails: v
-                ? [{ value: v, type: value.emails[0]?.type ?? '' }, ...value.emails.slice(1)]
-                : value.emails.slice(1),
+              handles: values.map((v) => {
+                const colon = v.indexOf(':');
+                return colon > 0
+                  ? { service: v.slice(0, colon).trim(), value: v.slice(colon + 1).trim() }
+                  : { service: '', value: v };
+              }),
             })
           }
         />
         <Field
-          label={t('form.phone')}
-          type="tel"
-          value={value.phones[0]?.value ?? ''}
+          label={t('form.languages')}
+          help={t('form.commaHelp')}
+          value={value.languages.join(', ')}
           onChange={(v) =>
             set({
-              phones: v
-                ? [{ value: v, type: value.phones[0]?.type ?? '' }, ...value.phones.slice(1)]
-                : value.phones.slice(1),
+              languages: v
+                .split(',')
+                .map((x) => x.trim())
+                .filter(Boolean),
+            })
+          }
+        />
+        <Field
+          label={t('form.tags')}
+          help={t('form.commaHelp')}
+          value={value.tags.join(', ')}
+          onChange={(v) =>
+            set({
+              tags: v
+                .split(',')
+                .map((x) => x.trim())
+                .filter(Boolean),
             })
           }
         />
@@ -130,6 +190,7 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
           onChange={(website) => set({ website })}
         />
       </div>
+      {value.photo && <img className="contact-photo" src={value.photo} alt={value.name} />}
       <Field
         label={t('form.notes')}
         multiline

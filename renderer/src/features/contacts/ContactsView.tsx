@@ -12,6 +12,7 @@ import { ContactForm } from './ContactForm';
 import { MergeDialog } from './MergeDialog';
 
 const SHOWN = 300;
+const MAX_IMPORT_BYTES = 12 * 1024 * 1024;
 const fold = (text: string) =>
   text
     .normalize('NFD')
@@ -89,6 +90,8 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
             const file = e.target.files?.[0];
             e.target.value = '';
             if (!file) return;
+            // Larger files go through the CLI: the app would have to hold them whole in memory twice.
+            if (file.size > MAX_IMPORT_BYTES) return setMessage(t('tooLarge'));
             setImportFile(file);
             setImporting(await previewImport(file));
           }}
