@@ -115,9 +115,19 @@ export class ContactsService {
    * rows are broken, and which look like people already known. Nothing is saved yet.
    */
   previewImport(bytes: Uint8Array, mapping?: CsvMapping): ContactImportPreview {
-    const text = decodeUpload(bytes);
     const token = randomUUID();
     this.#sweepPreviews();
+    // A photo, a PDF or a spreadsheet in binary form: no text to read contacts from.
+    if (bytes.subarray(0, 8192).includes(0)) {
+      return {
+        kind: 'vcf',
+        token,
+        contacts: [],
+        problems: [{ card: 0, line: 1, reason: 'not-a-vcard' }],
+        csv: null,
+      };
+    }
+    const text = decodeUpload(bytes);
     if (/^\s*BEGIN:VCARD/i.test(text) || !looksLikeCsv(text)) {
       const { contacts, problems } = parseVCards(text);
       this.#previews.set(token, { drafts: contacts, table: null, at: Date.now() });

@@ -69,6 +69,16 @@ describe('ContactsService', () => {
     });
   });
 
+  it('says a binary file holds no contacts, and saves nothing', async () => {
+    await withContacts(async (contacts) => {
+      const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+      const preview = contacts.previewImport(png);
+      expect(preview.contacts).toEqual([]);
+      expect(preview.problems).toEqual([{ card: 0, line: 1, reason: 'not-a-vcard' }]);
+      expect(contacts.list()).toEqual([]);
+    });
+  });
+
   it('reads a Windows-1252 file that is not valid UTF-8', async () => {
     await withContacts(async (contacts) => {
       const preview = contacts.previewImport(fixture('outlook-2.1-cp1252.vcf'));

@@ -188,12 +188,7 @@ export function ExportDialog({
       forumId,
       includeSensitive: chosen,
     });
-    const url = URL.createObjectURL(new Blob([result.content], { type: result.mimeType }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = result.fileName;
-    link.click();
-    URL.revokeObjectURL(url);
+    saveFile(result.fileName, result.mimeType, result.content);
     setChosen([]);
     onClose(t('exportDialog.done', { count: result.count, leftOut: result.leftOut }));
   }
@@ -244,4 +239,14 @@ export function ExportDialog({
       </div>
     </Dialog>
   );
+}
+
+/** Hands a file to the browser (or Electron, which asks where to save it). */
+export function saveFile(fileName: string, mimeType: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
 }

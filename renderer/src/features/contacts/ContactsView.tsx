@@ -7,7 +7,7 @@ import type {
 import type { Contact } from '../../../../electron/common/domain/workspace-schema';
 import { useBilingual } from '../../app/use-bilingual';
 import { useAppStore } from '../../store/app-store';
-import { ExportDialog, ImportDialog, QrDialog } from './ContactDialogs';
+import { ExportDialog, ImportDialog, QrDialog, saveFile } from './ContactDialogs';
 import { ContactForm } from './ContactForm';
 import { MergeDialog } from './MergeDialog';
 
@@ -31,6 +31,7 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
   const deleteContact = useAppStore((s) => s.deleteContact);
   const previewImport = useAppStore((s) => s.previewContactImport);
   const contactQr = useAppStore((s) => s.contactQr);
+  const exportContacts = useAppStore((s) => s.exportContacts);
   const filterId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [filter, setFilter] = useState('');
@@ -173,6 +174,22 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
                     onClick={async () => setQr(await contactQr(current.id))}
                   >
                     {t('qr')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={current.sensitive}
+                    title={current.sensitive ? t('sensitiveHelp') : undefined}
+                    onClick={async () => {
+                      const result = await exportContacts({
+                        format: 'vcf',
+                        version: '4.0',
+                        ids: [current.id],
+                      });
+                      saveFile(result.fileName, result.mimeType, result.content);
+                    }}
+                  >
+                    {t('exportOne')}
                   </button>
                   <button
                     type="button"
