@@ -2,23 +2,29 @@ import { createInstance } from 'i18next';
 import type { UiLanguage } from '../common/language';
 import enCli from '../../locales/en/cli.json' with { type: 'json' };
 import enErrors from '../../locales/en/errors.json' with { type: 'json' };
+import enExport from '../../locales/en/export.json' with { type: 'json' };
 import enMenu from '../../locales/en/menu.json' with { type: 'json' };
 import enServer from '../../locales/en/server.json' with { type: 'json' };
 import idCli from '../../locales/id/cli.json' with { type: 'json' };
 import idErrors from '../../locales/id/errors.json' with { type: 'json' };
+import idExport from '../../locales/id/export.json' with { type: 'json' };
 import idMenu from '../../locales/id/menu.json' with { type: 'json' };
 import idServer from '../../locales/id/server.json' with { type: 'json' };
 
 const resources = {
-  en: { cli: enCli, errors: enErrors, menu: enMenu, server: enServer },
-  id: { cli: idCli, errors: idErrors, menu: idMenu, server: idServer },
+  en: { cli: enCli, errors: enErrors, menu: enMenu, server: enServer, export: enExport },
+  id: { cli: idCli, errors: idErrors, menu: idMenu, server: idServer, export: idExport },
 };
 
 type English = (typeof resources)['en'];
 
-/** `cli:usage`, `errors:disk-full`, …: keys typed from the English locale. */
+type Paths<T> = {
+  [K in Extract<keyof T, string>]: T[K] extends string ? K : `${K}.${Paths<T[K]>}`;
+}[Extract<keyof T, string>];
+
+/** `cli:usage`, `export:statuses.done`, …: keys typed from the English locale. */
 export type NodeKey = {
-  [Ns in keyof English]: `${Ns}:${Extract<keyof English[Ns], string>}`;
+  [Ns in keyof English]: `${Ns}:${Paths<English[Ns]>}`;
 }[keyof English];
 
 export type Translate = (key: NodeKey, params?: Record<string, string | number>) => string;

@@ -11,6 +11,7 @@ import { backupsCommand, restoreCommand } from './commands/backups';
 import { checkCommand } from './commands/check';
 import { contactsCommand } from './commands/contacts';
 import { demoCommand } from './commands/demo';
+import { exportCommand, forumsCommand } from './commands/export';
 import { serveCommand, startCommand } from './commands/serve';
 
 export type { CliIo } from './command';
@@ -35,6 +36,8 @@ const commands: Record<string, Command> = {
   restore: restoreCommand,
   demo: demoCommand,
   contacts: contactsCommand,
+  forums: forumsCommand,
+  export: exportCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; never calls `process.exit`. */

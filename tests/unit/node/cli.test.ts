@@ -366,3 +366,78 @@ describe('risalah contacts import of a CSV list', () => {
     });
   });
 });
+
+describe('risalah forums and export', () => {
+  it('lists forums, exports a brief, and leaves no file when the path cannot be written', async () => {
+    await withTempDir(async (dir) => {
+      const ws = join(dir, 'ws');
+      await runCli(['demo', '--workspace', ws], fakeIo({ LANG: 'en_US.UTF-8' }).io);
+      const list = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(await runCli(['forums', '--json', '--workspace', ws], list.io)).toBe(0);
+      const forums = JSON.parse(list.out.join('\n')) as { id: string; acronym: string }[];
+      const id = forums.find((f) => f.acronym === 'WHRCF 2017')?.id ?? '';
+      const out = join(dir, 'brief.md');
+      const c = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(
+        await runCli(
+          [
+            'export',
+            '--forum',
+            id,
+            '--format',
+            'md',
+            '--lang',
+            'both',
+            '--out',
+            out,
+            '--workspace',
+            ws,
+          ],
+          c.io,
+        ),
+      ).toBe(0);
+      const { readFile, readdir } = await import('node:fs/promises');
+      expect(await readFile(out, 'utf8')).toContain('# Ringkasan Komitmen / Commitment Summary');
+      const bad = fakeIo({ LANG: 'en_US.UTF-8' });
+      const nowhere = join(dir, 'no-such-folder', 'brief.docx');
+      expect(
+        await runCli(
+          [
+            'export',
+            '--forum',
+            id,
+            '--format',
+            'docx',
+            '--lang',
+            'id',
+            '--out',
+            nowhere,
+            '--workspace',
+            ws,
+          ],
+          bad.io,
+        ),
+      ).toBe(1);
+      expect(bad.err.at(-1)).toMatch(/Could not save to .*no-such-folder.*brief\.docx/);
+      expect((await readdir(dir)).sort()).toEqual(['brief.md', 'ws']);
+      expect(
+        await runCli(
+          [
+            'export',
+            '--forum',
+            id,
+            '--format',
+            'odt',
+            '--lang',
+            'id',
+            '--out',
+            out,
+            '--workspace',
+            ws,
+          ],
+          bad.io,
+        ),
+      ).toBe(2);
+    });
+  });
+});

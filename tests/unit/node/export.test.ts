@@ -1,0 +1,180 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AgreementService } from '../../../electron/node/clauses/agreement-service';
+import { ContactsService } from '../../../electron/node/contacts/contacts-service';
+import { exportForum } from '../../../electron/node/export/exporter';
+import type { ExportRequest } from '../../../electron/node/export/exporter';
+import { createExampleForums } from '../../../electron/node/notebook/example-forums';
+import { NotebookService } from '../../../electron/node/notebook/notebook-service';
+import { Workspace } from '../../../electron/node/store/workspace';
+import { lampungWorkshop } from '../../support/forums';
+
+let dir: string;
+let forumId: string;
+let emptyForumId: string;
+let contactId: string;
+let sensitiveId: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'risalah-export-'));
+  const workspace = await Workspace.open(dir, { holder: 'test' });
+  const notebook = new NotebookService(workspace);
+  const agreement = new AgreementService(workspace, notebook.search);
+  createExampleForums(notebook, agreement);
+  forumId = notebook.listForums().find((f) => f.acronym === 'WHRCF 2017')?.id ?? '';
+  emptyForumId = notebook.createForum({
+    ...lampungWorkshop,
+    name: { id: 'Forum Kosong', en: 'Empty Forum' },
+  }).id;
+  const contacts = new ContactsService(workspace, notebook.search);
+  const met = [{ forumId, sessionId: null }];
+  const base = {
+    honorific: '',
+    addressAs: '',
+    position: { id: 'Direktur', en: 'Director' },
+    organisation: { id: 'Kota Gwangju', en: 'Gwangju City' },
+    country: 'KR',
+    city: 'Gwangju',
+    emails: [],
+    phones: [],
+    handles: [],
+    website: '',
+    languages: [],
+    photo: null,
+    met,
+    tags: [],
+    notes: '',
+  };
+  contactId = contacts.create({ ...base, name: 'Agnès Dewi-Nguyễn', sensitive: false }).id;
+  sensitiveId = contacts.create({ ...base, name: 'Pembela Rahasia', sensitive: true }).id;
+  await workspace.close();
+});
+
+async function run(request: Partial<ExportRequest>) {
+  const workspace = await Workspace.open(dir, { holder: 'test' });
+  try {
+    return await exportForum(workspace, {
+      forumId,
+      format: 'md',
+      language: 'both',
+      layout: 'parallel',
+      template: 'summary',
+      useOtherLanguage: true,
+      contactIds: [contactId],
+      date: '2017-09-20',
+      ...request,
+    });
+  } finally {
+    await workspace.close();
+  }
+}
+
+/** LibreOffice, headless, as a Word user's other program would read the file. */
+function docxText(content: Buffer): string {
+  const out = mkdtempSync(join(tmpdir(), 'risalah-docx-'));
+  const file = join(out, 'brief.docx');
+  writeFileSync(file, content);
+  execFileSync('soffice', ['--headless', '--convert-to', 'txt:Text', '--outdir', out, file], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
+  return readFileSync(join(out, 'brief.txt'), 'utf8');
+}
+
+describe('commitment summary export', () => {
+  it('Markdown parses as CommonMark, with headings, clauses in both languages and names with diacritics', async () => {
+    const file = await run({ format: 'md' });
+    const text = file.content.toString('utf8');
+    const tokens = new MarkdownIt('commonmark').enable('table').parse(text, {});
+    const headings = tokens
+      .filter((t, i) => tokens[i - 1]?.type === 'heading_open' && t.type === 'inline')
+      .map((t) => t.content);
+    expect(headings).toContain('Ringkasan Komitmen / Commitment Summary');
+    expect(headings).toContain('Butir kesepakatan / Agreement clauses');
+    expect(text).toContain('Memperkuat demokrasi lokal dan partisipatif');
+    expect(text).toContain('Strengthen local and participatory democracy');
+    expect(text).toContain('Agnès Dewi-Nguyễn');
+    expect(text).not.toContain('Pembela Rahasia');
+    expect(text).toContain('Bagian Hukum Sekretariat Daerah');
+  });
+
+  it('lists a sensitive contact only when chosen one by one', async () => {
+    const chosen = (
+      await run({ format: 'md', contactIds: [contactId, sensitiveId] })
+    ).content.toString('utf8');
+    expect(chosen).toContain('Pembela Rahasia');
+  });
+
+  for (const [language, title, clause] of [
+    ['id', 'Ringkasan Komitmen', 'Memperkuat demokrasi lokal'],
+    ['en', 'Commitment Summary', 'Strengthen local and participatory democracy'],
+  ] as const) {
+    it(`HTML in ${language} only: headings and dates in that language`, async () => {
+      const html = (await run({ format: 'html', language })).content.toString('utf8');
+      expect(html).toContain(`<h1>${title}</h1>`);
+      expect(html).toContain(clause);
+      expect(html).toContain(
+        language === 'id'
+          ? '14 September 2017 – 17 September 2017'
+          : '14 September 2017 – 17 September 2017',
+      );
+      expect(html).not.toMatch(/<script/);
+    });
+  }
+
+  it('sequential layout gives the whole brief in Indonesian, then in English', async () => {
+    const text = (await run({ format: 'md', layout: 'sequential' })).content.toString('utf8');
+    const [id, en] = text.split('\n---\n');
+    expect(id).toContain('# Ringkasan Komitmen');
+    expect(id).not.toContain('Commitment Summary');
+    expect(en).toContain('# Commitment Summary');
+  });
+
+  it('lists what is missing in the chosen language, and marks the other language used for it', async () => {
+    const file = await run({ format: 'md', language: 'en', template: 'summary' });
+    expect(
+      file.missing.some((m) => m.language === 'en' && m.where.id.includes('Lampung Timur dikenal')),
+    ).toBe(true);
+    const rendered = new MarkdownIt('commonmark')
+      .enable('table')
+      .render(file.content.toString('utf8'));
+    expect(rendered).toMatch(/Lampung Timur dikenal[^<]*\[not yet translated\]/);
+  });
+
+  it('a forum with no notes, clauses or commitments still exports a document that says so', async () => {
+    const text = (
+      await run({ forumId: emptyForumId, format: 'md', language: 'en' })
+    ).content.toString('utf8');
+    expect(text).toContain('No notes were recorded for this forum.');
+    expect(text).toContain('No agreement clauses were recorded for this forum.');
+    expect(text).toContain('The delegation made no commitments at this forum.');
+  });
+
+  for (const [language, layout] of [
+    ['id', 'parallel'],
+    ['en', 'parallel'],
+    ['both', 'parallel'],
+    ['both', 'sequential'],
+  ] as const) {
+    it(`DOCX (${language}, ${layout}) reads back in LibreOffice with its headings, clauses and names`, async () => {
+      const file = await run({ format: 'docx', language, layout, template: 'travel-report' });
+      expect(file.content.subarray(0, 2).toString()).toBe('PK');
+      const text = docxText(file.content);
+      if (language !== 'en') {
+        expect(text).toContain('Laporan Perjalanan Dinas');
+        expect(text).toContain('Dasar penugasan');
+        expect(text).toContain('Memperkuat demokrasi lokal dan partisipatif');
+      }
+      if (language !== 'id') {
+        expect(text).toContain('Official Travel Report');
+        expect(text).toContain('Conclusions and recommendations');
+        expect(text).toContain('Strengthen local and participatory democracy');
+      }
+      expect(text).toContain('Chusnunia');
+    }, 120_000);
+  }
+});
