@@ -21,17 +21,15 @@ type Child = Paragraph | Table;
 const para = (text: string, options: { bold?: boolean; italics?: boolean; indent?: number } = {}) =>
   new Paragraph({
     indent: options.indent ? { left: options.indent * 360 } : undefined,
-    children: text
-      .split('\n')
-      .map(
-        (line, i) =>
-          new TextRun({
-            text: line,
-            bold: options.bold,
-            italics: options.italics,
-            break: i ? 1 : 0,
-          }),
-      ),
+    children: text.split('\n').map(
+      (line, i) =>
+        new TextRun({
+          text: line,
+          bold: options.bold,
+          italics: options.italics,
+          break: i ? 1 : 0,
+        }),
+    ),
   });
 
 const table = (rows: string[][], header = false) =>
