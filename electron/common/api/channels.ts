@@ -55,6 +55,8 @@ export const apiChannels = [
   'contacts.qr',
   'contacts.duplicates',
   'contacts.merge',
+  'export.preview',
+  'export.file',
   'demo.create',
 ] as const;
 

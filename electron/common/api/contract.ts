@@ -32,6 +32,8 @@ import type {
   ContactQr,
   ContactSummary,
   DuplicatePair,
+  ExportFile,
+  ExportPreview,
   ForumDetail,
   ForumSummary,
   NoteSummary,
@@ -67,6 +69,16 @@ export const settingsPatchSchema = z
   .strict();
 
 const forumRef = z.object({ forumId: idSchema }).strict();
+const exportOptions = z
+  .object({
+    forumId: idSchema,
+    language: z.enum(['id', 'en', 'both']),
+    layout: z.enum(['parallel', 'sequential']),
+    template: z.enum(['summary', 'travel-report']),
+    useOtherLanguage: z.boolean(),
+    contactIds: z.array(idSchema).max(20_000),
+  })
+  .strict();
 const csvMappingSchema = z
   .object({
     name: z.number().int().min(0),
@@ -167,6 +179,10 @@ export const apiContract = {
   ),
   'contacts.export': channel<ContactExport>()(contactExportSchema),
   'contacts.qr': channel<ContactQr>()(z.object({ id: idSchema }).strict()),
+  'export.preview': channel<ExportPreview>()(exportOptions),
+  'export.file': channel<ExportFile>()(
+    exportOptions.extend({ format: z.enum(['docx', 'md', 'html']) }).strict(),
+  ),
   'contacts.duplicates': channel<DuplicatePair[]>()(noInput),
   'contacts.merge': channel<Contact>()(
     z

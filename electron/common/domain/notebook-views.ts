@@ -159,3 +159,15 @@ export interface DuplicatePair {
   b: string;
   reason: 'email' | 'phone' | 'name';
 }
+
+export interface ExportPreview {
+  /** The brief as an HTML fragment, every text escaped. */
+  html: string;
+  missing: { where: Bilingual; language: 'id' | 'en' }[];
+}
+
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}

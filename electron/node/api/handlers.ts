@@ -4,6 +4,7 @@ import type { AgreementService } from '../clauses/agreement-service';
 import type { ContactsService } from '../contacts/contacts-service';
 import type { NotebookService } from '../notebook/notebook-service';
 import { createExampleForums } from '../notebook/example-forums';
+import { exportForum, previewForum } from '../export/exporter';
 import type { Workspace } from '../store/workspace';
 import type { ApiHandlers } from './dispatch';
 import type { EventBus } from './event-bus';
@@ -112,6 +113,15 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     'contacts.export': async (request) => ctx.contacts.export(request),
     'contacts.qr': async ({ id }) => ctx.contacts.qr(id),
     'contacts.duplicates': async () => ctx.contacts.duplicates(),
+    'export.preview': async (options) => previewForum(ctx.workspace, options),
+    'export.file': async (request) => {
+      const file = await exportForum(ctx.workspace, request);
+      return {
+        fileName: file.fileName,
+        mimeType: file.mimeType,
+        base64: file.content.toString('base64'),
+      };
+    },
     'contacts.merge': async ({ keepId, otherId, choices }) =>
       ctx.contacts.merge(keepId, otherId, choices),
     'demo.create': async () => {

@@ -2,7 +2,7 @@ import type { Workspace } from '../store/workspace';
 import { buildBrief } from './brief';
 import type { Brief, BriefTemplate } from './brief';
 import { renderDocx } from './docx';
-import { renderHtml } from './html';
+import { renderHtml, renderHtmlFragment } from './html';
 import { renderMarkdown } from './markdown';
 import type { ExportLanguage, ExportLayout } from './options';
 
@@ -75,6 +75,22 @@ export async function exportForum(
     fileName: `${slug || 'forum'}-${request.template}-${request.language}.${request.format}`,
     mimeType: MIME[request.format],
     content,
+    missing: brief.missing,
+  };
+}
+
+/** What the export tab shows before saving: the brief as HTML, and what is untranslated. */
+export function previewForum(
+  workspace: Workspace,
+  request: Omit<ExportRequest, 'format'>,
+): { html: string; missing: Brief['missing'] } {
+  const brief = briefFor(workspace, request);
+  return {
+    html: renderHtmlFragment(brief, {
+      language: request.language,
+      layout: request.layout,
+      useOtherLanguage: request.useOtherLanguage,
+    }),
     missing: brief.missing,
   };
 }

@@ -68,6 +68,16 @@ hr.language { page-break-after: always; border: 0; }
 @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
 `;
 
+/** The brief as an HTML fragment, for the preview inside the app (which has its own styles). */
+export function renderHtmlFragment(brief: Brief, options: RenderOptions): string {
+  const languages = languagesOf(options);
+  return options.language === 'both' && options.layout === 'sequential'
+    ? languages
+        .map((l) => `<section lang="${l}">${body(brief, [l], options)}</section>`)
+        .join('<hr class="language">')
+    : body(brief, languages, options);
+}
+
 /** One self-contained page (styles inline, no scripts, no remote content) that prints well. */
 export function renderHtml(brief: Brief, options: RenderOptions): string {
   const languages = languagesOf(options);

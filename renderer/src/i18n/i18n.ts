@@ -11,7 +11,7 @@ export function createI18n(language: UiLanguage): i18n {
     lng: language,
     fallbackLng: 'en',
     defaultNS,
-    ns: ['common', 'errors', 'notebook', 'agreement', 'contacts'],
+    ns: ['common', 'errors', 'notebook', 'agreement', 'contacts', 'exportUi'],
     initAsync: false,
     interpolation: { escapeValue: false },
   });

@@ -2,11 +2,13 @@ import enAgreement from '../../../locales/en/agreement.json';
 import enCommon from '../../../locales/en/common.json';
 import enContacts from '../../../locales/en/contacts.json';
 import enErrors from '../../../locales/en/errors.json';
+import enExportUi from '../../../locales/en/export-ui.json';
 import enNotebook from '../../../locales/en/notebook.json';
 import idAgreement from '../../../locales/id/agreement.json';
 import idCommon from '../../../locales/id/common.json';
 import idContacts from '../../../locales/id/contacts.json';
 import idErrors from '../../../locales/id/errors.json';
+import idExportUi from '../../../locales/id/export-ui.json';
 import idNotebook from '../../../locales/id/notebook.json';
 
 export const resources = {
@@ -16,6 +18,7 @@ export const resources = {
     notebook: enNotebook,
     agreement: enAgreement,
     contacts: enContacts,
+    exportUi: enExportUi,
   },
   id: {
     common: idCommon,
@@ -23,6 +26,7 @@ export const resources = {
     notebook: idNotebook,
     agreement: idAgreement,
     contacts: idContacts,
+    exportUi: idExportUi,
   },
 } as const;
 

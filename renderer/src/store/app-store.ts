@@ -7,6 +7,8 @@ import { createAgreementSlice } from './agreement-slice';
 import type { AgreementSlice } from './agreement-slice';
 import { createContactsSlice } from './contacts-slice';
 import type { ContactsSlice } from './contacts-slice';
+import { createExportSlice } from './export-slice';
+import type { ExportSlice } from './export-slice';
 import { createForumsSlice } from './forums-slice';
 import type { ForumsSlice } from './forums-slice';
 import { createNavSlice } from './nav-slice';
@@ -30,7 +32,8 @@ export type AppState = SettingsSlice &
   NotesSlice &
   SearchSlice &
   AgreementSlice &
-  ContactsSlice;
+  ContactsSlice &
+  ExportSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Combines the feature slices once; the API is injected, so tests pass a fake one. */
@@ -45,6 +48,7 @@ export function createAppStore(api: ApiClient, fallbackLanguage: UiLanguage): Ap
     ...createSearchSlice(api)(...args),
     ...createAgreementSlice(api)(...args),
     ...createContactsSlice(api)(...args),
+    ...createExportSlice(api)(...args),
   }));
   api.subscribe((event) => {
     if (event.name === 'save-status') store.getState().applySaveStatus(event.payload);

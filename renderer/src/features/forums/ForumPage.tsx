@@ -11,6 +11,7 @@ import { AgendaView } from '../agenda/AgendaView';
 import { AgreementView } from '../agreement/AgreementView';
 import { CommitmentsView } from '../commitments/CommitmentsView';
 import { ContactsView } from '../contacts/ContactsView';
+import { ExportView } from '../export/ExportView';
 import { NotesView } from '../notes/NotesView';
 import { ForumForm } from './ForumForm';
 
@@ -110,7 +111,7 @@ export function ForumPage({ forumId, section }: { forumId: string; section: Foru
         {section === 'agreement' && <AgreementView forumId={forumId} />}
         {section === 'commitments' && <CommitmentsView forumId={forumId} />}
         {section === 'contacts' && <ContactsView forumId={forumId} />}
-        {section === 'export' && <p className="empty-state">{t(`later.${section}`)}</p>}
+        {section === 'export' && <ExportView forumId={forumId} />}
       </section>
       <Dialog
         title={t('forumForm.editTitle')}

@@ -1,0 +1,192 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExportPreview } from '../../../../electron/common/domain/notebook-views';
+import { useBilingual } from '../../app/use-bilingual';
+import { useAppStore } from '../../store/app-store';
+
+type Template = 'summary' | 'travel-report';
+type Language = 'id' | 'en' | 'both';
+type Layout = 'parallel' | 'sequential';
+type Format = 'docx' | 'html' | 'md';
+
+function Choice<T extends string>(props: {
+  legend: string;
+  name: string;
+  value: T;
+  options: readonly T[];
+  label: (v: T) => string;
+  onChange: (v: T) => void;
+}) {
+  return (
+    <fieldset className="choices inline-choices">
+      <legend>{props.legend}</legend>
+      {props.options.map((option) => (
+        <label key={option} className="radio">
+          <input
+            type="radio"
+            name={props.name}
+            checked={props.value === option}
+            onChange={() => props.onChange(option)}
+          />
+          {props.label(option)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The export tab: choose document, language and layout, check the preview, then save. */
+export function ExportView({ forumId }: { forumId: string }) {
+  const { t } = useTranslation('exportUi');
+  const text = useBilingual();
+  const contacts = useAppStore((s) => s.contacts);
+  const loadContacts = useAppStore((s) => s.loadContacts);
+  const previewExport = useAppStore((s) => s.previewExport);
+  const exportFile = useAppStore((s) => s.exportFile);
+  const [template, setTemplate] = useState<Template>('summary');
+  const [language, setLanguage] = useState<Language>('both');
+  const [layout, setLayout] = useState<Layout>('parallel');
+  const [format, setFormat] = useState<Format>('docx');
+  const [useOther, setUseOther] = useState(true);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [preview, setPreview] = useState<ExportPreview | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const met = useMemo(
+    () => (contacts ?? []).filter((c) => c.metForumIds.includes(forumId)),
+    [contacts, forumId],
+  );
+  const options = useMemo(
+    () => ({ forumId, language, layout, template, useOtherLanguage: useOther, contactIds: chosen }),
+    [forumId, language, layout, template, useOther, chosen],
+  );
+
+  useEffect(() => {
+    void loadContacts();
+  }, [loadContacts]);
+
+  useEffect(() => {
+    let current = true;
+    void previewExport(options).then((result) => current && setPreview(result));
+    return () => {
+      current = false;
+    };
+  }, [previewExport, options]);
+
+  async function save() {
+    const file = await exportFile({ ...options, format });
+    const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.fileName;
+    link.click();
+    URL.revokeObjectURL(url);
+    setMessage(t('saved', { file: file.fileName }));
+  }
+
+  const missing = preview?.missing ?? [];
+  return (
+    <div className="export-view">
+      <div className="export-options card">
+        <Choice
+          legend={t('template')}
+          name="template"
+          value={template}
+          options={['summary', 'travel-report'] as const}
+          label={(v) => t(`templates.${v}`)}
+          onChange={setTemplate}
+        />
+        <Choice
+          legend={t('language')}
+          name="language"
+          value={language}
+          options={['id', 'en', 'both'] as const}
+          label={(v) => t(`languages.${v}`)}
+          onChange={setLanguage}
+        />
+        {language === 'both' && (
+          <Choice
+            legend={t('layout')}
+            name="layout"
+            value={layout}
+            options={['parallel', 'sequential'] as const}
+            label={(v) => t(`layouts.${v}`)}
+            onChange={setLayout}
+          />
+        )}
+        {language !== 'both' && (
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={useOther}
+              onChange={(e) => setUseOther(e.target.checked)}
+            />
+            {t('useOther')}
+          </label>
+        )}
+        {met.length > 0 && (
+          <fieldset className="choices">
+            <legend>{t('contacts')}</legend>
+            <p className="help">{t('contactsHelp')}</p>
+            {met.map((c) => (
+              <label key={c.id} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(c.id)}
+                  onChange={(e) =>
+                    setChosen((ids) =>
+                      e.target.checked ? [...ids, c.id] : ids.filter((id) => id !== c.id),
+                    )
+                  }
+                />
+                {c.name}
+                {c.sensitive && <span className="status status-outdated-en">{t('sensitive')}</span>}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <Choice
+          legend={t('format')}
+          name="format"
+          value={format}
+          options={['docx', 'html', 'md'] as const}
+          label={(v) => t(`formats.${v}`)}
+          onChange={setFormat}
+        />
+        <div className="form-actions">
+          <button type="button" className="button primary" onClick={() => void save()}>
+            {t('save')}
+          </button>
+          {message && <span role="status">{message}</span>}
+        </div>
+      </div>
+      {language !== 'both' && missing.some((m) => m.language === language) && (
+        <section
+          className="banner warning"
+          aria-label={t('missingTitle', { language: t(`languages.${language}`) })}
+        >
+          <h2>{t('missingTitle', { language: t(`languages.${language}`) })}</h2>
+          <ul>
+            {missing
+              .filter((m) => m.language === language)
+              .slice(0, 8)
+              .map((m, i) => (
+                <li key={i}>{text(m.where).slice(0, 120)}</li>
+              ))}
+          </ul>
+          {missing.filter((m) => m.language === language).length > 8 && (
+            <p>
+              {t('missingMore', {
+                count: missing.filter((m) => m.language === language).length - 8,
+              })}
+            </p>
+          )}
+        </section>
+      )}
+      <section aria-label={t('preview')} className="export-preview">
+        {/* Escaped by the host's renderer: every text in it went through its HTML escaping. */}
+        {preview && <div dangerouslySetInnerHTML={{ __html: preview.html }} />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './fixtures';
+
+test.use({ systemLang: 'en_GB.UTF-8' });
+
+test('preview the travel report, see what is untranslated, save the HTML, and open it without a console error', async ({
+  page,
+  server,
+  browser,
+}) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Open an example' }).click();
+  await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+  await page.getByRole('tab', { name: 'Export' }).click();
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByRole('heading', { name: 'Ringkasan Komitmen' })).toBeVisible();
+  await expect(preview.getByRole('heading', { name: 'Commitment Summary' })).toBeVisible();
+
+  await page.getByLabel('Official travel report (laporan perjalanan dinas)').check();
+  await page.getByRole('radio', { name: 'English', exact: true }).check();
+  await expect(preview.getByRole('heading', { name: 'Official Travel Report' })).toBeVisible();
+  await expect(
+    preview.getByRole('heading', { name: 'Conclusions and recommendations' }),
+  ).toBeVisible();
+  const missing = page.getByRole('region', { name: 'Not yet written in English' });
+  await expect(missing).toContainText('Lampung Timur dikenal');
+
+  await page.getByLabel('Web page (.html)').check();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('whrcf-2017-travel-report-en.html');
+  const html = await readFile(await file.path(), 'utf8');
+
+  // The saved page, opened on its own, as the partner city would: no errors, readable.
+  const reader = await browser.newPage();
+  const errors: string[] = [];
+  reader.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  reader.on('pageerror', (e) => errors.push(e.message));
+  await reader.setContent(html);
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Official Travel Report');
+  expect(errors).toEqual([]);
+  await reader.close();
+});
