@@ -181,7 +181,7 @@ export const apiContract = {
   'contacts.qr': channel<ContactQr>()(z.object({ id: idSchema }).strict()),
   'export.preview': channel<ExportPreview>()(exportOptions),
   'export.file': channel<ExportFile>()(
-    exportOptions.extend({ format: z.enum(['docx', 'md', 'html']) }).strict(),
+    exportOptions.extend({ format: z.enum(['docx', 'pdf', 'md', 'html']) }).strict(),
   ),
   'contacts.duplicates': channel<DuplicatePair[]>()(noInput),
   'contacts.merge': channel<Contact>()(

@@ -205,7 +205,7 @@ export function buildBrief(input: BriefInput): Brief {
                 label(`export:statuses.${c.status}` as NodeKey),
                 both((l) =>
                   c.steps
-                    .map((s) => `${s.done ? '☑' : '☐'} ${s.text[l] || s.text.id || s.text.en}`)
+                    .map((s) => `[${s.done ? 'x' : ' '}] ${s.text[l] || s.text.id || s.text.en}`)
                     .join('\n'),
                 ),
               ];
@@ -342,7 +342,14 @@ function firstParagraph(body: Text): Text {
       .find((p) => !/^#/.test(p.trim())) ??
     text.trim().split('\n')[0] ??
     '';
-  return { id: first(body.id).replace(/\s+/g, ' '), en: first(body.en).replace(/\s+/g, ' ') };
+  // Documents show plain text: list marks and emphasis of the Markdown go.
+  const plain = (text: string) =>
+    first(text)
+      .replace(/^\s*[-*+]\s+/gm, '')
+      .replace(/(\*\*|__|[*_`])/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  return { id: plain(body.id), en: plain(body.en) };
 }
 
 /** Every text with one side empty: what a one-language export would lack. */

@@ -6,7 +6,7 @@ import { renderHtml, renderHtmlFragment } from './html';
 import { renderMarkdown } from './markdown';
 import type { ExportLanguage, ExportLayout } from './options';
 
-export const exportFormats = ['docx', 'md', 'html'] as const;
+export const exportFormats = ['docx', 'pdf', 'md', 'html'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export interface ExportRequest {
@@ -30,6 +30,7 @@ export interface ExportedFile {
 
 const MIME: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
   md: 'text/markdown',
   html: 'text/html',
 };
@@ -62,10 +63,13 @@ export async function exportForum(
   const content =
     request.format === 'docx'
       ? await renderDocx(brief, options)
-      : Buffer.from(
-          request.format === 'md' ? renderMarkdown(brief, options) : renderHtml(brief, options),
-          'utf8',
-        );
+      : request.format === 'pdf'
+        ? // Loaded on demand: the PDF library and its fonts would slow every CLI start.
+          await (await import('./pdf')).renderPdf(brief, options)
+        : Buffer.from(
+            request.format === 'md' ? renderMarkdown(brief, options) : renderHtml(brief, options),
+            'utf8',
+          );
   const forum = workspace.forum(request.forumId).forum;
   const slug = (forum.acronym || forum.name.en || forum.name.id)
     .toLowerCase()

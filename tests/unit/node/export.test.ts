@@ -18,6 +18,7 @@ let forumId: string;
 let emptyForumId: string;
 let contactId: string;
 let sensitiveId: string;
+let koreanId: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'risalah-export-'));
@@ -51,6 +52,7 @@ beforeAll(async () => {
   };
   contactId = contacts.create({ ...base, name: 'Agnès Dewi-Nguyễn', sensitive: false }).id;
   sensitiveId = contacts.create({ ...base, name: 'Pembela Rahasia', sensitive: true }).id;
+  koreanId = contacts.create({ ...base, name: 'Kim Min-ji 김민지', sensitive: false }).id;
   await workspace.close();
 });
 
@@ -153,6 +155,27 @@ describe('commitment summary export', () => {
     expect(text).toContain('No agreement clauses were recorded for this forum.');
     expect(text).toContain('The delegation made no commitments at this forum.');
   });
+
+  for (const layout of ['parallel', 'sequential'] as const) {
+    it(`PDF (both, ${layout}): A4, embedded fonts, selectable text with diacritics and Korean names`, async () => {
+      const file = await run({ format: 'pdf', layout, contactIds: [contactId, koreanId] });
+      const path = join(mkdtempSync(join(tmpdir(), 'risalah-pdf-')), 'brief.pdf');
+      writeFileSync(path, file.content);
+      const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Ringkasan Komitmen');
+      expect(text).toContain('Commitment Summary');
+      expect(text).toContain('Memperkuat demokrasi lokal dan partisipatif');
+      expect(text).toContain('Agnès Dewi-Nguyễn');
+      expect(text).toContain('김민지');
+      // Page numbers, as "1 / 3" on the page (pdftotext drops the spaces).
+      expect(text).toMatch(/1 ?\/ ?\d+/);
+      const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+      expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+      const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' });
+      expect(fonts).toMatch(/NotoSans-Regular .* yes yes yes/);
+      expect(fonts).toMatch(/NotoSansKR-Regular .* yes yes yes/);
+    }, 60_000);
+  }
 
   for (const [language, layout] of [
     ['id', 'parallel'],

@@ -7,7 +7,7 @@ import { useAppStore } from '../../store/app-store';
 type Template = 'summary' | 'travel-report';
 type Language = 'id' | 'en' | 'both';
 type Layout = 'parallel' | 'sequential';
-type Format = 'docx' | 'html' | 'md';
+type Format = 'docx' | 'pdf' | 'html' | 'md';
 
 function Choice<T extends string>(props: {
   legend: string;
@@ -149,7 +149,7 @@ export function ExportView({ forumId }: { forumId: string }) {
           legend={t('format')}
           name="format"
           value={format}
-          options={['docx', 'html', 'md'] as const}
+          options={['docx', 'pdf', 'html', 'md'] as const}
           label={(v) => t(`formats.${v}`)}
           onChange={setFormat}
         />
