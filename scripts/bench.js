@@ -58,12 +58,14 @@ const runJson = (script, args, extraNode) => JSON.parse(run(script, args, extraN
 
 async function bundle() {
   mkdirSync(benchDir, { recursive: true });
-  for (const entry of ['generate-main', 'store-open', 'store-save', 'search']) {
+  for (const entry of ['generate-main', 'store-open', 'store-save', 'search', 'export']) {
     await build({
       input: join(projectRoot, 'tests', 'bench', `${entry}.ts`),
       platform: 'node',
-      external: [/^node:/],
-      output: { file: join(benchDir, `${entry}.mjs`), format: 'esm' },
+      // Fonts and the PDF library load files of their own: they stay in node_modules.
+      external: [/^node:/, 'pdfkit', 'fontkit', /^@fontsource\//],
+      // One file per entry: the exporter's lazy import of the PDF renderer is inlined.
+      output: { file: join(benchDir, `${entry}.mjs`), format: 'esm', codeSplitting: false },
       logLevel: 'silent',
     });
   }
@@ -203,6 +205,24 @@ async function benchUi(size) {
   results.figures[`renderer.${size.name}`] = figures;
 }
 
+function benchExport() {
+  const figures = runJson('export.mjs', []);
+  const targets = { docx: 100, pdf: 600, html: 20, md: 20 };
+  for (const [format, target] of Object.entries(targets)) {
+    const f = figures[format];
+    row(
+      'export',
+      '-',
+      `${format.toUpperCase()} of a summary with 200 bilingual clauses and 50 commitments (${kb(f.bytes)})`,
+      `${ms(f.median)} / p95 ${ms(f.p95)}`,
+      '',
+      `< ${target} ms`,
+      f.median < target,
+    );
+  }
+  results.figures.export = figures;
+}
+
 function benchCli() {
   const timeOf = (args) => {
     const start = performance.now();
@@ -274,6 +294,8 @@ for (const size of sizes) {
   benchStore(size);
   benchSearch(size);
 }
+process.stdout.write('▶ export\n');
+benchExport();
 process.stdout.write('▶ renderer in Chromium, 10k notes\n');
 await benchUi(sizes[1]);
 benchCli();

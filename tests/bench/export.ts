@@ -1,0 +1,108 @@
+// Export of a commitment summary with 200 bilingual clauses and 50 commitments, in each
+// format: median and p95 of repeated runs in one process, after one warm-up run.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AgreementService } from '../../electron/node/clauses/agreement-service';
+import { exportForum } from '../../electron/node/export/exporter';
+import type { ExportFormat } from '../../electron/node/export/exporter';
+import { NotebookService } from '../../electron/node/notebook/notebook-service';
+import { Workspace } from '../../electron/node/store/workspace';
+import { between, pick, seededRandom } from './random';
+import { median, percentile } from './stats';
+import { objects, subjects, tails, verbs } from './vocabulary';
+
+const RUNS = 7;
+const random = seededRandom(2017);
+const sentence = (): [string, string] => {
+  const s = pick(random, subjects);
+  const v = pick(random, verbs);
+  const o = pick(random, objects);
+  const t = pick(random, tails);
+  return [`${s[0]} ${v[0]} ${o[0]} ${t[0]}`, `${s[1]} ${v[1]} ${o[1]} ${t[1]}`];
+};
+
+const dir = await mkdtemp(join(tmpdir(), 'risalah-bench-export-'));
+const workspace = await Workspace.open(dir, { holder: 'bench' });
+const notebook = new NotebookService(workspace);
+const agreement = new AgreementService(workspace, notebook.search);
+const forumId = notebook.createForum({
+  name: { id: 'Forum Kota HAM Sedunia 2017', en: 'World Human Rights Cities Forum 2017' },
+  acronym: 'WHRCF 2017',
+  city: 'Gwangju',
+  country: 'KR',
+  venue: 'Kim Dae-jung Convention Center',
+  startDate: '2017-09-14',
+  endDate: '2017-09-17',
+  timeZone: 'Asia/Seoul',
+  theme: { id: 'Apakah Kita Hidup Dalam Damai?', en: 'Do We Live in Peace?' },
+  hostOrganisation: { id: 'Kota Metropolitan Gwangju', en: 'Gwangju Metropolitan City' },
+}).id;
+const documentId = agreement.createDocument(forumId, {
+  title: { id: 'Deklarasi Gwangju', en: 'Gwangju Declaration' },
+  kind: 'declaration',
+  authoritativeLanguage: 'en',
+  status: 'adopted',
+}).id;
+const numbers = Array.from(
+  { length: 200 },
+  (_, i) => `${Math.floor(i / 4) + 1}${i % 4 ? `.${'abc'[(i % 4) - 1]}` : ''}`,
+);
+const texts = numbers.map(() => {
+  const parts = Array.from({ length: between(random, 1, 3) }, sentence);
+  return { id: parts.map((p) => p[0]).join(' '), en: parts.map((p) => p[1]).join(' ') };
+});
+agreement.apply(
+  forumId,
+  documentId,
+  'en',
+  numbers.map((number, i) => ({ number, text: texts[i]?.en ?? '' })),
+);
+agreement.apply(
+  forumId,
+  documentId,
+  'id',
+  numbers.map((number, i) => ({ number, text: texts[i]?.id ?? '' })),
+);
+const clauses = agreement.agreement(forumId).clauses;
+for (let i = 0; i < 50; i++) {
+  const [id, en] = sentence();
+  agreement.createCommitment(forumId, {
+    statement: { id, en },
+    clauseIds: [clauses[i * 4]?.id ?? '', clauses[i * 4 + 1]?.id ?? ''].filter(Boolean),
+    responsible: { unit: 'Bagian Hukum Setda' },
+    dueDate: '2018-06-30',
+    status: 'planned',
+    steps: [
+      {
+        id: `s${i}`,
+        text: { id: 'Rapat koordinasi', en: 'Coordination meeting' },
+        done: i % 2 === 0,
+      },
+    ],
+  });
+}
+
+const results: Record<string, { median: number; p95: number; bytes: number }> = {};
+for (const format of ['docx', 'pdf', 'html', 'md'] as ExportFormat[]) {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let run = 0; run <= RUNS; run++) {
+    const start = performance.now();
+    const file = await exportForum(workspace, {
+      forumId,
+      format,
+      language: 'both',
+      layout: 'parallel',
+      template: 'summary',
+      useOtherLanguage: true,
+      contactIds: [],
+      date: '2017-09-20',
+    });
+    if (run > 0) times.push(performance.now() - start);
+    bytes = file.content.length;
+  }
+  results[format] = { median: median(times), p95: percentile(times, 95), bytes };
+}
+await workspace.close();
+process.stdout.write(JSON.stringify(results));
