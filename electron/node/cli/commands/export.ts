@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
-import { exportFormats, exportForum } from '../../export/exporter';
 import type { ExportFormat } from '../../export/exporter';
 import { DurableTextFile } from '../../store/durable-file';
 import { Workspace } from '../../store/workspace';
 import type { Command } from '../command';
 
 const choices = {
-  format: exportFormats as readonly string[],
+  format: ['docx', 'pdf', 'md', 'html'] satisfies ExportFormat[] as readonly string[],
   lang: ['id', 'en', 'both'],
   layout: ['parallel', 'sequential'],
   template: ['summary', 'travel-report'],
@@ -49,6 +48,8 @@ export const exportCommand: Command = {
     }
     const opened = await Workspace.open(workspace, { holder: 'risalah export' });
     try {
+      // Loaded when used: the document libraries would slow every other command's start.
+      const { exportForum } = await import('../../export/exporter');
       const file = await exportForum(opened, {
         forumId: values.forum,
         format: format as ExportFormat,
