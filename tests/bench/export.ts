@@ -8,6 +8,7 @@ import { exportForum } from '../../electron/node/export/exporter';
 import type { ExportFormat } from '../../electron/node/export/exporter';
 import { NotebookService } from '../../electron/node/notebook/notebook-service';
 import { Workspace } from '../../electron/node/store/workspace';
+import { gwangjuForum } from '../support/forums';
 import { between, pick, seededRandom } from './random';
 import { median, percentile } from './stats';
 import { objects, subjects, tails, verbs } from './vocabulary';
@@ -26,18 +27,7 @@ const dir = await mkdtemp(join(tmpdir(), 'risalah-bench-export-'));
 const workspace = await Workspace.open(dir, { holder: 'bench' });
 const notebook = new NotebookService(workspace);
 const agreement = new AgreementService(workspace, notebook.search);
-const forumId = notebook.createForum({
-  name: { id: 'Forum Kota HAM Sedunia 2017', en: 'World Human Rights Cities Forum 2017' },
-  acronym: 'WHRCF 2017',
-  city: 'Gwangju',
-  country: 'KR',
-  venue: 'Kim Dae-jung Convention Center',
-  startDate: '2017-09-14',
-  endDate: '2017-09-17',
-  timeZone: 'Asia/Seoul',
-  theme: { id: 'Apakah Kita Hidup Dalam Damai?', en: 'Do We Live in Peace?' },
-  hostOrganisation: { id: 'Kota Metropolitan Gwangju', en: 'Gwangju Metropolitan City' },
-}).id;
+const forumId = notebook.createForum(gwangjuForum).id;
 const documentId = agreement.createDocument(forumId, {
   title: { id: 'Deklarasi Gwangju', en: 'Gwangju Declaration' },
   kind: 'declaration',

@@ -43,3 +43,14 @@ export const mergeFields = [
   'photo',
   'sensitive',
 ] as const;
+
+/** The contact fields a participant list's columns can map to. */
+export const csvFields = [
+  'name',
+  'organisation',
+  'position',
+  'email',
+  'phone',
+  'country',
+  'city',
+] as const;

@@ -1,15 +1,8 @@
 import Papa from 'papaparse';
 
-/** The contact fields a participant list's columns can map to. */
-export const csvFields = [
-  'name',
-  'organisation',
-  'position',
-  'email',
-  'phone',
-  'country',
-  'city',
-] as const;
+import { csvFields } from '../../common/domain/vocabulary';
+
+export { csvFields };
 export type CsvField = (typeof csvFields)[number];
 export type CsvMapping = Partial<Record<CsvField, number>>;
 

@@ -17,6 +17,25 @@ function byRelevance(today: string) {
     rank(a) - rank(b) || (b.startDate ?? '').localeCompare(a.startDate ?? '');
 }
 
+/** A link to one of the app's own pages, marked when it is the one shown. */
+function PageLink({ name }: { name: 'home' | 'commitments' | 'contacts' | 'settings' }) {
+  const { t } = useTranslation();
+  const current = useAppStore((s) => s.route.name === name);
+  const navigate = useAppStore((s) => s.navigate);
+  return (
+    <li>
+      <button
+        type="button"
+        className="nav-item"
+        aria-current={current ? 'page' : undefined}
+        onClick={() => navigate({ name })}
+      >
+        {t(`nav.${name}`)}
+      </button>
+    </li>
+  );
+}
+
 export function Sidebar() {
   const { t } = useTranslation();
   const { t: tn } = useTranslation('notebook');
@@ -44,36 +63,9 @@ export function Sidebar() {
       </button>
       <nav aria-label={t('nav.label')} className="sidebar-nav">
         <ul>
-          <li>
-            <button
-              type="button"
-              className="nav-item"
-              aria-current={route.name === 'home' ? 'page' : undefined}
-              onClick={() => navigate({ name: 'home' })}
-            >
-              {t('nav.home')}
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              className="nav-item"
-              aria-current={route.name === 'commitments' ? 'page' : undefined}
-              onClick={() => navigate({ name: 'commitments' })}
-            >
-              {t('nav.commitments')}
-            </button>
-          </li>
-          <li>
-            <button
-              type="button"
-              className="nav-item"
-              aria-current={route.name === 'contacts' ? 'page' : undefined}
-              onClick={() => navigate({ name: 'contacts' })}
-            >
-              {t('nav.contacts')}
-            </button>
-          </li>
+          {(['home', 'commitments', 'contacts'] as const).map((name) => (
+            <PageLink key={name} name={name} />
+          ))}
         </ul>
         <h2 className="nav-heading">{tn('forums.title')}</h2>
         <ul>
@@ -99,16 +91,7 @@ export function Sidebar() {
           </li>
         </ul>
         <ul>
-          <li>
-            <button
-              type="button"
-              className="nav-item"
-              aria-current={route.name === 'settings' ? 'page' : undefined}
-              onClick={() => navigate({ name: 'settings' })}
-            >
-              {t('nav.settings')}
-            </button>
-          </li>
+          <PageLink name="settings" />
         </ul>
       </nav>
       <div className="sidebar-foot">

@@ -6,6 +6,7 @@ import MarkdownIt from 'markdown-it';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AgreementService } from '../../../electron/node/clauses/agreement-service';
 import { ContactsService } from '../../../electron/node/contacts/contacts-service';
+import { blankContact } from '../../../electron/node/contacts/vcard';
 import { exportForum } from '../../../electron/node/export/exporter';
 import type { ExportRequest } from '../../../electron/node/export/exporter';
 import { createExampleForums } from '../../../electron/node/notebook/example-forums';
@@ -34,21 +35,12 @@ beforeAll(async () => {
   const contacts = new ContactsService(workspace, notebook.search);
   const met = [{ forumId, sessionId: null }];
   const base = {
-    honorific: '',
-    addressAs: '',
+    ...blankContact(),
     position: { id: 'Direktur', en: 'Director' },
     organisation: { id: 'Kota Gwangju', en: 'Gwangju City' },
     country: 'KR',
     city: 'Gwangju',
-    emails: [],
-    phones: [],
-    handles: [],
-    website: '',
-    languages: [],
-    photo: null,
     met,
-    tags: [],
-    notes: '',
   };
   contactId = contacts.create({ ...base, name: 'Agnès Dewi-Nguyễn', sensitive: false }).id;
   sensitiveId = contacts.create({ ...base, name: 'Pembela Rahasia', sensitive: true }).id;

@@ -5,7 +5,9 @@ import type {
   ContactQr,
   ContactSummary,
 } from '../../../../electron/common/domain/notebook-views';
+import { csvFields } from '../../../../electron/common/domain/vocabulary';
 import { Dialog } from '../../app/Dialog';
+import { saveFile } from '../../app/save-file';
 import { useAppStore } from '../../store/app-store';
 import type { CsvMapping } from '../../store/contacts-slice';
 
@@ -39,16 +41,6 @@ export function QrDialog({
     </Dialog>
   );
 }
-
-const csvFields = [
-  'name',
-  'organisation',
-  'position',
-  'email',
-  'phone',
-  'country',
-  'city',
-] as const;
 
 interface MappingSelectProps {
   label: string;
@@ -239,14 +231,4 @@ export function ExportDialog({
       </div>
     </Dialog>
   );
-}
-
-/** Hands a file to the browser (or Electron, which asks where to save it). */
-export function saveFile(fileName: string, mimeType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
 }

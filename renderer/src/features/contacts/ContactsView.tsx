@@ -7,7 +7,8 @@ import type {
 import type { Contact } from '../../../../electron/common/domain/workspace-schema';
 import { useBilingual } from '../../app/use-bilingual';
 import { useAppStore } from '../../store/app-store';
-import { ExportDialog, ImportDialog, QrDialog, saveFile } from './ContactDialogs';
+import { saveFile } from '../../app/save-file';
+import { ExportDialog, ImportDialog, QrDialog } from './ContactDialogs';
 import { ContactForm } from './ContactForm';
 import { MergeDialog } from './MergeDialog';
 

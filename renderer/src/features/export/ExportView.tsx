@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportPreview } from '../../../../electron/common/domain/notebook-views';
+import { saveFile } from '../../app/save-file';
 import { useBilingual } from '../../app/use-bilingual';
 import { useAppStore } from '../../store/app-store';
 
@@ -74,13 +75,11 @@ export function ExportView({ forumId }: { forumId: string }) {
 
   async function save() {
     const file = await exportFile({ ...options, format });
-    const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.fileName;
-    link.click();
-    URL.revokeObjectURL(url);
+    saveFile(
+      file.fileName,
+      file.mimeType,
+      Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)),
+    );
     setMessage(t('saved', { file: file.fileName }));
   }
 
