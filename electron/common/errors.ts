@@ -15,6 +15,7 @@ export const errorCodes = [
   'host-unreachable',
   'import-expired',
   'contact-sensitive',
+  'wrong-passphrase',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

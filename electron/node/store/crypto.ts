@@ -1,0 +1,178 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  hkdfSync,
+  randomBytes,
+  scrypt as scryptCallback,
+} from 'node:crypto';
+import type { ScryptOptions } from 'node:crypto';
+import { AppError } from '../../common/errors';
+import { CorruptDocumentError } from './document-codec';
+
+/**
+ * The cryptography of an encrypted workspace, with Node's crypto only: a random 256-bit data
+ * key encrypts every document (AES-256-GCM, a fresh nonce per write, the document's name and
+ * format version as associated data); the data key is stored wrapped, once under a key
+ * derived from the passphrase with scrypt (parameters kept beside it, so they can be raised
+ * later), once under a printable recovery key. Changing the passphrase re-wraps the data key
+ * and re-encrypts nothing.
+ */
+
+export const KEY_FILE = 'risalah.key';
+const MAGIC = Buffer.from('RSLHENC1');
+const NONCE = 12;
+const TAG = 16;
+const KEY_AAD = Buffer.from('risalah-key/1');
+
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
+/** scrypt at N = 2^17: about 128 MiB and a few hundred milliseconds per unlock. */
+export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+
+interface Wrapped {
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+export interface KeyFile {
+  version: 1;
+  kdf: { name: 'scrypt'; salt: string } & ScryptParams;
+  passphrase: Wrapped;
+  recovery: { salt: string } & Wrapped;
+  createdAt: string;
+}
+
+const b64 = (bytes: Buffer) => bytes.toString('base64');
+const unb64 = (text: string) => Buffer.from(text, 'base64');
+
+function scrypt(secret: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  const options: ScryptOptions = {
+    ...params,
+    maxmem: 256 * params.N * params.r + 16 * 1024 * 1024,
+  };
+  return new Promise((resolve, reject) =>
+    scryptCallback(secret.normalize('NFC'), salt, 32, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  );
+}
+
+/** The recovery key carries 160 random bits; a plain HKDF is enough to turn it into a key. */
+function recoveryKek(recoveryKey: string, salt: Buffer): Buffer {
+  const normalised = recoveryKey.toUpperCase().replace(/[^A-Z2-7]/g, '');
+  return Buffer.from(hkdfSync('sha256', normalised, salt, 'risalah-recovery/1', 32));
+}
+
+function wrap(kek: Buffer, dataKey: Buffer): Wrapped {
+  const iv = randomBytes(NONCE);
+  const cipher = createCipheriv('aes-256-gcm', kek, iv).setAAD(KEY_AAD);
+  const data = Buffer.concat([cipher.update(dataKey), cipher.final()]);
+  return { iv: b64(iv), tag: b64(cipher.getAuthTag()), data: b64(data) };
+}
+
+function unwrap(kek: Buffer, wrapped: Wrapped): Buffer | null {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', kek, unb64(wrapped.iv)).setAAD(KEY_AAD);
+    decipher.setAuthTag(unb64(wrapped.tag));
+    return Buffer.concat([decipher.update(unb64(wrapped.data)), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** 160 random bits as eight groups of four letters and digits, easy to print and type. */
+export function newRecoveryKey(): string {
+  const bytes = randomBytes(20);
+  let bits = '';
+  for (const byte of bytes) bits += byte.toString(2).padStart(8, '0');
+  const chars = (bits.match(/.{5}/g) ?? []).map((chunk) => BASE32[parseInt(chunk, 2)]).join('');
+  return (chars.match(/.{4}/g) ?? []).join('-');
+}
+
+export async function createKeyFile(
+  passphrase: string,
+  params: ScryptParams = DEFAULT_SCRYPT,
+): Promise<{ keyFile: KeyFile; dataKey: Buffer; recoveryKey: string }> {
+  const dataKey = randomBytes(32);
+  const salt = randomBytes(16);
+  const recoverySalt = randomBytes(16);
+  const recoveryKey = newRecoveryKey();
+  const keyFile: KeyFile = {
+    version: 1,
+    kdf: { name: 'scrypt', salt: b64(salt), ...params },
+    passphrase: wrap(await scrypt(passphrase, salt, params), dataKey),
+    recovery: { salt: b64(recoverySalt), ...wrap(recoveryKek(recoveryKey, recoverySalt), dataKey) },
+    createdAt: new Date().toISOString(),
+  };
+  return { keyFile, dataKey, recoveryKey };
+}
+
+/** The data key, or `wrong-passphrase` (nothing is changed by a failed attempt). */
+export async function unlockWithPassphrase(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
+  const { salt, N, r, p } = keyFile.kdf;
+  const key = unwrap(await scrypt(passphrase, unb64(salt), { N, r, p }), keyFile.passphrase);
+  if (!key) throw new AppError('wrong-passphrase');
+  return key;
+}
+
+export function unlockWithRecoveryKey(keyFile: KeyFile, recoveryKey: string): Buffer {
+  const key = unwrap(recoveryKek(recoveryKey, unb64(keyFile.recovery.salt)), keyFile.recovery);
+  if (!key) throw new AppError('wrong-passphrase');
+  return key;
+}
+
+/** A new passphrase (and, if asked, stronger scrypt parameters) for the same data key. */
+export async function changePassphrase(
+  keyFile: KeyFile,
+  dataKey: Buffer,
+  passphrase: string,
+  params: ScryptParams = { N: keyFile.kdf.N, r: keyFile.kdf.r, p: keyFile.kdf.p },
+): Promise<KeyFile> {
+  const salt = randomBytes(16);
+  return {
+    ...keyFile,
+    kdf: { name: 'scrypt', salt: b64(salt), ...params },
+    passphrase: wrap(await scrypt(passphrase, salt, params), dataKey),
+  };
+}
+
+export function isEncrypted(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, MAGIC.length)).equals(MAGIC);
+}
+
+/** MAGIC, nonce, tag, ciphertext; the document's name is bound as associated data. */
+export function encryptDocument(plain: Uint8Array, dataKey: Buffer, name: string): Buffer {
+  const nonce = randomBytes(NONCE);
+  const cipher = createCipheriv('aes-256-gcm', dataKey, nonce).setAAD(Buffer.from(`${name}|1`));
+  const data = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([MAGIC, nonce, cipher.getAuthTag(), data]);
+}
+
+/** The plain bytes; a tampered, truncated or misplaced document fails like a corrupt one. */
+export function decryptDocument(bytes: Uint8Array, dataKey: Buffer, name: string): Buffer {
+  const buffer = Buffer.from(bytes);
+  if (!isEncrypted(buffer) || buffer.length < MAGIC.length + NONCE + TAG) {
+    throw new CorruptDocumentError('checksum', 'not an encrypted document');
+  }
+  const nonce = buffer.subarray(MAGIC.length, MAGIC.length + NONCE);
+  const tag = buffer.subarray(MAGIC.length + NONCE, MAGIC.length + NONCE + TAG);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', dataKey, nonce).setAAD(
+      Buffer.from(`${name}|1`),
+    );
+    decipher.setAuthTag(tag);
+    return Buffer.concat([
+      decipher.update(buffer.subarray(MAGIC.length + NONCE + TAG)),
+      decipher.final(),
+    ]);
+  } catch {
+    throw new CorruptDocumentError('checksum', 'the document failed its authentication check');
+  }
+}
