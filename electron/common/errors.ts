@@ -16,6 +16,13 @@ export const errorCodes = [
   'import-expired',
   'contact-sensitive',
   'wrong-passphrase',
+  'passphrase-required',
+  'passphrase-too-short',
+  'already-encrypted',
+  'not-encrypted',
+  'decrypt-damaged',
+  'key-file-damaged',
+  'app-locked',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -4,6 +4,8 @@ import { forumDocumentSchema } from '../../common/domain/forum-schema';
 import type { ForumDocument } from '../../common/domain/forum-schema';
 import { workspaceDocumentSchema } from '../../common/domain/workspace-schema';
 import type { WorkspaceDocument } from '../../common/domain/workspace-schema';
+import { plainSealer } from './crypto';
+import type { DocumentSealer } from './crypto';
 import { CorruptDocumentError } from './document-codec';
 import { readDocumentText } from './document-loader';
 import { errnoCode } from './durable-file';
@@ -35,7 +37,10 @@ export interface CheckReport {
  * has the workspace open) and reports what does not parse, match the schema, or point at
  * records that exist.
  */
-export async function checkWorkspace(dir: string): Promise<CheckReport> {
+export async function checkWorkspace(
+  dir: string,
+  sealer: DocumentSealer = plainSealer,
+): Promise<CheckReport> {
   const problems: CheckProblem[] = [];
   const report = (
     file: string,
@@ -44,13 +49,19 @@ export async function checkWorkspace(dir: string): Promise<CheckReport> {
     severity: CheckProblem['severity'] = 'error',
   ) => problems.push({ file, severity, code, params });
 
-  const root = await readChecked<WorkspaceDocument>(dir, WORKSPACE_FILE, 'workspace', report);
+  const root = await readChecked<WorkspaceDocument>(
+    dir,
+    WORKSPACE_FILE,
+    'workspace',
+    report,
+    sealer,
+  );
   const forumFiles = await forumFilesIn(dir);
   let documents = root ? 1 : 0;
   const forums = new Map<string, ForumDocument>();
   for (const name of forumFiles) {
     const file = join(FORUMS_DIR, name);
-    const doc = await readChecked<ForumDocument>(dir, file, 'forum', report);
+    const doc = await readChecked<ForumDocument>(dir, file, 'forum', report, sealer);
     if (!doc) continue;
     documents++;
     const id = name.replace(/\.json$/, '');
@@ -113,6 +124,7 @@ async function readChecked<T>(
   file: string,
   kind: DocumentKind,
   report: Report,
+  sealer: DocumentSealer,
 ): Promise<T | null> {
   let text: Buffer;
   try {
@@ -124,7 +136,9 @@ async function readChecked<T>(
   }
   const schema = kind === 'workspace' ? workspaceDocumentSchema : forumDocumentSchema;
   try {
-    return readDocumentText(text, kind, schema).data as T;
+    const name =
+      kind === 'workspace' ? 'workspace' : `forum-${file.replace(/^.*[\\/]|\.json$/g, '')}`;
+    return readDocumentText(sealer.open(text, name), kind, schema).data as T;
   } catch (error) {
     const reason =
       error instanceof CorruptDocumentError ? `${error.reason}: ${error.message}` : String(error);

@@ -6,6 +6,7 @@ import {
   scrypt as scryptCallback,
 } from 'node:crypto';
 import type { ScryptOptions } from 'node:crypto';
+import { z } from 'zod';
 import { AppError } from '../../common/errors';
 import { CorruptDocumentError } from './document-codec';
 
@@ -23,6 +24,7 @@ const MAGIC = Buffer.from('RSLHENC1');
 const NONCE = 12;
 const TAG = 16;
 const KEY_AAD = Buffer.from('risalah-key/1');
+const CHECK_AAD = Buffer.from('risalah-key-check/1');
 
 export interface ScryptParams {
   N: number;
@@ -33,19 +35,41 @@ export interface ScryptParams {
 /** scrypt at N = 2^17: about 128 MiB and a few hundred milliseconds per unlock. */
 export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
-interface Wrapped {
-  iv: string;
-  tag: string;
-  data: string;
-}
+const wrappedSchema = z.object({ iv: z.string(), tag: z.string(), data: z.string() });
+type Wrapped = z.infer<typeof wrappedSchema>;
 
-export interface KeyFile {
-  version: 1;
-  kdf: { name: 'scrypt'; salt: string } & ScryptParams;
-  passphrase: Wrapped;
-  recovery: { salt: string } & Wrapped;
-  createdAt: string;
-}
+/**
+ * `encrypting` and `decrypting` mark a conversion that was interrupted: the next open with
+ * the key finishes it, so a crash half way leaves nothing unreadable.
+ */
+export const keyStates = ['ready', 'encrypting', 'decrypting'] as const;
+
+export const keyFileSchema = z.object({
+  version: z.literal(1),
+  state: z.enum(keyStates),
+  kdf: z.object({
+    name: z.literal('scrypt'),
+    salt: z.string(),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 10),
+    r: z.number().int().min(1),
+    p: z.number().int().min(1),
+  }),
+  passphrase: wrappedSchema,
+  recovery: wrappedSchema.extend({ salt: z.string() }),
+  /** The data key encrypts a known block, so a wrong key is told apart from damaged files. */
+  check: wrappedSchema,
+  /** Minutes without use before the app locks itself; 0 never. */
+  autoLockMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
+  createdAt: z.string(),
+});
+export type KeyFile = z.infer<typeof keyFileSchema>;
 
 const b64 = (bytes: Buffer) => bytes.toString('base64');
 const unb64 = (text: string) => Buffer.from(text, 'base64');
@@ -68,21 +92,28 @@ function recoveryKek(recoveryKey: string, salt: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', normalised, salt, 'risalah-recovery/1', 32));
 }
 
-function wrap(kek: Buffer, dataKey: Buffer): Wrapped {
+function wrap(kek: Buffer, dataKey: Buffer, aad = KEY_AAD): Wrapped {
   const iv = randomBytes(NONCE);
-  const cipher = createCipheriv('aes-256-gcm', kek, iv).setAAD(KEY_AAD);
+  const cipher = createCipheriv('aes-256-gcm', kek, iv).setAAD(aad);
   const data = Buffer.concat([cipher.update(dataKey), cipher.final()]);
   return { iv: b64(iv), tag: b64(cipher.getAuthTag()), data: b64(data) };
 }
 
-function unwrap(kek: Buffer, wrapped: Wrapped): Buffer | null {
+function unwrap(kek: Buffer, wrapped: Wrapped, aad = KEY_AAD): Buffer | null {
   try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, unb64(wrapped.iv)).setAAD(KEY_AAD);
+    const decipher = createDecipheriv('aes-256-gcm', kek, unb64(wrapped.iv)).setAAD(aad);
     decipher.setAuthTag(unb64(wrapped.tag));
     return Buffer.concat([decipher.update(unb64(wrapped.data)), decipher.final()]);
   } catch {
     return null;
   }
+}
+
+const CHECK_BLOCK = Buffer.alloc(32);
+
+/** Whether this data key is the one the key file was made for. */
+export function keyMatches(keyFile: KeyFile, dataKey: Buffer): boolean {
+  return unwrap(dataKey, keyFile.check, CHECK_AAD) !== null;
 }
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -106,9 +137,12 @@ export async function createKeyFile(
   const recoveryKey = newRecoveryKey();
   const keyFile: KeyFile = {
     version: 1,
+    state: 'encrypting',
     kdf: { name: 'scrypt', salt: b64(salt), ...params },
     passphrase: wrap(await scrypt(passphrase, salt, params), dataKey),
     recovery: { salt: b64(recoverySalt), ...wrap(recoveryKek(recoveryKey, recoverySalt), dataKey) },
+    check: wrap(dataKey, CHECK_BLOCK, CHECK_AAD),
+    autoLockMinutes: 10,
     createdAt: new Date().toISOString(),
   };
   return { keyFile, dataKey, recoveryKey };
@@ -175,4 +209,41 @@ export function decryptDocument(bytes: Uint8Array, dataKey: Buffer, name: string
   } catch {
     throw new CorruptDocumentError('checksum', 'the document failed its authentication check');
   }
+}
+
+/**
+ * How a workspace's documents meet the disk: as they are, or sealed under the data key.
+ * `name` is the document's name (`workspace`, `forum-<id>`), the same for the document and
+ * its backups, so a backup can be copied byte for byte yet not swapped for another document.
+ */
+export interface DocumentSealer {
+  readonly encrypted: boolean;
+  seal(plain: Uint8Array, name: string): Buffer;
+  open(bytes: Uint8Array, name: string): Buffer;
+}
+
+export const plainSealer: DocumentSealer = {
+  encrypted: false,
+  seal: (plain) => Buffer.from(plain),
+  open: (bytes) => {
+    if (isEncrypted(bytes)) {
+      throw new CorruptDocumentError('checksum', 'an encrypted document in a plain workspace');
+    }
+    return Buffer.from(bytes);
+  },
+};
+
+export interface KeySealer extends DocumentSealer {
+  /** Overwrites the key in memory; the sealer cannot be used afterwards. */
+  wipe(): void;
+}
+
+export function keySealer(dataKey: Buffer): KeySealer {
+  const key = Buffer.from(dataKey);
+  return {
+    encrypted: true,
+    seal: (plain, name) => encryptDocument(plain, key, name),
+    open: (bytes, name) => decryptDocument(bytes, key, name),
+    wipe: () => key.fill(0),
+  };
 }

@@ -1,23 +1,34 @@
 import type { Adapter } from 'lowdb';
 import type { Backups } from './backups';
+import { plainSealer } from './crypto';
+import type { DocumentSealer } from './crypto';
 import { encodeDocument } from './document-codec';
 import { DurableTextFile, nodeFs } from './durable-file';
 import type { DurableFs } from './durable-file';
 
 /**
- * lowdb adapter for one workspace document: checksummed, written durably, and copied to
- * the day's backup before the first write of each day.
+ * lowdb adapter for one workspace document: checksummed, sealed when the workspace is
+ * encrypted, written durably, and copied (as stored) to the day's backup before the first
+ * write of each day.
  */
 export class DocumentFile<T> implements Adapter<T> {
   readonly file: DurableTextFile;
   readonly key: string;
   readonly #backups: Backups;
+  readonly #sealer: DocumentSealer;
   #dailyChecked = '';
 
-  constructor(path: string, key: string, backups: Backups, fs: DurableFs = nodeFs) {
+  constructor(
+    path: string,
+    key: string,
+    backups: Backups,
+    fs: DurableFs = nodeFs,
+    sealer: DocumentSealer = plainSealer,
+  ) {
     this.file = new DurableTextFile(path, fs);
     this.key = key;
     this.#backups = backups;
+    this.#sealer = sealer;
   }
 
   /** The loader reads and recovers documents; lowdb never reads through this adapter. */
@@ -27,7 +38,7 @@ export class DocumentFile<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     await this.#dailyBackup();
-    await this.file.write(encodeDocument(data));
+    await this.file.write(this.#sealer.seal(encodeDocument(data), this.key));
   }
 
   async #dailyBackup(): Promise<void> {

@@ -3,6 +3,8 @@ import { relative } from 'node:path';
 import type { z } from 'zod';
 import type { RecoveryNotice } from '../../common/api/types';
 import type { Backups } from './backups';
+import { plainSealer } from './crypto';
+import type { DocumentSealer } from './crypto';
 import { CorruptDocumentError, decodeVerified } from './document-codec';
 import { DurableTextFile, nodeFs } from './durable-file';
 import type { DurableFs } from './durable-file';
@@ -20,6 +22,8 @@ export interface LoadOptions<S extends z.ZodType> {
   /** A new document, when none exists or nothing could be recovered. */
   create: () => RawDocument;
   fs?: DurableFs;
+  /** Opens the stored bytes; a failed authentication counts as corruption. */
+  sealer?: DocumentSealer;
 }
 
 export interface Loaded<T> {
@@ -78,11 +82,12 @@ export async function loadDocument<S extends z.ZodType>(
 ): Promise<Loaded<z.output<S>>> {
   const fs = options.fs ?? nodeFs;
   const file = new DurableTextFile(options.path, fs);
+  const sealer = options.sealer ?? plainSealer;
   const text = await file.read();
   if (text === null) return { data: fresh(options), dirty: true, notice: null };
   try {
     const { data, migratedFrom, migratedTo } = readDocumentText(
-      text,
+      sealer.open(text, options.key),
       options.kind,
       options.schema,
       true,
@@ -113,7 +118,8 @@ async function recover<S extends z.ZodType>(
   for (const backup of await options.backups.list(options.key)) {
     try {
       const text = await options.backups.read(backup.id);
-      const { data } = readDocumentText(text, options.kind, options.schema);
+      const plain = (options.sealer ?? plainSealer).open(text, options.key);
+      const { data } = readDocumentText(plain, options.kind, options.schema);
       return {
         data,
         dirty: true,

@@ -13,11 +13,14 @@ import type {
 } from '../../common/domain/workspace-schema';
 import { Backups } from './backups';
 import type { BackupEntry } from './backups';
+import type { DocumentSealer, KeySealer } from './crypto';
 import { encodeDocument } from './document-codec';
 import { DocumentFile } from './document-file';
 import { loadDocument, readDocumentText } from './document-loader';
 import { nodeFs, sweepTempFiles } from './durable-file';
 import type { DurableFs } from './durable-file';
+import { workspaceSealer } from './encryption';
+import type { Unlock } from './encryption';
 import { StoreDocument } from './store-document';
 import { WorkspaceLock } from './workspace-lock';
 
@@ -33,6 +36,8 @@ export interface OpenWorkspaceOptions {
   debounceMs?: number;
   fs?: DurableFs;
   onSaveStatus?: (status: SaveStatus) => void;
+  /** Needed when the workspace is encrypted; without it `open` says `passphrase-required`. */
+  unlock?: Unlock;
 }
 
 const now = () => new Date().toISOString();
@@ -48,6 +53,7 @@ export class Workspace {
   readonly notices: RecoveryNotice[];
   readonly #lock: WorkspaceLock;
   readonly #options: OpenWorkspaceOptions;
+  readonly #sealer: DocumentSealer | KeySealer;
   readonly #root: StoreDocument<WorkspaceDocument>;
   readonly #forums = new Map<string, StoreDocument<ForumDocument>>();
   #status: SaveStatus = { state: 'idle', savedAt: null, error: null };
@@ -57,12 +63,14 @@ export class Workspace {
     lock: WorkspaceLock,
     backups: Backups,
     options: OpenWorkspaceOptions,
+    sealer: DocumentSealer,
     root: Awaited<ReturnType<typeof loadDocument<typeof workspaceDocumentSchema>>>,
   ) {
     this.dir = dir;
     this.#lock = lock;
     this.backups = backups;
     this.#options = options;
+    this.#sealer = sealer;
     this.notices = root.notice ? [root.notice] : [];
     this.#root = this.#document(join(dir, WORKSPACE_FILE), 'workspace', root.data);
     if (root.dirty) this.#root.update(() => undefined);
@@ -78,6 +86,7 @@ export class Workspace {
       for (const folder of [dir, join(dir, FORUMS_DIR), ...(await backupFolders(backups))]) {
         await sweepTempFiles(folder);
       }
+      const sealer = await workspaceSealer(dir, options.unlock, fs);
       const root = await loadDocument({
         workspaceDir: dir,
         path: join(dir, WORKSPACE_FILE),
@@ -87,8 +96,9 @@ export class Workspace {
         backups,
         create: () => ({}),
         fs,
+        sealer,
       });
-      const workspace = new Workspace(dir, lock, backups, options, root);
+      const workspace = new Workspace(dir, lock, backups, options, sealer, root);
       await workspace.#loadForums();
       return workspace;
     } catch (error) {
@@ -110,6 +120,7 @@ export class Workspace {
           backups: this.backups,
           create: () => ({ forum: forumFromIndex(entry) }),
           fs: this.#options.fs,
+          sealer: this.#sealer,
         }),
       ),
     );
@@ -123,7 +134,7 @@ export class Workspace {
   }
 
   #document<T>(path: string, key: string, data: T): StoreDocument<T> {
-    const adapter = new DocumentFile<T>(path, key, this.backups, this.#options.fs);
+    const adapter = new DocumentFile<T>(path, key, this.backups, this.#options.fs, this.#sealer);
     return new StoreDocument(adapter, data, {
       debounceMs: this.#options.debounceMs ?? 300,
       onStatus: () => this.#refreshStatus(),
@@ -149,6 +160,16 @@ export class Workspace {
     if (JSON.stringify(next) === JSON.stringify(this.#status)) return;
     this.#status = next;
     this.#options.onSaveStatus?.(next);
+  }
+
+  /** Whether documents and backups are stored encrypted. */
+  get encrypted(): boolean {
+    return this.#sealer.encrypted;
+  }
+
+  /** A document as stored: checksummed, and sealed under the key when encrypted. */
+  #stored(key: string, data: unknown): Buffer {
+    return this.#sealer.seal(encodeDocument(data), key);
   }
 
   get saveStatus(): SaveStatus {
@@ -230,7 +251,7 @@ export class Workspace {
   /** A copy of the workspace document as it is now, before an import changes it. */
   async backupBeforeImport(): Promise<void> {
     await this.flush();
-    await this.backups.create('workspace', encodeDocument(this.#root.data), 'import');
+    await this.backups.create('workspace', this.#stored('workspace', this.#root.data), 'import');
   }
 
   async listBackups(): Promise<BackupEntry[]> {
@@ -244,11 +265,11 @@ export class Workspace {
   async restoreBackup(id: string): Promise<BackupEntry> {
     const entry = (await this.backups.list()).find((b) => b.id === id);
     if (!entry) throw new AppError('backup-not-found', { id });
-    const text = await this.backups.read(id);
+    const text = this.#sealer.open(await this.backups.read(id), entry.document);
     await this.flush();
     if (entry.document === 'workspace') {
       const { data } = readDocumentText(text, 'workspace', workspaceDocumentSchema);
-      await this.backups.create('workspace', encodeDocument(this.#root.data), 'restore');
+      await this.backups.create('workspace', this.#stored('workspace', this.#root.data), 'restore');
       this.#root.update((doc) => Object.assign(doc, data));
       const missing = data.forums.filter((f) => !this.#forums.has(f.id));
       if (missing.length) await this.#loadForums();
@@ -257,7 +278,11 @@ export class Workspace {
       const { data } = readDocumentText(text, 'forum', forumDocumentSchema);
       const doc = this.#forums.get(forumId);
       if (doc) {
-        await this.backups.create(entry.document, encodeDocument(doc.data), 'restore');
+        await this.backups.create(
+          entry.document,
+          this.#stored(entry.document, doc.data),
+          'restore',
+        );
         this.updateForum(forumId, (current) => Object.assign(current, data));
       } else {
         const created = this.#document(forumFile(this.dir, forumId), entry.document, data);
@@ -270,11 +295,12 @@ export class Workspace {
     return entry;
   }
 
-  /** Flushes pending edits, then lets another process open the folder. */
+  /** Flushes pending edits, forgets the key, then lets another process open the folder. */
   async close(): Promise<void> {
     try {
       await this.flush();
     } finally {
+      if ('wipe' in this.#sealer) this.#sealer.wipe();
       await this.#lock.release();
     }
   }
