@@ -23,6 +23,7 @@ export const errorCodes = [
   'decrypt-damaged',
   'key-file-damaged',
   'app-locked',
+  'keychain-unavailable',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

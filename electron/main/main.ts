@@ -96,7 +96,7 @@ async function start(): Promise<void> {
   registerIpc(live);
   const setLanguage = (language: UiLanguage) => void live.call('settings.update', { language });
   const refreshMenu = () =>
-    buildMenu(live.workspace.settings.language ?? systemLanguage(), setLanguage);
+    buildMenu(live.workspace?.settings.language ?? systemLanguage(), setLanguage);
   refreshMenu();
   live.events.subscribe((event) => {
     if (event.name === 'settings-changed') refreshMenu();

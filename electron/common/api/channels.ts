@@ -58,11 +58,25 @@ export const apiChannels = [
   'export.preview',
   'export.file',
   'demo.create',
+  'security.status',
+  'security.unlock',
+  'security.lock',
+  'security.activity',
+  'security.encrypt',
+  'security.decrypt',
+  'security.changePassphrase',
+  'security.setAutoLock',
+  'security.keychain',
 ] as const;
 
 export type ApiChannel = (typeof apiChannels)[number];
 
-export const apiEventNames = ['save-status', 'settings-changed', 'workspace-changed'] as const;
+export const apiEventNames = [
+  'save-status',
+  'settings-changed',
+  'workspace-changed',
+  'security-changed',
+] as const;
 
 export type ApiEventName = (typeof apiEventNames)[number];
 

@@ -47,7 +47,14 @@ import { idSchema } from '../domain/primitives';
 import { mergeFields } from '../domain/vocabulary';
 import type { Contact, DelegationProfile } from '../domain/workspace-schema';
 import type { ApiChannel, ApiEventName } from './channels';
-import type { AppInfo, BackupView, RecoveryNotice, SaveStatus, Settings } from './types';
+import type {
+  AppInfo,
+  BackupView,
+  RecoveryNotice,
+  SaveStatus,
+  SecurityStatus,
+  Settings,
+} from './types';
 
 /** A channel: the schema its input must pass, and (as a type only) what it returns. */
 export interface ChannelSpec<I extends z.ZodType, O> {
@@ -92,6 +99,13 @@ const csvMappingSchema = z
   .partial()
   .strict();
 const recordRef = z.object({ forumId: idSchema, id: idSchema }).strict();
+// Length limits only; the passphrase rule itself is the host's, with a translated message.
+const passphrase = z.string().min(1).max(1024);
+const unlockSchema = z.union([
+  z.object({ passphrase, remember: z.boolean().optional() }).strict(),
+  z.object({ recoveryKey: z.string().min(1).max(200) }).strict(),
+  z.object({ keychain: z.literal(true) }).strict(),
+]);
 
 export const apiContract = {
   'app.info': channel<AppInfo>()(noInput),
@@ -194,6 +208,29 @@ export const apiContract = {
       .strict(),
   ),
   'demo.create': channel<ForumSummary[]>()(noInput),
+  'security.status': channel<SecurityStatus>()(noInput),
+  'security.unlock': channel<SecurityStatus>()(unlockSchema),
+  'security.lock': channel<SecurityStatus>()(noInput),
+  'security.activity': channel<null>()(noInput),
+  'security.encrypt': channel<{ recoveryKey: string; status: SecurityStatus }>()(
+    z.object({ passphrase }).strict(),
+  ),
+  'security.decrypt': channel<SecurityStatus>()(z.object({ passphrase }).strict()),
+  'security.changePassphrase': channel<SecurityStatus>()(
+    z.object({ current: passphrase, next: passphrase }).strict(),
+  ),
+  'security.setAutoLock': channel<SecurityStatus>()(
+    z
+      .object({
+        minutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 60),
+      })
+      .strict(),
+  ),
+  'security.keychain': channel<SecurityStatus>()(z.object({ remember: z.boolean() }).strict()),
 } satisfies Record<ApiChannel, ChannelSpec<z.ZodType, unknown>>;
 
 type Contract = typeof apiContract;
@@ -208,6 +245,8 @@ export interface ApiEvents {
   'settings-changed': Settings;
   /** Data changed under the renderer (a restore): reload what is shown. */
   'workspace-changed': Record<string, never>;
+  /** Locked, unlocked, encrypted or decrypted: a lock means drop everything shown. */
+  'security-changed': SecurityStatus;
 }
 
 export type ApiEvent = { [E in ApiEventName]: { name: E; payload: ApiEvents[E] } }[ApiEventName];

@@ -61,3 +61,24 @@ export interface BackupView extends BackupEntry {
   /** The forum's name for a forum backup; null for the workspace document. */
   forumName: Bilingual | null;
 }
+
+/**
+ * Where a remembered key would be kept. `basic_text` is Chromium's fallback on Linux without
+ * a keyring: it encrypts with a password written in the source code, so it is never offered.
+ */
+export interface KeychainStatus {
+  available: boolean;
+  /** `keychain` (macOS), `dpapi` (Windows), `gnome_libsecret`, `kwallet…`, `basic_text`, `none`. */
+  backend: string;
+  /** This workspace's key is remembered there. */
+  remembered: boolean;
+}
+
+export interface SecurityStatus {
+  encrypted: boolean;
+  /** Encrypted and not unlocked: only the security channels answer. */
+  locked: boolean;
+  /** Minutes without use before locking; 0 never. Meaningful only when encrypted. */
+  autoLockMinutes: number;
+  keychain: KeychainStatus;
+}

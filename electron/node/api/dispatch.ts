@@ -9,6 +9,12 @@ export type ApiHandlers = {
   [C in ApiChannel]: (input: ApiParsedInput<C>) => Promise<ApiOutput<C>>;
 };
 
+/** Channels that answer while an encrypted workspace is locked; the runtime serves them. */
+export type RuntimeChannel = Extract<ApiChannel, `security.${string}`> | 'app.info';
+
+/** Channels that need an open workspace. */
+export type WorkspaceHandlers = Omit<ApiHandlers, RuntimeChannel>;
+
 export type Logger = (message: string, error?: unknown) => void;
 
 /**

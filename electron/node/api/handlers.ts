@@ -1,12 +1,11 @@
-import type { AppInfo, BackupEntry, BackupView, Transport } from '../../common/api/types';
-import { languageFromLocale } from '../../common/language';
+import type { BackupEntry, BackupView } from '../../common/api/types';
 import type { AgreementService } from '../clauses/agreement-service';
 import type { ContactsService } from '../contacts/contacts-service';
 import type { NotebookService } from '../notebook/notebook-service';
 import { createExampleForums } from '../notebook/example-forums';
 import { exportForum, previewForum } from '../export/exporter';
 import type { Workspace } from '../store/workspace';
-import type { ApiHandlers } from './dispatch';
+import type { WorkspaceHandlers } from './dispatch';
 import type { EventBus } from './event-bus';
 
 export interface HandlerContext {
@@ -15,23 +14,14 @@ export interface HandlerContext {
   agreement: AgreementService;
   contacts: ContactsService;
   events: EventBus;
-  transport: Transport;
-  version: string;
-  systemLocale: string;
 }
 
-/** The API, in plain Node: both transports call these through `dispatch`. */
-export function createHandlers(ctx: HandlerContext): ApiHandlers {
+/**
+ * The API of an open workspace, in plain Node: both transports call these through
+ * `dispatch`, by way of the runtime, which answers for itself while the workspace is locked.
+ */
+export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
   return {
-    'app.info': async (): Promise<AppInfo> => ({
-      name: 'Risalah',
-      version: ctx.version,
-      transport: ctx.transport,
-      systemLocale: ctx.systemLocale,
-      systemLanguage: languageFromLocale(ctx.systemLocale),
-      workspaceDir: ctx.workspace.dir,
-      platform: process.platform,
-    }),
     'settings.get': async () => ctx.workspace.settings,
     'settings.update': async (patch) => {
       const settings = ctx.workspace.updateSettings(patch);
