@@ -7,10 +7,12 @@ import type { Translate } from '../i18n';
 import { defaultWorkspaceDir, systemLocale } from '../paths';
 import { version } from '../version';
 import type { CliIo, Command, CommandContext } from './command';
+import { CliUsageError } from './unlock';
 import { backupsCommand, restoreCommand } from './commands/backups';
 import { checkCommand } from './commands/check';
 import { contactsCommand } from './commands/contacts';
 import { demoCommand } from './commands/demo';
+import { decryptCommand, encryptCommand, passphraseCommand } from './commands/encryption';
 import { exportCommand, forumsCommand } from './commands/export';
 import { serveCommand, startCommand } from './commands/serve';
 
@@ -38,6 +40,9 @@ const commands: Record<string, Command> = {
   contacts: contactsCommand,
   forums: forumsCommand,
   export: exportCommand,
+  encrypt: encryptCommand,
+  decrypt: decryptCommand,
+  passphrase: passphraseCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; never calls `process.exit`. */
@@ -84,6 +89,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run({ t, language, io, workspace, values, positionals });
   } catch (error) {
+    if (error instanceof CliUsageError) {
+      io.err(error.message);
+      return 2;
+    }
     const message =
       error instanceof AppError
         ? t(`errors:${error.code}`, error.params)

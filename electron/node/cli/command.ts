@@ -8,6 +8,8 @@ export interface CliIo {
   rendererDir: string;
   /** Starts the desktop app and resolves with its exit code; null when Electron is missing. */
   launchDesktop: (workspace: string) => Promise<number> | null;
+  /** Asks for a secret without echoing it; null when no one is at a terminal to answer. */
+  readSecret: (prompt: string) => Promise<string | null>;
   /** Resolves when the user asks a long-running command to stop (Ctrl+C). */
   untilStopped: () => Promise<void>;
 }

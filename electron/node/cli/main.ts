@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { read } from 'read';
 import { runCli } from './cli';
 import { findElectronBinary } from './electron-binary';
 
@@ -22,6 +23,11 @@ const exitCode = await runCli(process.argv.slice(2), {
       env: { ...process.env, RISALAH_WORKSPACE: workspace },
     });
     return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+  },
+  async readSecret(prompt) {
+    if (!process.stdin.isTTY) return null;
+    // The prompt goes to stderr, so that stdout stays clean for what commands print.
+    return read({ prompt, silent: true, replace: '•', output: process.stderr }).catch(() => null);
   },
   untilStopped: () =>
     new Promise((resolve) => {

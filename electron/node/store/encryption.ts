@@ -20,13 +20,19 @@ import { DurableTextFile, nodeFs, sweepTempFiles } from './durable-file';
 import type { DurableFs } from './durable-file';
 import { WorkspaceLock } from './workspace-lock';
 
-/** How a caller proves it may open an encrypted workspace. */
-export type Unlock = { passphrase: string } | { recoveryKey: string } | { dataKey: Buffer };
+/**
+ * How a caller proves it may open an encrypted workspace. `secret` is what a person typed
+ * at a prompt that takes either: tried as the recovery key when it has that shape.
+ */
+export type Unlock =
+  { passphrase: string } | { recoveryKey: string } | { secret: string } | { dataKey: Buffer };
+
+const RECOVERY_SHAPE = /^[A-Z2-7]{32}$/;
 
 export const MIN_PASSPHRASE = 8;
 
 /** A second copy of the key file: without it every document is lost, so it is kept twice. */
-const KEY_COPY = join(BACKUP_DIR, KEY_FILE);
+const KEY_COPY = join(BACKUP_DIR, 'key', KEY_FILE);
 
 export async function readKeyFile(dir: string, fs: DurableFs = nodeFs): Promise<KeyFile | null> {
   const main = await parseKeyFile(join(dir, KEY_FILE), fs);
@@ -56,7 +62,7 @@ async function parseKeyFile(
 
 export async function writeKeyFile(dir: string, keyFile: KeyFile, fs: DurableFs = nodeFs) {
   const text = `${JSON.stringify(keyFile, null, 2)}\n`;
-  await mkdir(join(dir, BACKUP_DIR), { recursive: true, mode: 0o700 });
+  await mkdir(join(dir, BACKUP_DIR, 'key'), { recursive: true, mode: 0o700 });
   await new DurableTextFile(join(dir, KEY_FILE), fs).write(text);
   await new DurableTextFile(join(dir, KEY_COPY), fs).write(text);
 }
@@ -69,6 +75,16 @@ export function checkPassphrase(passphrase: string): void {
 
 /** The data key, or `wrong-passphrase`; reading and trying a key changes nothing. */
 export async function unlockKey(keyFile: KeyFile, unlock: Unlock): Promise<Buffer> {
+  if ('secret' in unlock) {
+    if (RECOVERY_SHAPE.test(unlock.secret.toUpperCase().replace(/[\s-]/g, ''))) {
+      try {
+        return await unlockKey(keyFile, { recoveryKey: unlock.secret });
+      } catch {
+        // Not the recovery key after all: it may be a passphrase of that shape.
+      }
+    }
+    return unlockKey(keyFile, { passphrase: unlock.secret });
+  }
   const dataKey =
     'dataKey' in unlock
       ? unlock.dataKey
@@ -195,6 +211,8 @@ export async function setAutoLockMinutes(dir: string, minutes: number, fs: Durab
 }
 
 async function withLock<T>(dir: string, holder: string, run: () => Promise<T>): Promise<T> {
+  // A workspace not yet used may be encrypted before its first note.
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   const lock = await WorkspaceLock.acquire(dir, holder);
   try {
     return await run();

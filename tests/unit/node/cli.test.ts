@@ -2,41 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/node/cli/cli';
-import type { CliIo } from '../../../electron/node/cli/cli';
+import { fakeIo } from './cli-io';
 import { Workspace } from '../../../electron/node/store/workspace';
 import { withTempDir } from '../../support/temp-dir';
 import { lampungWorkshop } from '../../support/forums';
-
-interface Captured {
-  io: CliIo;
-  out: string[];
-  err: string[];
-  stop: () => void;
-}
-
-function fakeIo(
-  env: NodeJS.ProcessEnv,
-  rendererDir = '/nonexistent',
-  launch: CliIo['launchDesktop'] = () => null,
-): Captured {
-  const out: string[] = [];
-  const err: string[] = [];
-  let stop = () => {};
-  const stopped = new Promise<void>((resolve) => (stop = resolve));
-  return {
-    out,
-    err,
-    stop: () => stop(),
-    io: {
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-      env,
-      rendererDir,
-      launchDesktop: launch,
-      untilStopped: () => stopped,
-    },
-  };
-}
 
 async function fakeRenderer(dir: string): Promise<string> {
   const renderer = join(dir, 'renderer');

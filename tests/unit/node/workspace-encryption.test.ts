@@ -181,7 +181,7 @@ describe('an encrypted workspace', () => {
       await changeWorkspacePassphrase(dir, { passphrase: PASS }, 'frasa sandi yang baru sekali');
       const after = await fingerprint(dir);
       const changed = Object.keys(after).filter((file) => after[file] !== before[file]);
-      expect(changed.sort()).toEqual([join('backups', KEY_FILE), KEY_FILE].sort());
+      expect(changed.sort()).toEqual([join('backups', 'key', KEY_FILE), KEY_FILE].sort());
 
       await expect(
         Workspace.open(dir, { holder: 'test', unlock: { passphrase: PASS } }),

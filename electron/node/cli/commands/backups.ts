@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { workspaceDocumentSchema } from '../../../common/domain/workspace-schema';
 import { Backups } from '../../store/backups';
 import { readDocumentText } from '../../store/document-loader';
-import { Workspace, WORKSPACE_FILE } from '../../store/workspace';
+import type { DocumentSealer } from '../../store/crypto';
+import { WORKSPACE_FILE } from '../../store/workspace';
 import type { Command, CommandContext } from '../command';
+import { cliSealer, openCliWorkspace } from '../unlock';
 
 /** Forum names by id, read without taking the lock (listing may run beside the app). */
-async function forumNames(workspace: string): Promise<Map<string, string>> {
+async function forumNames(workspace: string, sealer: DocumentSealer): Promise<Map<string, string>> {
   try {
-    const text = await readFile(join(workspace, WORKSPACE_FILE));
+    const text = sealer.open(await readFile(join(workspace, WORKSPACE_FILE)), 'workspace');
     const { data } = readDocumentText(text, 'workspace', workspaceDocumentSchema);
     return new Map(data.forums.map((f) => [f.id, f.name.en || f.name.id]));
   } catch {
@@ -19,13 +21,16 @@ async function forumNames(workspace: string): Promise<Map<string, string>> {
 
 export const backupsCommand: Command = {
   options: {},
-  async run({ t, io, workspace, language }: CommandContext) {
+  async run(ctx: CommandContext) {
+    const { t, io, workspace, language } = ctx;
+    // Asked first, so an encrypted workspace lists nothing without its passphrase.
+    const sealer = await cliSealer(ctx);
     const list = await new Backups(workspace).list();
     if (list.length === 0) {
       io.out(t('cli:backupsNone', { workspace }));
       return 0;
     }
-    const names = await forumNames(workspace);
+    const names = await forumNames(workspace, sealer);
     const date = new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', {
       dateStyle: 'medium',
       timeStyle: 'short',
@@ -58,13 +63,14 @@ export const backupsCommand: Command = {
 export const restoreCommand: Command = {
   options: {},
   positionals: 1,
-  async run({ t, io, workspace, positionals }) {
+  async run(ctx) {
+    const { t, io, positionals } = ctx;
     const [id] = positionals;
     if (!id) {
       io.err(t('cli:restoreNeedsId'));
       return 2;
     }
-    const opened = await Workspace.open(workspace, { holder: 'risalah restore' });
+    const opened = await openCliWorkspace(ctx, 'risalah restore');
     try {
       await opened.restoreBackup(id);
     } finally {

@@ -1,10 +1,12 @@
 import { checkWorkspace } from '../../store/check';
 import type { Command } from '../command';
+import { cliSealer } from '../unlock';
 
 export const checkCommand: Command = {
   options: {},
-  async run({ t, io, workspace }) {
-    const { documents, problems } = await checkWorkspace(workspace);
+  async run(ctx) {
+    const { t, io, workspace } = ctx;
+    const { documents, problems } = await checkWorkspace(workspace, await cliSealer(ctx));
     if (problems.length === 0) {
       io.out(t('cli:checkOk', { workspace, documents }));
       return 0;

@@ -5,14 +5,14 @@ import { csvFields } from '../../contacts/csv';
 import type { CsvField, CsvMapping } from '../../contacts/csv';
 import { NotebookService } from '../../notebook/notebook-service';
 import { DurableTextFile } from '../../store/durable-file';
-import { Workspace } from '../../store/workspace';
+import { openCliWorkspace } from '../unlock';
 import type { Command, CommandContext } from '../command';
 
 async function withContacts<T>(
-  workspace: string,
+  ctx: CommandContext,
   run: (contacts: ContactsService) => Promise<T>,
 ): Promise<T> {
-  const opened = await Workspace.open(workspace, { holder: 'risalah contacts' });
+  const opened = await openCliWorkspace(ctx, 'risalah contacts');
   try {
     return await run(new ContactsService(opened, new NotebookService(opened).search));
   } finally {
@@ -20,13 +20,8 @@ async function withContacts<T>(
   }
 }
 
-async function importFile({
-  t,
-  io,
-  workspace,
-  positionals,
-  values,
-}: CommandContext): Promise<number> {
+async function importFile(ctx: CommandContext): Promise<number> {
+  const { t, io, positionals, values } = ctx;
   const file = positionals[1];
   if (!file) {
     io.err(t('cli:contactsNeedFile'));
@@ -37,7 +32,7 @@ async function importFile({
     io.err(t('cli:fileUnreadable', { file }));
     return 1;
   }
-  return withContacts(workspace, async (contacts) => {
+  return withContacts(ctx, async (contacts) => {
     let preview = contacts.previewImport(bytes);
     if (preview.csv && typeof values.map === 'string') {
       const mapping = parseMap(values.map, preview.csv.headers);
@@ -61,7 +56,8 @@ async function importFile({
   });
 }
 
-async function exportFile({ t, io, workspace, values }: CommandContext): Promise<number> {
+async function exportFile(ctx: CommandContext): Promise<number> {
+  const { t, io, values } = ctx;
   const format = values.format;
   const version = values['vcard-version'] ?? '4.0';
   const out = values.out;
@@ -84,7 +80,7 @@ async function exportFile({ t, io, workspace, values }: CommandContext): Promise
     return 2;
   }
   const forumId = typeof values.forum === 'string' ? values.forum : null;
-  const result = await withContacts(workspace, async (contacts) =>
+  const result = await withContacts(ctx, async (contacts) =>
     contacts.export({ format, version, forumId }),
   );
   // Written whole or not at all: a failed export leaves no partial file behind.

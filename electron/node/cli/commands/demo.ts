@@ -1,13 +1,14 @@
 import { AgreementService } from '../../clauses/agreement-service';
 import { NotebookService } from '../../notebook/notebook-service';
 import { createExampleForums } from '../../notebook/example-forums';
-import { Workspace } from '../../store/workspace';
+import { openCliWorkspace } from '../unlock';
 import type { Command } from '../command';
 
 export const demoCommand: Command = {
   options: {},
-  async run({ t, io, workspace }) {
-    const opened = await Workspace.open(workspace, { holder: 'risalah demo' });
+  async run(ctx) {
+    const { t, io, workspace } = ctx;
+    const opened = await openCliWorkspace(ctx, 'risalah demo');
     try {
       const notebook = new NotebookService(opened);
       const created = createExampleForums(notebook, new AgreementService(opened, notebook.search));

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { ExportFormat } from '../../export/exporter';
 import { DurableTextFile } from '../../store/durable-file';
-import { Workspace } from '../../store/workspace';
+import { openCliWorkspace } from '../unlock';
 import type { Command } from '../command';
 
 const choices = {
@@ -20,7 +20,8 @@ export const exportCommand: Command = {
     template: { type: 'string' },
     out: { type: 'string' },
   },
-  async run({ t, io, workspace, values }) {
+  async run(ctx) {
+    const { t, io, values } = ctx;
     const value = (name: keyof typeof choices, fallback?: string) => {
       const given = typeof values[name] === 'string' ? (values[name] as string) : fallback;
       if (given === undefined || !choices[name].includes(given)) {
@@ -46,7 +47,7 @@ export const exportCommand: Command = {
       );
       return 2;
     }
-    const opened = await Workspace.open(workspace, { holder: 'risalah export' });
+    const opened = await openCliWorkspace(ctx, 'risalah export');
     try {
       // Loaded when used: the document libraries would slow every other command's start.
       const { exportForum } = await import('../../export/exporter');
@@ -79,8 +80,9 @@ export const exportCommand: Command = {
 
 export const forumsCommand: Command = {
   options: { json: { type: 'boolean' } },
-  async run({ io, workspace, values }) {
-    const opened = await Workspace.open(workspace, { holder: 'risalah forums' });
+  async run(ctx) {
+    const { io, values } = ctx;
+    const opened = await openCliWorkspace(ctx, 'risalah forums');
     try {
       const forums = opened.data.forums.filter((f) => !f.deletedAt);
       if (values.json) io.out(JSON.stringify(forums, null, 2));

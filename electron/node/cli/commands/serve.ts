@@ -14,7 +14,12 @@ async function serve({ t, io, workspace, values }: CommandContext): Promise<numb
     io.err(t('cli:rendererMissing'));
     return 1;
   }
-  const runtime = await openRuntime({ workspaceDir: workspace, transport: 'browser' });
+  // An encrypted workspace opens at once with RISALAH_PASSPHRASE; else the browser asks.
+  const runtime = await openRuntime({
+    workspaceDir: workspace,
+    transport: 'browser',
+    passphrase: io.env.RISALAH_PASSPHRASE || undefined,
+  });
   try {
     const host = await startHttpHost({ runtime, rendererDir: io.rendererDir, port });
     io.out(t('cli:serving', { url: host.url, workspace }));

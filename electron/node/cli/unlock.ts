@@ -1,0 +1,49 @@
+import { AppError } from '../../common/errors';
+import { keySealer, plainSealer } from '../store/crypto';
+import type { DocumentSealer } from '../store/crypto';
+import { readKeyFile, unlockKey } from '../store/encryption';
+import type { Unlock } from '../store/encryption';
+import { Workspace } from '../store/workspace';
+import type { CommandContext } from './command';
+
+/**
+ * The passphrase of an encrypted workspace, from `RISALAH_PASSPHRASE` or a prompt; a plain
+ * workspace needs none. With neither (a script, no terminal) the command is refused.
+ */
+export async function cliUnlock(ctx: CommandContext): Promise<Unlock | undefined> {
+  if (!(await readKeyFile(ctx.workspace))) return undefined;
+  return { secret: await askSecret(ctx) };
+}
+
+export async function askSecret(ctx: CommandContext): Promise<string> {
+  const fromEnv = ctx.io.env.RISALAH_PASSPHRASE;
+  if (fromEnv) return fromEnv;
+  const typed = await ctx.io.readSecret(ctx.t('cli:passphrasePrompt'));
+  if (!typed) throw new AppError('passphrase-required', { dir: ctx.workspace });
+  return typed;
+}
+
+/** A new passphrase: `RISALAH_NEW_PASSPHRASE` (or `fallbackEnv`), else typed twice. */
+export async function askNewPassphrase(ctx: CommandContext, fallbackEnv?: string): Promise<string> {
+  const fromEnv = ctx.io.env.RISALAH_NEW_PASSPHRASE ?? (fallbackEnv && ctx.io.env[fallbackEnv]);
+  if (fromEnv) return fromEnv;
+  const first = await ctx.io.readSecret(ctx.t('cli:newPassphrasePrompt'));
+  if (!first) throw new AppError('passphrase-required', { dir: ctx.workspace });
+  const second = await ctx.io.readSecret(ctx.t('cli:repeatPassphrasePrompt'));
+  if (second !== first) throw new CliUsageError(ctx.t('cli:passphraseMismatch'));
+  return first;
+}
+
+/** A refusal the command reports itself, with exit code 2. */
+export class CliUsageError extends Error {}
+
+export async function openCliWorkspace(ctx: CommandContext, holder: string): Promise<Workspace> {
+  return Workspace.open(ctx.workspace, { holder, unlock: await cliUnlock(ctx) });
+}
+
+/** For commands that read without opening (check, backups): the key, or the plain sealer. */
+export async function cliSealer(ctx: CommandContext): Promise<DocumentSealer> {
+  const keyFile = await readKeyFile(ctx.workspace);
+  if (!keyFile) return plainSealer;
+  return keySealer(await unlockKey(keyFile, { secret: await askSecret(ctx) }));
+}
