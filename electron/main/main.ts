@@ -8,6 +8,7 @@ import type { UiLanguage } from '../common/language';
 import { createNodeTranslator } from '../node/i18n';
 import { defaultWorkspaceDir } from '../node/paths';
 import { openRuntime } from '../node/runtime';
+import { createKeychain } from './keychain';
 import type { Runtime } from '../node/runtime';
 import { registerIpc, sendEvent } from './ipc';
 import { buildMenu } from './menu';
@@ -83,6 +84,7 @@ async function start(): Promise<void> {
       workspaceDir: process.env.RISALAH_WORKSPACE || defaultWorkspaceDir(),
       transport: 'electron',
       locale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
+      keyKeeper: createKeychain(),
     });
   } catch (error) {
     const t = createNodeTranslator(systemLanguage());

@@ -24,8 +24,19 @@ export function App() {
   const overlay = useAppStore((s) => s.overlay);
   const openOverlay = useAppStore((s) => s.openOverlay);
   const createForum = useAppStore((s) => s.createForum);
+  const noteActivity = useAppStore((s) => s.noteActivity);
   if (!store) throw new Error('AppStoreContext is missing');
   useShortcuts(store);
+
+  // Typing, clicking and scrolling are use: they postpone the auto-lock of an encrypted workspace.
+  useEffect(() => {
+    const events = ['keydown', 'pointerdown', 'wheel'] as const;
+    const options = { capture: true, passive: true };
+    for (const name of events) window.addEventListener(name, noteActivity, options);
+    return () => {
+      for (const name of events) window.removeEventListener(name, noteActivity, options);
+    };
+  }, [noteActivity]);
 
   useEffect(() => {
     void i18n.changeLanguage(language);

@@ -7,13 +7,15 @@ interface DialogProps {
   onClose: () => void;
   children: ReactNode;
   wide?: boolean;
+  /** False for a dialog that must be answered: Escape then does not close it. */
+  dismissible?: boolean;
 }
 
 /**
  * A modal on the native <dialog>: focus moves in and is trapped by the browser, Escape
  * closes it, and focus returns to where it was.
  */
-export function Dialog({ title, open, onClose, children, wide }: DialogProps) {
+export function Dialog({ title, open, onClose, children, wide, dismissible = true }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -28,6 +30,9 @@ export function Dialog({ title, open, onClose, children, wide }: DialogProps) {
       className={wide ? 'dialog wide' : 'dialog'}
       aria-labelledby={titleId}
       onClose={onClose}
+      onCancel={(event) => {
+        if (!dismissible) event.preventDefault();
+      }}
     >
       {open && (
         <>

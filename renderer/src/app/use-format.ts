@@ -27,11 +27,18 @@ export function useFormat() {
     });
     const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
     const regions = new Intl.DisplayNames(locale, { type: 'region' });
+    const minutes = new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: 'minute',
+      unitDisplay: 'long',
+    });
     const utcDate = (isoDate: string) => {
       const [y, m, d] = isoDate.split('-').map(Number);
       return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
     };
     return {
+      /** "10 minutes" / "10 menit". */
+      minutes: (count: number) => minutes.format(count),
       /** A calendar date (YYYY-MM-DD), as printed: "14 September 2017". */
       date: (isoDate: string) => day.format(utcDate(isoDate)),
       /** "Kamis, 14 September 2017" / "Thursday, 14 September 2017". */

@@ -4,12 +4,14 @@ import enContacts from '../../../locales/en/contacts.json';
 import enErrors from '../../../locales/en/errors.json';
 import enExportUi from '../../../locales/en/export-ui.json';
 import enNotebook from '../../../locales/en/notebook.json';
+import enSecurity from '../../../locales/en/security.json';
 import idAgreement from '../../../locales/id/agreement.json';
 import idCommon from '../../../locales/id/common.json';
 import idContacts from '../../../locales/id/contacts.json';
 import idErrors from '../../../locales/id/errors.json';
 import idExportUi from '../../../locales/id/export-ui.json';
 import idNotebook from '../../../locales/id/notebook.json';
+import idSecurity from '../../../locales/id/security.json';
 
 export const resources = {
   en: {
@@ -19,6 +21,7 @@ export const resources = {
     agreement: enAgreement,
     contacts: enContacts,
     exportUi: enExportUi,
+    security: enSecurity,
   },
   id: {
     common: idCommon,
@@ -27,6 +30,7 @@ export const resources = {
     agreement: idAgreement,
     contacts: idContacts,
     exportUi: idExportUi,
+    security: idSecurity,
   },
 } as const;
 

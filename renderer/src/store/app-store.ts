@@ -18,6 +18,8 @@ import type { NotesSlice } from './notes-slice';
 import { createSaveSlice } from './save-slice';
 import type { SaveSlice } from './save-slice';
 import { createSearchSlice } from './search-slice';
+import { createSecuritySlice } from './security-slice';
+import type { SecuritySlice } from './security-slice';
 import type { SearchSlice } from './search-slice';
 import { createSettingsSlice } from './settings-slice';
 import type { SettingsSlice } from './settings-slice';
@@ -33,7 +35,8 @@ export type AppState = SettingsSlice &
   SearchSlice &
   AgreementSlice &
   ContactsSlice &
-  ExportSlice;
+  ExportSlice &
+  SecuritySlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Combines the feature slices once; the API is injected, so tests pass a fake one. */
@@ -49,10 +52,12 @@ export function createAppStore(api: ApiClient, fallbackLanguage: UiLanguage): Ap
     ...createAgreementSlice(api)(...args),
     ...createContactsSlice(api)(...args),
     ...createExportSlice(api)(...args),
+    ...createSecuritySlice(api)(...args),
   }));
   api.subscribe((event) => {
     if (event.name === 'save-status') store.getState().applySaveStatus(event.payload);
     if (event.name === 'settings-changed') store.getState().applySettings(event.payload);
+    if (event.name === 'security-changed') store.getState().applySecurity(event.payload);
     if (event.name === 'workspace-changed' && store.getState().backups)
       void store.getState().loadBackups();
   });

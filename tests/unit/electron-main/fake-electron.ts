@@ -4,7 +4,15 @@ import { EventEmitter } from 'node:events';
  * A stand-in for the parts of Electron the main process touches, recording what it was
  * asked to do, so the security settings can be checked where the binary cannot run.
  */
-export function createFakeElectron(options: { singleInstance?: boolean; locale?: string } = {}) {
+export function createFakeElectron(
+  options: {
+    singleInstance?: boolean;
+    locale?: string;
+    userData?: string;
+    /** What Chromium picked on Linux; `basic_text` is its no-keyring fallback. */
+    keychainBackend?: string;
+  } = {},
+) {
   const appEvents = new EventEmitter();
   const windows: FakeWindow[] = [];
   const ipcHandlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
@@ -50,10 +58,18 @@ export function createFakeElectron(options: { singleInstance?: boolean; locale?:
       whenReady: () => whenReady,
       getPreferredSystemLanguages: () => [options.locale ?? 'id-ID'],
       getLocale: () => options.locale ?? 'id-ID',
+      getPath: (name: string) => `${options.userData ?? '/nonexistent'}/${name}`,
       quit: () => appEvents.emit('quit-called'),
       exit: () => appEvents.emit('exit-called'),
     },
     BrowserWindow: FakeWindow,
+    safeStorage: {
+      getSelectedStorageBackend: () => options.keychainBackend ?? 'basic_text',
+      isEncryptionAvailable: () => true,
+      // Reversible on purpose: this fake only has to round-trip.
+      encryptString: (text: string) => Buffer.from(text).reverse(),
+      decryptString: (sealed: Buffer) => Buffer.from(sealed).reverse().toString(),
+    },
     dialog: { showErrorBox: (_title: string, message: string) => errors.push(message) },
     session: {
       defaultSession: {

@@ -15,7 +15,7 @@ let workspace: string;
 beforeAll(async () => {
   workspace = await mkdtemp(join(tmpdir(), 'risalah-main-'));
   process.env.RISALAH_WORKSPACE = workspace;
-  fake.current = createFakeElectron({ locale: 'id-ID' });
+  fake.current = createFakeElectron({ locale: 'id-ID', userData: workspace });
   await import('../../../electron/main/main');
   fake.current.ready();
   await vi.waitFor(() => expect(fake.current?.windows).toHaveLength(1));
@@ -96,6 +96,11 @@ describe('Electron main process (against a fake Electron)', () => {
     expect(await handler?.(own, {})).toMatchObject({ ok: true });
     expect(await handler?.(foreign, {})).toMatchObject({ ok: false });
     expect(await handler?.(subframe, {})).toMatchObject({ ok: false });
+    // Linux without a keyring: safeStorage would use a password written in Chromium's source.
+    expect(await f().ipcHandlers.get('security.status')?.(own, {})).toMatchObject({
+      ok: true,
+      value: { encrypted: false, keychain: { available: false, backend: 'basic_text' } },
+    });
     expect(
       await f().ipcHandlers.get('settings.update')?.(own, { language: 'klingon' }),
     ).toMatchObject({

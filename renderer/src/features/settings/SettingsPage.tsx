@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../../../electron/common/language';
 import { useAppStore } from '../../store/app-store';
+import { SecuritySection } from '../security/SecuritySection';
 import { BackupsSection } from './BackupsSection';
 import { TrashSection } from './TrashSection';
 
@@ -43,6 +44,7 @@ export function SettingsPage() {
         <p className="help">{t('settings.workspaceHelp')}</p>
         <code className="path">{info?.workspaceDir}</code>
       </section>
+      <SecuritySection />
       <TrashSection />
       <BackupsSection />
       <section className="card settings-section" aria-labelledby="about-title">
