@@ -58,7 +58,14 @@ const runJson = (script, args, extraNode) => JSON.parse(run(script, args, extraN
 
 async function bundle() {
   mkdirSync(benchDir, { recursive: true });
-  for (const entry of ['generate-main', 'store-open', 'store-save', 'search', 'export']) {
+  for (const entry of [
+    'generate-main',
+    'store-open',
+    'store-save',
+    'search',
+    'export',
+    'encrypt-copy',
+  ]) {
     await build({
       input: join(projectRoot, 'tests', 'bench', `${entry}.ts`),
       platform: 'node',
@@ -132,6 +139,79 @@ function benchStore(size) {
     save.stallMs < 16,
   );
   results.figures[`store.${size.name}`] = { open, heapBytes: heap, save };
+}
+
+const BENCH_PASSPHRASE = 'bench passphrase of a delegation';
+
+/** The same workspace encrypted: unlock, open and one durable save, beside the plain ones. */
+function benchEncryption(size) {
+  const plainDir = workspaceFor(size);
+  const dir = `${plainDir}-encrypted`;
+  if (!existsSync(join(dir, '.complete'))) {
+    spawnSync('rm', ['-rf', dir]);
+    const { encryptMs } = runJson('encrypt-copy.mjs', [plainDir, dir, BENCH_PASSPHRASE]);
+    writeFileSync(join(dir, '.complete'), String(encryptMs));
+  }
+  const encryptMs = Number(readFileSync(join(dir, '.complete'), 'utf8'));
+  row(
+    'encryption',
+    size.name,
+    'encrypt the whole workspace, backups included (once)',
+    ms(encryptMs),
+    '',
+    'reported',
+    null,
+  );
+  const plain = results.figures[`store.${size.name}`];
+  const opens = Array.from({ length: OPEN_RUNS }, () =>
+    runJson('store-open.mjs', [dir, BENCH_PASSPHRASE], ['--expose-gc']),
+  );
+  const keyMs = median(opens.map((o) => o.keyMs));
+  const openMs = opens.map((o) => o.openMs);
+  row(
+    'encryption',
+    size.name,
+    'key derivation at unlock (scrypt N=2^17, r=8)',
+    ms(keyMs),
+    '',
+    'reported',
+    null,
+  );
+  row(
+    'encryption',
+    size.name,
+    `unlock: passphrase to data ready (${OPEN_RUNS} fresh processes)`,
+    `${ms(median(openMs))} / p95 ${ms(p95(openMs))}`,
+    `plain open ${ms(plain.open.median)}`,
+    '< 1 s',
+    p95(openMs) < 1000,
+  );
+  const save = runJson('store-save.mjs', [dir, BENCH_PASSPHRASE]);
+  const ratio = save.p95 / plain.save.p95;
+  row(
+    'encryption',
+    size.name,
+    `one edit saved durably, encrypted (forum of ${save.forumNotes} notes)`,
+    `${ms(save.p50)} / p95 ${ms(save.p95)}`,
+    `plain p95 ${ms(plain.save.p95)} (×${ratio.toFixed(2)})`,
+    '≤ 1.5× plain',
+    ratio <= 1.5,
+  );
+  row(
+    'encryption',
+    size.name,
+    'longest event-loop stall while saving',
+    ms(save.stallMs),
+    '',
+    '< 16 ms',
+    save.stallMs < 16,
+  );
+  results.figures[`encryption.${size.name}`] = {
+    keyMs,
+    open: { median: median(openMs), p95: p95(openMs) },
+    save,
+    saveRatio: ratio,
+  };
 }
 
 function benchSearch(size) {
@@ -294,6 +374,8 @@ for (const size of sizes) {
   benchStore(size);
   benchSearch(size);
 }
+process.stdout.write('▶ encryption, 10k notes\n');
+benchEncryption(sizes[1]);
 process.stdout.write('▶ export\n');
 benchExport();
 process.stdout.write('▶ renderer in Chromium, 10k notes\n');

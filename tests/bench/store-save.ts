@@ -8,12 +8,16 @@ import { encodeDocument } from '../../electron/node/store/document-codec';
 import { Workspace } from '../../electron/node/store/workspace';
 import { median, percentile } from './stats';
 
-const [dir] = process.argv.slice(2);
-if (!dir) throw new Error('usage: store-save DIR');
+const [dir, passphrase] = process.argv.slice(2);
+if (!dir) throw new Error('usage: store-save DIR [PASSPHRASE]');
 const EDITS = 60;
 const WARMUP = 5;
 
-const workspace = await Workspace.open(dir, { holder: 'bench', debounceMs: 300 });
+const workspace = await Workspace.open(dir, {
+  holder: 'bench',
+  debounceMs: 300,
+  unlock: passphrase ? { passphrase } : undefined,
+});
 // A forum of typical size: the median by note count.
 const ids = workspace
   .forumIds()
