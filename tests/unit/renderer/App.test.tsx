@@ -26,6 +26,13 @@ function fakeTransport(initial: Settings, fail = false) {
         };
       if (channel === 'settings.update')
         settings = { ...settings, ...(input as Partial<Settings>) };
+      if (channel === 'security.status') {
+        const keychain = { available: false, backend: 'none', remembered: false };
+        return {
+          ok: true,
+          value: { encrypted: false, locked: false, autoLockMinutes: 0, keychain },
+        };
+      }
       if (channel === 'workspace.notices' || channel === 'forums.list')
         return { ok: true, value: [] };
       if (channel === 'profile.get') {
