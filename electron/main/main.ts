@@ -130,7 +130,17 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     closing = true;
     // Nothing typed may be lost: flush every pending save before the process ends.
-    void runtime.close().finally(() => app.quit());
+    void runtime
+      .close()
+      .catch((error: unknown) => {
+        // The disk refused the last save: say so before the window goes, in the UI language.
+        const t = createNodeTranslator(systemLanguage());
+        dialog.showErrorBox(
+          'Risalah',
+          error instanceof AppError ? t(`errors:${error.code}`, error.params) : String(error),
+        );
+      })
+      .finally(() => app.quit());
   });
   void app.whenReady().then(start);
 }

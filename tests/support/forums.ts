@@ -32,3 +32,19 @@ export const lampungWorkshop: ForumInput = {
     en: 'Lampung Regional Office, Ministry of Human Rights',
   },
 };
+
+const at = '2017-09-15T02:00:00.000Z';
+
+/** A stored note as a forum document holds it, with Indonesian text only. */
+export const noteRecord = (id: string, text: string) => ({
+  id,
+  createdAt: at,
+  updatedAt: at,
+  deletedAt: null,
+  sessionId: null,
+  body: { id: text, en: '' },
+  bodyUpdatedAt: { id: at, en: null },
+  tags: [],
+  pinned: false,
+  author: 'Chusnunia',
+});

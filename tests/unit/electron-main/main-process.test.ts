@@ -22,8 +22,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Quitting flushes the workspace first; the folder is removed only once that is done.
+  const quit = new Promise((resolve) => fake.current?.appEvents.once('quit-called', resolve));
   fake.current?.appEvents.emit('before-quit', { preventDefault: () => {} });
-  await new Promise((r) => setTimeout(r, 50));
+  await quit;
   delete process.env.RISALAH_WORKSPACE;
   await rm(workspace, { recursive: true, force: true });
 });

@@ -5,23 +5,9 @@ import { Backups } from '../../../electron/node/store/backups';
 import { decodeDocument, encodeDocument } from '../../../electron/node/store/document-codec';
 import { FORUMS_DIR, Workspace, WORKSPACE_FILE } from '../../../electron/node/store/workspace';
 import { withTempDir } from '../../support/temp-dir';
-import { gwangjuForum } from '../../support/forums';
+import { gwangjuForum, noteRecord as note } from '../../support/forums';
 
 const gwangju = gwangjuForum;
-
-const at = '2017-09-15T02:00:00.000Z';
-const note = (id: string, text: string) => ({
-  id,
-  createdAt: at,
-  updatedAt: at,
-  deletedAt: null,
-  sessionId: null,
-  body: { id: text, en: '' },
-  bodyUpdatedAt: { id: at, en: null },
-  tags: [],
-  pinned: false,
-  author: 'Chusnunia',
-});
 
 /**
  * Two sessions of work, so the second session's first save takes the day's backup of the

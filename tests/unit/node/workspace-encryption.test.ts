@@ -15,27 +15,13 @@ import {
 } from '../../../electron/node/store/encryption';
 import { checkWorkspace } from '../../../electron/node/store/check';
 import { FORUMS_DIR, Workspace, WORKSPACE_FILE } from '../../../electron/node/store/workspace';
-import { gwangjuForum } from '../../support/forums';
+import { gwangjuForum, noteRecord as note } from '../../support/forums';
 import { withTempDir } from '../../support/temp-dir';
 
 // Light scrypt costs keep the suite fast; the real cost (N = 2^17) is measured by the bench.
 const scrypt = { N: 2 ** 12, r: 8, p: 1 };
 const PASS = 'pembela hak asasi di Gwangju';
 const SECRET_NOTE = 'Kontak aman: Siti Rahayu, pendamping korban di Lampung';
-const at = '2017-09-15T02:00:00.000Z';
-
-const note = (id: string, text: string) => ({
-  id,
-  createdAt: at,
-  updatedAt: at,
-  deletedAt: null,
-  sessionId: null,
-  body: { id: text, en: '' },
-  bodyUpdatedAt: { id: at, en: null },
-  tags: [],
-  pinned: false,
-  author: 'Chusnunia',
-});
 
 /** A workspace with a known note, a daily and an import backup, and a set-aside file. */
 async function plainWorkspace(dir: string): Promise<string> {

@@ -96,20 +96,11 @@ function EncryptForm({ onEncrypted }: { onEncrypted: (recoveryKey: string) => vo
       <p className="help">{t('settings.plainHelp')}</p>
       <p className="help">{t('settings.warning')}</p>
       <form onSubmit={submit} className="security-form">
-        <Field
-          label={t('settings.newPassphrase')}
-          help={t('settings.passphraseHelp', { min: MIN_PASSPHRASE })}
-          type="password"
-          autoComplete="new-password"
+        <NewPassphraseFields
           value={passphrase}
           onChange={setPassphrase}
-        />
-        <Field
-          label={t('settings.repeatPassphrase')}
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={setRepeat}
+          repeat={repeat}
+          onRepeatChange={setRepeat}
         />
         {action.status}
         <button type="submit" className="button primary" disabled={action.busy || !passphrase}>
@@ -227,20 +218,11 @@ function ChangePassphraseForm() {
           value={current}
           onChange={setCurrent}
         />
-        <Field
-          label={t('settings.newPassphrase')}
-          help={t('settings.passphraseHelp', { min: MIN_PASSPHRASE })}
-          type="password"
-          autoComplete="new-password"
+        <NewPassphraseFields
           value={next}
           onChange={setNext}
-        />
-        <Field
-          label={t('settings.repeatPassphrase')}
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={setRepeat}
+          repeat={repeat}
+          onRepeatChange={setRepeat}
         />
         {action.status}
         <button type="submit" className="button" disabled={action.busy || !current || !next}>
@@ -282,5 +264,41 @@ function DecryptForm() {
         </button>
       </form>
     </details>
+  );
+}
+
+interface NewPassphraseFieldsProps {
+  value: string;
+  onChange: (value: string) => void;
+  repeat: string;
+  onRepeatChange: (value: string) => void;
+}
+
+/** A new passphrase and its repetition, as password managers expect them. */
+function NewPassphraseFields({
+  value,
+  onChange,
+  repeat,
+  onRepeatChange,
+}: NewPassphraseFieldsProps) {
+  const { t } = useTranslation('security');
+  return (
+    <>
+      <Field
+        label={t('settings.newPassphrase')}
+        help={t('settings.passphraseHelp', { min: MIN_PASSPHRASE })}
+        type="password"
+        autoComplete="new-password"
+        value={value}
+        onChange={onChange}
+      />
+      <Field
+        label={t('settings.repeatPassphrase')}
+        type="password"
+        autoComplete="new-password"
+        value={repeat}
+        onChange={onRepeatChange}
+      />
+    </>
   );
 }
