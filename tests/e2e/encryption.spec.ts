@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { expect, test } from './fixtures';
 
 const PASS = 'delegasi kabupaten gwangju';
@@ -40,6 +41,17 @@ test.describe('an encrypted workspace', () => {
     const recoveryKey = (await dialog.getByTestId('recovery-key').textContent()) ?? '';
     expect(recoveryKey).toMatch(/^([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/);
     await page.screenshot({ path: 'test-results/e2e/encryption-recovery-key.png' });
+    // Printed, the page holds the key's sheet alone, on one page: no note, no menu.
+    await page.emulateMedia({ media: 'print' });
+    const printed = join(server.workspace, '..', `${basename(server.workspace)}-key.pdf`);
+    await page.pdf({ path: printed, format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+    const text = execFileSync('pdftotext', [printed, '-'], { encoding: 'utf8' });
+    await rm(printed);
+    expect(text).toContain(recoveryKey);
+    expect(text).toContain('Risalah recovery key');
+    expect(text).not.toContain('Settings');
+    expect(text.split('\f').filter((page) => page.trim())).toHaveLength(1);
     // Escape does not lose the key, and Done waits until it is written down.
     await page.keyboard.press('Escape');
     await expect(dialog).toBeVisible();
