@@ -99,7 +99,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         : error instanceof Error
           ? error.message
           : String(error);
-    io.err(t('cli:failed', { message }));
+    io.err(t('cli:failed', { command: name, message }));
     return 1;
   }
 }

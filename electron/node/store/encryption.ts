@@ -172,6 +172,7 @@ export async function decryptWorkspace(
     const sealer = keySealer(await unlockKey(keyFile, unlock));
     try {
       for (const file of await storedFiles(dir)) {
+        if (file.setAside) continue;
         const bytes = await new DurableTextFile(file.path, fs).read();
         if (!bytes || !isEncrypted(bytes)) continue;
         try {
@@ -238,7 +239,15 @@ async function convert(
     const stored = new DurableTextFile(file.path, fs);
     const bytes = await stored.read();
     if (!bytes || isEncrypted(bytes) === to.encrypted) continue;
-    await stored.write(to.seal(from.open(bytes, file.name), file.name));
+    let plain: Buffer;
+    try {
+      plain = from.open(bytes, file.name);
+    } catch (error) {
+      // A damaged file set aside by a recovery may fail to open: it stays as it was found.
+      if (file.setAside) continue;
+      throw error;
+    }
+    await stored.write(to.seal(plain, file.name));
   }
 }
 
@@ -247,6 +256,8 @@ interface StoredFile {
   relative: string;
   /** The document's name, bound into its encryption. */
   name: string;
+  /** A damaged copy a recovery moved aside (`<name>.corrupt-<time>`). */
+  setAside: boolean;
 }
 
 /**
@@ -256,7 +267,12 @@ interface StoredFile {
 export async function storedFiles(dir: string): Promise<StoredFile[]> {
   const files: StoredFile[] = [];
   const add = (relative: string, name: string) =>
-    files.push({ path: join(dir, relative), relative, name });
+    files.push({
+      path: join(dir, relative),
+      relative,
+      name,
+      setAside: relative.includes('.corrupt-'),
+    });
   const list = async (folder: string) => {
     await sweepTempFiles(join(dir, folder));
     return (await readdir(join(dir, folder)).catch(() => [] as string[])).sort();

@@ -45,7 +45,9 @@ describe('risalah encrypt, decrypt, passphrase', () => {
       for (const command of [['forums'], ['check'], ['backups'], ['demo']]) {
         const refused = await run([...command, '--workspace', ws]);
         expect(refused.code).toBe(1);
-        expect(refused.err).toMatch(/This workspace is encrypted/);
+        expect(refused.err).toBe(
+          `risalah ${command[0]} stopped: This workspace is encrypted. Give its passphrase (or recovery key) to open it.`,
+        );
       }
       const wrong = await run(['forums', '--workspace', ws], { ...en, RISALAH_PASSPHRASE: 'x' });
       expect(wrong).toMatchObject({ code: 1, err: expect.stringMatching(/not right/) });

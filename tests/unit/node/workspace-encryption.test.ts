@@ -197,6 +197,26 @@ describe('an encrypted workspace', () => {
     });
   });
 
+  it('decrypts after a recovery, leaving the damaged copy it set aside as it was', async () => {
+    await withTempDir(async (dir) => {
+      const forumId = await plainWorkspace(dir);
+      await encryptWorkspace(dir, PASS, { holder: 'test', scrypt });
+      const forumPath = join(dir, FORUMS_DIR, `${forumId}.json`);
+      const sealed = await readFile(forumPath);
+      await writeFile(forumPath, sealed.subarray(0, sealed.length - 1));
+      const opened = await Workspace.open(dir, { holder: 'test', unlock: { passphrase: PASS } });
+      const movedTo = opened.notices[0]?.movedTo ?? '';
+      await opened.close();
+      const aside = await readFile(join(dir, movedTo));
+
+      await decryptWorkspace(dir, { passphrase: PASS }, { holder: 'test' });
+      expect(await readFile(join(dir, movedTo))).toEqual(aside);
+      const reopened = await Workspace.open(dir, { holder: 'test' });
+      expect(notesOf(reopened, forumId)).toContain(SECRET_NOTE);
+      await reopened.close();
+    });
+  });
+
   it('will not decrypt while a document is damaged, and leaves everything as it was', async () => {
     await withTempDir(async (dir) => {
       const forumId = await plainWorkspace(dir);
