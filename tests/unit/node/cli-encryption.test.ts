@@ -5,7 +5,7 @@ import { runCli } from '../../../electron/node/cli/cli';
 import { KEY_FILE } from '../../../electron/node/store/crypto';
 import { WORKSPACE_FILE } from '../../../electron/node/store/workspace';
 import { withTempDir } from '../../support/temp-dir';
-import { fakeIo } from './cli-io';
+import { fakeIo, fakeRenderer } from './cli-io';
 
 const PASS = 'delegasi kabupaten 2017';
 const en = { LANG: 'en_US.UTF-8' };
@@ -91,6 +91,37 @@ describe('risalah encrypt, decrypt, passphrase', () => {
         RISALAH_NEW_PASSPHRASE: 'pendek',
       });
       expect(short).toMatchObject({ code: 1, err: expect.stringMatching(/sekurang-kurangnya 8/) });
+    });
+  });
+
+  it('serve waits locked for the passphrase from the page, and answers nothing else until then', async () => {
+    await withTempDir(async (dir) => {
+      const ws = join(dir, 'ws');
+      await run(['demo', '--workspace', ws]);
+      await run(['encrypt', '--workspace', ws], { ...en, RISALAH_PASSPHRASE: PASS });
+      const c = fakeIo(en, await fakeRenderer(dir));
+      const running = runCli(['serve', '--workspace', ws], c.io);
+      await expect.poll(() => c.out.join('\n')).toMatch(/encrypted and locked/);
+      const url = new URL(/(http:\/\/\S+)/.exec(c.out.join('\n'))?.[1] ?? '');
+      const call = async (channel: string, body: unknown) => {
+        const reply = await fetch(`${url.origin}/api/${channel}`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            Authorization: `Bearer ${url.searchParams.get('token')}`,
+          },
+          body: JSON.stringify(body),
+        });
+        return (await reply.json()) as { ok: boolean; error?: { code: string } };
+      };
+      expect(await call('forums.list', {})).toMatchObject({
+        ok: false,
+        error: { code: 'app-locked' },
+      });
+      expect(await call('security.unlock', { passphrase: PASS })).toMatchObject({ ok: true });
+      expect(await call('forums.list', {})).toMatchObject({ ok: true });
+      c.stop();
+      expect(await running).toBe(0);
     });
   });
 });

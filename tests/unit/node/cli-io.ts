@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { CliIo } from '../../../electron/node/cli/cli';
 
 export interface Captured {
@@ -33,4 +35,12 @@ export function fakeIo(
       untilStopped: () => stopped,
     },
   };
+}
+
+/** A renderer folder with just an index page, enough for `serve` to start. */
+export async function fakeRenderer(dir: string): Promise<string> {
+  const renderer = join(dir, 'renderer');
+  await mkdir(renderer, { recursive: true });
+  await writeFile(join(renderer, 'index.html'), '<!doctype html>');
+  return renderer;
 }

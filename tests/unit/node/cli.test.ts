@@ -2,17 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/node/cli/cli';
-import { fakeIo } from './cli-io';
+import { fakeIo, fakeRenderer } from './cli-io';
 import { Workspace } from '../../../electron/node/store/workspace';
 import { withTempDir } from '../../support/temp-dir';
 import { lampungWorkshop } from '../../support/forums';
-
-async function fakeRenderer(dir: string): Promise<string> {
-  const renderer = join(dir, 'renderer');
-  await mkdir(renderer, { recursive: true });
-  await writeFile(join(renderer, 'index.html'), '<!doctype html>');
-  return renderer;
-}
 
 describe('risalah CLI', () => {
   it('prints help in English and exits 0', async () => {

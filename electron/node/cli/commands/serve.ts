@@ -23,6 +23,7 @@ async function serve({ t, io, workspace, values }: CommandContext): Promise<numb
   try {
     const host = await startHttpHost({ runtime, rendererDir: io.rendererDir, port });
     io.out(t('cli:serving', { url: host.url, workspace }));
+    if ((await runtime.status()).locked) io.out(t('cli:servingLocked'));
     await io.untilStopped();
     io.out(t('cli:stopping'));
     await host.close();
