@@ -162,12 +162,19 @@ export function unlockWithRecoveryKey(keyFile: KeyFile, recoveryKey: string): Bu
   return key;
 }
 
-/** A new passphrase (and, if asked, stronger scrypt parameters) for the same data key. */
+/**
+ * A new passphrase for the same data key. Its scrypt cost is at least this build's default:
+ * a key file from a build with weaker parameters is brought up when its passphrase changes.
+ */
 export async function changePassphrase(
   keyFile: KeyFile,
   dataKey: Buffer,
   passphrase: string,
-  params: ScryptParams = { N: keyFile.kdf.N, r: keyFile.kdf.r, p: keyFile.kdf.p },
+  params: ScryptParams = {
+    N: Math.max(keyFile.kdf.N, DEFAULT_SCRYPT.N),
+    r: Math.max(keyFile.kdf.r, DEFAULT_SCRYPT.r),
+    p: Math.max(keyFile.kdf.p, DEFAULT_SCRYPT.p),
+  },
 ): Promise<KeyFile> {
   const salt = randomBytes(16);
   return {

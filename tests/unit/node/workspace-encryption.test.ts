@@ -165,6 +165,8 @@ describe('an encrypted workspace', () => {
         changeWorkspacePassphrase(dir, { passphrase: PASS }, 'pendek'),
       ).rejects.toMatchObject({ code: 'passphrase-too-short' });
       await changeWorkspacePassphrase(dir, { passphrase: PASS }, 'frasa sandi yang baru sekali');
+      // Made with light test costs, the key file now has this build's: N = 2^17.
+      expect((await readKeyFile(dir))?.kdf).toMatchObject({ N: 2 ** 17, r: 8, p: 1 });
       const after = await fingerprint(dir);
       const changed = Object.keys(after).filter((file) => after[file] !== before[file]);
       expect(changed.sort()).toEqual([join('backups', 'key', KEY_FILE), KEY_FILE].sort());
