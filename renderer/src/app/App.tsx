@@ -23,6 +23,7 @@ export function App() {
   const route = useAppStore((s) => s.route);
   const overlay = useAppStore((s) => s.overlay);
   const openOverlay = useAppStore((s) => s.openOverlay);
+  const closeOverlay = useAppStore((s) => s.closeOverlay);
   const createForum = useAppStore((s) => s.createForum);
   const noteActivity = useAppStore((s) => s.noteActivity);
   if (!store) throw new Error('AppStoreContext is missing');
@@ -60,7 +61,7 @@ export function App() {
       <Dialog
         title={t('forumForm.createTitle')}
         open={overlay === 'new-forum'}
-        onClose={() => openOverlay(null)}
+        onClose={() => closeOverlay('new-forum')}
         wide
       >
         <ForumForm

@@ -25,6 +25,11 @@ export interface NavSlice {
   overlay: Overlay;
   navigate(route: Route): void;
   openOverlay(overlay: Overlay): void;
+  /**
+   * Closes `overlay` if it is still the one shown. A dialog's close event arrives a moment
+   * after Escape; by then a shortcut may have opened another dialog, which must stay.
+   */
+  closeOverlay(overlay: NonNullable<Overlay>): void;
 }
 
 export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, get) => ({
@@ -36,4 +41,7 @@ export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, ge
     set({ route });
   },
   openOverlay: (overlay) => set({ overlay }),
+  closeOverlay: (overlay) => {
+    if (get().overlay === overlay) set({ overlay: null });
+  },
 });

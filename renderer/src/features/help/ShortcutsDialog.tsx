@@ -14,10 +14,11 @@ export function ShortcutsDialog() {
   const { t } = useTranslation('notebook');
   const open = useAppStore((s) => s.overlay === 'shortcuts');
   const openOverlay = useAppStore((s) => s.openOverlay);
+  const closeOverlay = useAppStore((s) => s.closeOverlay);
   const isMac = navigator.platform.toLowerCase().includes('mac');
   const key = (k: string) => (isMac && k === 'Ctrl' ? '⌘' : k);
   return (
-    <Dialog title={t('shortcuts.title')} open={open} onClose={() => openOverlay(null)}>
+    <Dialog title={t('shortcuts.title')} open={open} onClose={() => closeOverlay('shortcuts')}>
       <dl className="shortcuts">
         {shortcuts.map((s) => (
           <div key={s.what} className="shortcut">

@@ -10,6 +10,7 @@ export function SearchDialog() {
   const text = useBilingual();
   const open = useAppStore((s) => s.overlay === 'search');
   const openOverlay = useAppStore((s) => s.openOverlay);
+  const closeOverlay = useAppStore((s) => s.closeOverlay);
   const query = useAppStore((s) => s.searchQuery);
   const results = useAppStore((s) => s.searchResults);
   const search = useAppStore((s) => s.search);
@@ -49,7 +50,7 @@ export function SearchDialog() {
   }
 
   return (
-    <Dialog title={t('search.open')} open={open} onClose={() => openOverlay(null)} wide>
+    <Dialog title={t('search.open')} open={open} onClose={() => closeOverlay('search')} wide>
       <div className="search" onKeyDown={onKey}>
         <label htmlFor={inputId} className="visually-hidden">
           {t('search.label')}

@@ -54,3 +54,16 @@ describe('activity reports for the auto-lock', () => {
     }
   });
 });
+
+describe('overlays', () => {
+  it('a late close event of one dialog does not close the dialog opened after it', () => {
+    const { store } = storeWithCalls();
+    store.getState().openOverlay('search');
+    // Escape closes the search; before its close event lands, F1 opens the shortcuts.
+    store.getState().openOverlay('shortcuts');
+    store.getState().closeOverlay('search');
+    expect(store.getState().overlay).toBe('shortcuts');
+    store.getState().closeOverlay('shortcuts');
+    expect(store.getState().overlay).toBeNull();
+  });
+});
