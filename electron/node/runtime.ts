@@ -44,7 +44,6 @@ export interface RuntimeOptions {
 
 interface Session {
   workspace: Workspace;
-  notebook: NotebookService;
   handlers: WorkspaceHandlers;
   /** Kept while unlocked so the keychain can remember it; overwritten at lock. */
   dataKey: Buffer | null;
@@ -91,10 +90,6 @@ export class Runtime {
   /** The open workspace, or null while locked. */
   get workspace(): Workspace | null {
     return this.#session?.workspace ?? null;
-  }
-
-  get notebook(): NotebookService | null {
-    return this.#session?.notebook ?? null;
   }
 
   async call(channel: unknown, input: unknown): ReturnType<typeof dispatch> {
@@ -182,7 +177,7 @@ export class Runtime {
       contacts,
       events: this.events,
     });
-    this.#session = { workspace, notebook, handlers, dataKey };
+    this.#session = { workspace, handlers, dataKey };
     this.#lastUse = this.#now();
   }
 
@@ -222,7 +217,7 @@ export class Runtime {
     return this.#checkIdle();
   }
 
-  #session$(): Session {
+  #unlocked(): Session {
     if (!this.#session) throw new AppError('app-locked');
     return this.#session;
   }
@@ -337,7 +332,7 @@ export class Runtime {
           channel,
           (input: unknown) =>
             (
-              this.#session$().handlers[channel as keyof WorkspaceHandlers] as (
+              this.#unlocked().handlers[channel as keyof WorkspaceHandlers] as (
                 i: unknown,
               ) => unknown
             )(input),
@@ -349,7 +344,7 @@ export class Runtime {
   async #remember(): Promise<void> {
     const { available, backend } = this.#keeper.status();
     if (!available) throw new AppError('keychain-unavailable', { backend });
-    const key = this.#session$().dataKey;
+    const key = this.#unlocked().dataKey;
     if (!key) throw new AppError('not-encrypted');
     await this.#keeper.save(this.dir, key);
   }

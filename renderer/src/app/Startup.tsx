@@ -1,8 +1,8 @@
-import { useCallback, useContext, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiErrorPayload } from '../../../electron/common/errors';
 import { ApiError } from '../api/api-client';
-import { AppStoreContext, useAppStore } from '../store/app-store';
+import { useAppStore } from '../store/app-store';
 import { UnlockScreen } from '../features/security/UnlockScreen';
 import { App } from './App';
 import { useErrorMessage } from './use-error-message';
@@ -16,7 +16,6 @@ type StartupState = 'loading' | 'locked' | 'ready' | { error: ApiErrorPayload };
 export function Startup() {
   const { t, i18n } = useTranslation();
   const errorMessage = useErrorMessage();
-  const store = useContext(AppStoreContext);
   const loadSettings = useAppStore((s) => s.loadSettings);
   const loadSecurity = useAppStore((s) => s.loadSecurity);
   const locked = useAppStore((s) => s.security?.locked ?? false);
@@ -24,10 +23,10 @@ export function Startup() {
 
   const load = useCallback(() => {
     loadSecurity()
-      .then(async (security) => {
-        if (security.locked && store) {
+      .then(async ({ security, language }) => {
+        if (security.locked) {
           // Settings are inside the encrypted workspace: until unlocked, the system's language.
-          await i18n.changeLanguage(store.getState().language);
+          await i18n.changeLanguage(language);
           return 'locked' as const;
         }
         // Switch before the first paint of the app, so it never flashes in the wrong language.
@@ -41,7 +40,7 @@ export function Startup() {
             error: error instanceof ApiError ? error.payload : { code: 'internal', params: {} },
           }),
       );
-  }, [loadSettings, loadSecurity, store, i18n]);
+  }, [loadSettings, loadSecurity, i18n]);
 
   useEffect(load, [load]);
 

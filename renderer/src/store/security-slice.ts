@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SecurityStatus } from '../../../electron/common/api/types';
+import type { UiLanguage } from '../../../electron/common/language';
 import type { ApiClient } from '../api/api-client';
 import type { AppState } from './app-store';
 
@@ -11,8 +12,11 @@ export type UnlockWith =
 
 export interface SecuritySlice {
   security: SecurityStatus | null;
-  /** Reads whether the workspace is encrypted and locked, and the app's info (for the language). */
-  loadSecurity(): Promise<SecurityStatus>;
+  /**
+   * Reads whether the workspace is encrypted and locked, and the app's info; resolves with
+   * the language to show until the workspace's own settings can be read.
+   */
+  loadSecurity(): Promise<{ security: SecurityStatus; language: UiLanguage }>;
   applySecurity(status: SecurityStatus): void;
   unlock(secret: UnlockWith): Promise<void>;
   lock(): Promise<void>;
@@ -38,8 +42,9 @@ export const createSecuritySlice = (
         api.call('security.status', {}),
         api.call('app.info', {}),
       ]);
-      set({ security, info, language: get().settings.language ?? info.systemLanguage });
-      return security;
+      const language = get().settings.language ?? info.systemLanguage;
+      set({ security, info, language });
+      return { security, language };
     },
     applySecurity: (security) => set({ security }),
     async unlock(secret) {
