@@ -39,6 +39,16 @@ async function plainWorkspace(dir: string): Promise<string> {
   return forumId;
 }
 
+/** An encrypted workspace whose forum document lost its last byte. */
+async function encryptedWithTruncatedForum(dir: string): Promise<string> {
+  const forumId = await plainWorkspace(dir);
+  await encryptWorkspace(dir, PASS, { holder: 'test', scrypt });
+  const forumPath = join(dir, FORUMS_DIR, `${forumId}.json`);
+  const sealed = await readFile(forumPath);
+  await writeFile(forumPath, sealed.subarray(0, sealed.length - 1));
+  return forumId;
+}
+
 async function allFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
@@ -201,11 +211,7 @@ describe('an encrypted workspace', () => {
 
   it('decrypts after a recovery, leaving the damaged copy it set aside as it was', async () => {
     await withTempDir(async (dir) => {
-      const forumId = await plainWorkspace(dir);
-      await encryptWorkspace(dir, PASS, { holder: 'test', scrypt });
-      const forumPath = join(dir, FORUMS_DIR, `${forumId}.json`);
-      const sealed = await readFile(forumPath);
-      await writeFile(forumPath, sealed.subarray(0, sealed.length - 1));
+      const forumId = await encryptedWithTruncatedForum(dir);
       const opened = await Workspace.open(dir, { holder: 'test', unlock: { passphrase: PASS } });
       const movedTo = opened.notices[0]?.movedTo ?? '';
       await opened.close();
@@ -221,11 +227,7 @@ describe('an encrypted workspace', () => {
 
   it('will not decrypt while a document is damaged, and leaves everything as it was', async () => {
     await withTempDir(async (dir) => {
-      const forumId = await plainWorkspace(dir);
-      await encryptWorkspace(dir, PASS, { holder: 'test', scrypt });
-      const forumPath = join(dir, FORUMS_DIR, `${forumId}.json`);
-      const sealed = await readFile(forumPath);
-      await writeFile(forumPath, sealed.subarray(0, sealed.length - 1));
+      const forumId = await encryptedWithTruncatedForum(dir);
       const before = await fingerprint(dir);
       await expect(
         decryptWorkspace(dir, { passphrase: PASS }, { holder: 'test' }),
