@@ -54,3 +54,6 @@ export const csvFields = [
   'country',
   'city',
 ] as const;
+
+/** The shortest passphrase an encrypted workspace accepts, in characters. */
+export const MIN_PASSPHRASE = 8;

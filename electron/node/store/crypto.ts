@@ -227,6 +227,8 @@ export interface DocumentSealer {
   readonly encrypted: boolean;
   seal(plain: Uint8Array, name: string): Buffer;
   open(bytes: Uint8Array, name: string): Buffer;
+  /** Overwrites the key in memory (nothing for plain); the sealer cannot be used afterwards. */
+  wipe(): void;
 }
 
 export const plainSealer: DocumentSealer = {
@@ -238,14 +240,10 @@ export const plainSealer: DocumentSealer = {
     }
     return Buffer.from(bytes);
   },
+  wipe: () => undefined,
 };
 
-export interface KeySealer extends DocumentSealer {
-  /** Overwrites the key in memory; the sealer cannot be used afterwards. */
-  wipe(): void;
-}
-
-export function keySealer(dataKey: Buffer): KeySealer {
+export function keySealer(dataKey: Buffer): DocumentSealer {
   const key = Buffer.from(dataKey);
   return {
     encrypted: true,

@@ -1,5 +1,6 @@
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MIN_PASSPHRASE } from '../../common/domain/vocabulary';
 import { AppError } from '../../common/errors';
 import { BACKUP_DIR } from './backups';
 import {
@@ -15,7 +16,7 @@ import {
   unlockWithPassphrase,
   unlockWithRecoveryKey,
 } from './crypto';
-import type { DocumentSealer, KeyFile, KeySealer, ScryptParams } from './crypto';
+import type { DocumentSealer, KeyFile, ScryptParams } from './crypto';
 import { DurableTextFile, nodeFs, sweepTempFiles } from './durable-file';
 import type { DurableFs } from './durable-file';
 import { WorkspaceLock } from './workspace-lock';
@@ -28,8 +29,6 @@ export type Unlock =
   { passphrase: string } | { recoveryKey: string } | { secret: string } | { dataKey: Buffer };
 
 const RECOVERY_SHAPE = /^[A-Z2-7]{32}$/;
-
-export const MIN_PASSPHRASE = 8;
 
 /** A second copy of the key file: without it every document is lost, so it is kept twice. */
 const KEY_COPY = join(BACKUP_DIR, 'key', KEY_FILE);
@@ -103,7 +102,7 @@ export async function workspaceSealer(
   dir: string,
   unlock: Unlock | undefined,
   fs: DurableFs = nodeFs,
-): Promise<DocumentSealer | KeySealer> {
+): Promise<DocumentSealer> {
   const keyFile = await readKeyFile(dir, fs);
   if (!keyFile) return plainSealer;
   if (!unlock) throw new AppError('passphrase-required', { dir });

@@ -13,7 +13,7 @@ import type {
 } from '../../common/domain/workspace-schema';
 import { Backups } from './backups';
 import type { BackupEntry } from './backups';
-import type { DocumentSealer, KeySealer } from './crypto';
+import type { DocumentSealer } from './crypto';
 import { encodeDocument } from './document-codec';
 import { DocumentFile } from './document-file';
 import { loadDocument, readDocumentText } from './document-loader';
@@ -53,7 +53,7 @@ export class Workspace {
   readonly notices: RecoveryNotice[];
   readonly #lock: WorkspaceLock;
   readonly #options: OpenWorkspaceOptions;
-  readonly #sealer: DocumentSealer | KeySealer;
+  readonly #sealer: DocumentSealer;
   readonly #root: StoreDocument<WorkspaceDocument>;
   readonly #forums = new Map<string, StoreDocument<ForumDocument>>();
   #status: SaveStatus = { state: 'idle', savedAt: null, error: null };
@@ -300,7 +300,7 @@ export class Workspace {
     try {
       await this.flush();
     } finally {
-      if ('wipe' in this.#sealer) this.#sealer.wipe();
+      this.#sealer.wipe();
       await this.#lock.release();
     }
   }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MIN_PASSPHRASE } from '../../../../electron/common/domain/vocabulary';
 import { ApiError } from '../../api/api-client';
 import { Field } from '../../app/Field';
 import { useErrorMessage } from '../../app/use-error-message';
@@ -8,8 +9,6 @@ import { useFormat } from '../../app/use-format';
 import { useAppStore } from '../../store/app-store';
 import { RecoveryKeyDialog } from './RecoveryKeyDialog';
 
-/** Mirrors the host's rule, so the help text states it; the host enforces it. */
-const MIN_PASSPHRASE = 8;
 const AUTO_LOCK_CHOICES = [0, 5, 10, 15, 30, 60, 120];
 
 /** Runs a settings action, then says how it went in the UI language. */
