@@ -16,7 +16,7 @@ import {
   sessionKinds,
 } from './vocabulary';
 
-export const FORUM_SCHEMA_VERSION = 1;
+export const FORUM_SCHEMA_VERSION = 2;
 
 export {
   clauseDocumentKinds,
@@ -106,6 +106,60 @@ export const commitmentSchema = recordSchema.extend({
   evidence: z.string().default(''),
 });
 
+const blank = () => ({ id: '', en: '' });
+
+/** Someone who signs the travel report: a member of the delegation or an official above it. */
+export const signatorySchema = z
+  .object({
+    id: idSchema,
+    /** The delegation member who signs, or null for someone outside it (e.g. "Mengetahui"). */
+    memberId: idSchema.nullable().default(null),
+    /** Used when memberId is null (a member's own fields come from the profile). */
+    name: z.string().default(''),
+    nip: z.string().default(''),
+    position: bilingualSchema.default(blank),
+    /** The line above the signature: "Yang melaporkan" / "Reported by", "Mengetahui" / "Acknowledged by". */
+    caption: bilingualSchema.default(blank),
+  })
+  .loose();
+
+/**
+ * What a travel report (laporan perjalanan dinas) needs beyond the notes: who travelled, on
+ * whose order, its number, date and addressee, who signs, and the delegate's own narrative.
+ * Texts left empty are drafted from the positions and commitments at export time.
+ */
+export const reportDetailsSchema = z
+  .object({
+    /** Delegation members (profile ids) who travelled to this forum, in the report's order. */
+    memberIds: z.array(idSchema).default([]),
+    /** Surat Perintah Tugas: the assignment letter the trip rests on (section I, Dasar). */
+    assignment: z
+      .object({
+        number: z.string().default(''),
+        date: isoDateSchema.nullable().default(null),
+        issuedBy: bilingualSchema.default(blank),
+      })
+      .loose()
+      .default({ number: '', date: null, issuedBy: blank() }),
+    /** The report's own number, date and place of signing. */
+    number: z.string().default(''),
+    date: isoDateSchema.nullable().default(null),
+    place: z.string().default(''),
+    /** "Yth. Bupati Lampung Timur" / "The Regent of East Lampung". */
+    addressee: bilingualSchema.default(blank),
+    signatories: z.array(signatorySchema).default([]),
+    /** II. Maksud dan Tujuan. */
+    purpose: bilingualSchema.default(blank),
+    /** V. Hasil yang Dicapai: the narrative before the per-session notes. */
+    results: bilingualSchema.default(blank),
+    /** VI. Kesimpulan dan Saran. */
+    conclusions: bilingualSchema.default(blank),
+    recommendations: bilingualSchema.default(blank),
+    /** Print the profile's letterhead (kop) above the report. */
+    useLetterhead: z.boolean().default(true),
+  })
+  .loose();
+
 export const forumDocumentSchema = z
   .object({
     schemaVersion: z.number().int().positive(),
@@ -115,6 +169,7 @@ export const forumDocumentSchema = z
     clauseDocuments: z.array(clauseDocumentSchema),
     clauses: z.array(clauseSchema),
     commitments: z.array(commitmentSchema),
+    report: reportDetailsSchema.default(() => reportDetailsSchema.parse({})),
   })
   .loose();
 
@@ -126,6 +181,8 @@ export type ClauseDocument = z.infer<typeof clauseDocumentSchema>;
 export type Clause = z.infer<typeof clauseSchema>;
 export type Commitment = z.infer<typeof commitmentSchema>;
 export type ForumDocument = z.infer<typeof forumDocumentSchema>;
+export type ReportDetails = z.infer<typeof reportDetailsSchema>;
+export type Signatory = z.infer<typeof signatorySchema>;
 
 export const forumInputSchema = forumSchema.omit({
   id: true,

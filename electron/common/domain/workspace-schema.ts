@@ -8,7 +8,7 @@ import {
   recordSchema,
 } from './primitives';
 
-export const WORKSPACE_SCHEMA_VERSION = 3;
+export const WORKSPACE_SCHEMA_VERSION = 4;
 
 export const settingsSchema = z
   .object({
@@ -19,6 +19,37 @@ export const settingsSchema = z
   })
   .loose();
 
+/**
+ * A person of the delegation, kept once in the profile and picked per forum: the travel
+ * report's *Pelaksana/Peserta* table, its signatories, and (with sync) who wrote what.
+ */
+export const delegationMemberSchema = z
+  .object({
+    id: idSchema,
+    name: z.string(),
+    /** Nomor Induk Pegawai of a civil servant; empty for others. */
+    nip: z.string().default(''),
+    /** Jabatan: the post held at the institution. */
+    position: bilingualSchema.default({ id: '', en: '' }),
+    /** Pangkat/golongan, e.g. "Pembina (IV/a)". */
+    rank: z.string().default(''),
+    /** Role in the delegation, e.g. "Ketua Delegasi" / "Head of delegation". */
+    role: bilingualSchema.default({ id: '', en: '' }),
+  })
+  .loose();
+
+/** The kop surat printed above a travel report: institution lines, address, logo. */
+export const letterheadSchema = z
+  .object({
+    /** From the top: "PEMERINTAH KABUPATEN LAMPUNG TIMUR", "SEKRETARIAT DAERAH", … */
+    lines: z.array(bilingualSchema).default([]),
+    /** Address, telephone, e-mail, postcode: one line under the institution. */
+    address: bilingualSchema.default({ id: '', en: '' }),
+    /** A data: URL of a PNG or JPEG logo, or null. */
+    logo: z.string().nullable().default(null),
+  })
+  .loose();
+
 export const delegationProfileSchema = z
   .object({
     delegationName: bilingualSchema,
@@ -26,6 +57,8 @@ export const delegationProfileSchema = z
     headPosition: bilingualSchema,
     institution: bilingualSchema,
     city: z.string(),
+    members: z.array(delegationMemberSchema).default([]),
+    letterhead: letterheadSchema.default({ lines: [], address: { id: '', en: '' }, logo: null }),
     updatedAt: isoDateTimeSchema.nullable(),
   })
   .loose();
@@ -79,6 +112,8 @@ export const workspaceDocumentSchema = z
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type DelegationProfile = z.infer<typeof delegationProfileSchema>;
+export type DelegationMember = z.infer<typeof delegationMemberSchema>;
+export type Letterhead = z.infer<typeof letterheadSchema>;
 export type ForumIndexEntry = z.infer<typeof forumIndexEntrySchema>;
 export type Contact = z.infer<typeof contactSchema>;
 export type ContactFields = z.infer<typeof contactFieldsSchema>;

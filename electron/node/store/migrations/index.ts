@@ -1,16 +1,18 @@
 import { FORUM_SCHEMA_VERSION } from '../../../common/domain/forum-schema';
 import { WORKSPACE_SCHEMA_VERSION } from '../../../common/domain/workspace-schema';
 import { forum0001 } from './forum-0001-initial';
+import { forum0002 } from './forum-0002-report-details';
 import type { DocumentKind, Migration, RawDocument } from './migration';
 import { workspace0001 } from './workspace-0001-settings';
 import { workspace0002 } from './workspace-0002-profile-forums-contacts';
 import { workspace0003 } from './workspace-0003-csv-mappings';
+import { workspace0004 } from './workspace-0004-members-letterhead';
 
 export type { DocumentKind, RawDocument } from './migration';
 
 const migrations: Record<DocumentKind, Migration[]> = {
-  workspace: [workspace0001, workspace0002, workspace0003],
-  forum: [forum0001],
+  workspace: [workspace0001, workspace0002, workspace0003, workspace0004],
+  forum: [forum0001, forum0002],
 };
 
 export const currentVersion: Record<DocumentKind, number> = {
