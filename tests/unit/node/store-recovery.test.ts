@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { WORKSPACE_SCHEMA_VERSION } from '../../../electron/common/domain/workspace-schema';
 import { Backups } from '../../../electron/node/store/backups';
 import { decodeDocument, encodeDocument } from '../../../electron/node/store/document-codec';
 import { FORUMS_DIR, Workspace, WORKSPACE_FILE } from '../../../electron/node/store/workspace';
@@ -131,7 +132,8 @@ describe('migrations and versions', () => {
       await writeFile(join(dir, WORKSPACE_FILE), v1);
       const workspace = await Workspace.open(dir, { holder: 'test' });
       expect(workspace.settings.language).toBe('id');
-      expect(workspace.data.schemaVersion).toBe(3);
+      expect(workspace.data.schemaVersion).toBe(WORKSPACE_SCHEMA_VERSION);
+      expect(workspace.data.profile.members).toEqual([]);
       expect(workspace.data.forums).toEqual([]);
       await workspace.close();
       const backups = await new Backups(dir).list('workspace');
@@ -139,7 +141,7 @@ describe('migrations and versions', () => {
       const migration = backups.find((b) => b.reason === 'migration');
       expect((await new Backups(dir).read(migration?.id ?? '')).toString()).toBe(v1);
       expect(decodeDocument(await readFile(join(dir, WORKSPACE_FILE), 'utf8'))).toMatchObject({
-        schemaVersion: 3,
+        schemaVersion: WORKSPACE_SCHEMA_VERSION,
       });
     });
   });
