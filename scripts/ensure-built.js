@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkBuilt } from './check-built.js';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(projectRoot, 'out', '.build-stamp');
@@ -40,6 +41,12 @@ export function ensureBuilt({ force = false } = {}) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  // A build whose output does not parse or load is a failed build: no stamp, status 1.
+  const problems = checkBuilt(join(projectRoot, 'out'));
+  if (problems.length) {
+    process.stderr.write(`The build is broken:\n${problems.join('\n')}\n`);
+    process.exit(1);
+  }
   writeFileSync(stamp, new Date().toISOString());
 }
 

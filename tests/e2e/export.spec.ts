@@ -42,3 +42,40 @@ test('preview the travel report, see what is untranslated, save the HTML, and op
   expect(errors).toEqual([]);
   await reader.close();
 });
+
+test('a PDF saved from the built app reads back, and a failed save says so next to the button, in the UI language', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Open an example' }).click();
+  await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+  await page.getByRole('tab', { name: 'Export' }).click();
+  await page.getByLabel('PDF (A4)').check();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('whrcf-2017-summary-both.pdf');
+  const pdf = await readFile(await file.path());
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as' })).toHaveText(
+    'Saved as whrcf-2017-summary-both.pdf.',
+  );
+
+  // The host fails the next export (as the PDF chunk of the built app once did).
+  await page.route('**/api/export.file', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'internal', params: {} } }),
+    }),
+  );
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert')).toContainText('The PDF (A4) file could not be made.');
+  await expect(page.getByText(/Saved as/)).toHaveCount(0);
+
+  // In Indonesian, the same failure reads in Indonesian.
+  await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('alert')).toContainText('Berkas PDF (A4) tidak dapat dibuat.');
+});

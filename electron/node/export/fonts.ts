@@ -4,10 +4,12 @@ import { dirname, join } from 'node:path';
 import { openSync } from 'fontkit';
 import type { Font } from 'fontkit';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundler's ESM shim declares its own `require` in the same chunk, and
+// a second declaration is a SyntaxError that only the built app meets (issue 13).
+const resolveFrom = createRequire(import.meta.url);
 
 function filesOf(pkg: string): string {
-  return join(dirname(require.resolve(`${pkg}/package.json`)), 'files');
+  return join(dirname(resolveFrom.resolve(`${pkg}/package.json`)), 'files');
 }
 
 export interface FontFace {

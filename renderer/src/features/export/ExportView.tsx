@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportPreview } from '../../../../electron/common/domain/notebook-views';
+import { ApiError } from '../../api/api-client';
 import { saveFile } from '../../app/save-file';
 import { useBilingual } from '../../app/use-bilingual';
+import { useErrorMessage } from '../../app/use-error-message';
 import { useAppStore } from '../../store/app-store';
 
 type Template = 'summary' | 'travel-report';
@@ -51,7 +53,10 @@ export function ExportView({ forumId }: { forumId: string }) {
   const [useOther, setUseOther] = useState(true);
   const [chosen, setChosen] = useState<string[]>([]);
   const [preview, setPreview] = useState<ExportPreview | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const errorMessage = useErrorMessage();
+  /** The outcome of the last save, shown next to the button: never a success left from before. */
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
   const met = useMemo(
     () => (contacts ?? []).filter((c) => c.metForumIds.includes(forumId)),
     [contacts, forumId],
@@ -74,13 +79,25 @@ export function ExportView({ forumId }: { forumId: string }) {
   }, [previewExport, options]);
 
   async function save() {
-    const file = await exportFile({ ...options, format });
-    saveFile(
-      file.fileName,
-      file.mimeType,
-      Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)),
-    );
-    setMessage(t('saved', { file: file.fileName }));
+    setOutcome(null);
+    setBusy(true);
+    try {
+      const file = await exportFile({ ...options, format });
+      saveFile(
+        file.fileName,
+        file.mimeType,
+        Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)),
+      );
+      setOutcome({ ok: true, text: t('saved', { file: file.fileName }) });
+    } catch (error) {
+      const reason =
+        error instanceof ApiError
+          ? errorMessage(error.payload)
+          : errorMessage({ code: 'internal', params: {} });
+      setOutcome({ ok: false, text: t('failed', { format: t(`formats.${format}`), reason }) });
+    } finally {
+      setBusy(false);
+    }
   }
 
   const missing = preview?.missing ?? [];
@@ -153,10 +170,19 @@ export function ExportView({ forumId }: { forumId: string }) {
           onChange={setFormat}
         />
         <div className="form-actions">
-          <button type="button" className="button primary" onClick={() => void save()}>
-            {t('save')}
+          <button
+            type="button"
+            className="button primary"
+            disabled={busy}
+            onClick={() => void save()}
+          >
+            {busy ? t('saving') : t('save')}
           </button>
-          {message && <span role="status">{message}</span>}
+          {/* Both regions stay mounted so a screen reader announces each new outcome. */}
+          <span role="status">{outcome?.ok ? outcome.text : ''}</span>
+          <span role="alert" className="form-error">
+            {outcome && !outcome.ok ? outcome.text : ''}
+          </span>
         </div>
       </div>
       {language !== 'both' && missing.some((m) => m.language === language) && (
