@@ -24,6 +24,7 @@ export const errorCodes = [
   'key-file-damaged',
   'app-locked',
   'keychain-unavailable',
+  'member-in-use',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

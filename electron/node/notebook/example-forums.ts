@@ -3,9 +3,17 @@ import { randomUUID } from 'node:crypto';
 import type { AgreementService } from '../clauses/agreement-service';
 import type { PositionInput } from '../../common/domain/agreement-schema';
 import type { NotebookService } from './notebook-service';
+import {
+  addExampleDelegation,
+  addExampleReport,
+  exampleProfileName,
+  lampung2025Report,
+  whrcf2017Report,
+} from './example-report';
 
 interface ExampleForum {
   forum: ForumCreate;
+  report: Parameters<typeof addExampleReport>[2];
   sessions: SessionInput[];
   /** Notes by the index of their session. */
   notes: { session: number; id: string; en: string; tags?: string[]; pinned?: boolean }[];
@@ -13,6 +21,7 @@ interface ExampleForum {
 
 // Drawn from public reports of the two events; wording of notes is illustrative.
 const whrcf2017: ExampleForum = {
+  report: whrcf2017Report,
   forum: {
     name: {
       id: 'Forum Kota Hak Asasi Manusia Sedunia 2017',
@@ -99,6 +108,24 @@ const whrcf2017: ExampleForum = {
       en: '# Opening\n\nThe seventh forum, held every year since 2011. This year’s theme: **Do We Live in Peace?**',
     },
     {
+      session: 1,
+      id: [
+        '# Kota HAM, demokrasi dan perdamaian',
+        'Sidang pleno dibuka dengan pertanyaan tema forum: apakah warga kota benar-benar hidup dalam damai? Para pembicara sepakat bahwa perdamaian tidak cukup diartikan sebagai ketiadaan perang, tetapi juga terpenuhinya hak warga atas rasa aman, layanan dasar, dan keadilan.',
+        'Wali kota dan pejabat dari beberapa negara menyampaikan bahwa pemerintah daerah berada paling dekat dengan warga, sehingga paling cepat merasakan dampak kebijakan terhadap HAM. Para pembicara mengusulkan langkah-langkah berikut:',
+        '- membentuk komisi atau ombudsman HAM di tingkat kota;\n- melibatkan warga dalam perencanaan dan penganggaran;\n- menerbitkan laporan tahunan pelaksanaan HAM di daerah;\n- memperkuat pendidikan HAM di sekolah dan bagi aparatur.',
+        'Delegasi mencatat bahwa sebagian besar langkah tersebut telah dirintis di Lampung Timur melalui Peraturan Bupati Nomor 48 Tahun 2016 dan dapat diperkuat dengan indikator yang terukur.',
+      ].join('\n\n'),
+      en: [
+        '# Human rights cities, democracy and peace',
+        'The plenary opened with the question of the forum’s theme: do city residents really live in peace? The speakers agreed that peace is not only the absence of war but also the fulfilment of residents’ rights to safety, basic services and justice.',
+        'Mayors and officials from several countries said that local government is closest to residents and so the first to feel the effect of policy on human rights. The speakers proposed the following steps:',
+        '- set up a human rights commission or ombudsman at city level;\n- involve residents in planning and budgeting;\n- publish an annual report on human rights in the city;\n- strengthen human rights education in schools and for public servants.',
+        'The delegation noted that most of these steps have been started in East Lampung under Regent Regulation No. 48 of 2016 and can be strengthened with measurable indicators.',
+      ].join('\n\n'),
+      tags: ['pleno'],
+    },
+    {
       session: 2,
       id: '# Demokrasi lokal yang partisipatif\n\n- Warga dilibatkan sejak perencanaan, bukan hanya saat sosialisasi.\n- Musyawarah perencanaan pembangunan desa dapat menjadi pintu masuk pemenuhan HAM.\n- Kota-kota anggota berbagi indikator untuk mengukur partisipasi.',
       en: '# Participatory local democracy\n\n- Residents are involved from planning onwards, not only when decisions are announced.\n- Village development planning meetings can be an entry point for realising human rights.\n- Member cities share indicators to measure participation.',
@@ -127,6 +154,7 @@ const whrcf2017: ExampleForum = {
 };
 
 const lampung2025: ExampleForum = {
+  report: lampung2025Report,
   forum: {
     name: {
       id: 'Penguatan Kapasitas HAM bagi Komunitas',
@@ -194,6 +222,24 @@ const lampung2025: ExampleForum = {
       session: 0,
       id: 'Kegiatan dihadiri perwakilan 10 kelompok komunitas. Kepala Kantor Wilayah, Basnamara, menekankan bahwa penghormatan terhadap HAM dimulai dari layanan sehari-hari.',
       en: 'Representatives of 10 community groups attended. The head of the regional office, Basnamara, stressed that respect for human rights starts with everyday services.',
+    },
+    {
+      session: 1,
+      id: [
+        '# HAM dan layanan publik',
+        'Narasumber dari Kantor Wilayah Kementerian HAM Provinsi Lampung menjelaskan bahwa setiap layanan publik, mulai dari administrasi kependudukan sampai layanan kesehatan, merupakan wujud pemenuhan hak asasi manusia. Layanan yang lambat, mahal, atau sulit dijangkau berarti hak warga belum terpenuhi.',
+        'Peserta dari kelompok komunitas menyampaikan hambatan yang mereka alami, antara lain dalam pengurusan dokumen kependudukan bagi warga lanjut usia dan penyandang disabilitas. Narasumber menekankan tiga prinsip layanan publik berbasis HAM:',
+        '1. tidak diskriminatif dan dapat dijangkau semua warga;\n2. terbuka mengenai syarat, biaya, dan waktu layanan;\n3. menyediakan saluran pengaduan yang ditindaklanjuti.',
+        'Kelompok komunitas diminta mencatat pengaduan warga secara tertib agar dapat disampaikan kepada pemerintah daerah sebagai bahan perbaikan layanan.',
+      ].join('\n\n'),
+      en: [
+        '# Human rights and public services',
+        'The speaker from the Lampung Provincial Regional Office of the Ministry of Human Rights explained that every public service, from civil registration to health care, is a way of realising human rights. A service that is slow, costly or hard to reach means residents’ rights are not yet fulfilled.',
+        'Participants from the community groups described the obstacles they face, among them obtaining civil registration documents for older residents and persons with disabilities. The speaker stressed three principles of a rights-based public service:',
+        '1. it does not discriminate and is within reach of every resident;\n2. it is open about its requirements, costs and time;\n3. it offers a complaints channel that is followed up.',
+        'The community groups were asked to record residents’ complaints carefully so that they can be passed to the local government to improve services.',
+      ].join('\n\n'),
+      tags: ['layanan-publik'],
     },
     {
       session: 2,
@@ -337,10 +383,7 @@ export function createExampleForums(
   const profile = notebook.profile();
   if (!profile.headName && !profile.delegationName.id && !profile.delegationName.en) {
     notebook.updateProfile({
-      delegationName: {
-        id: 'Delegasi Kabupaten Lampung Timur',
-        en: 'East Lampung Regency Delegation',
-      },
+      delegationName: exampleProfileName,
       headName: 'Chusnunia',
       headPosition: { id: 'Bupati Lampung Timur', en: 'Regent of East Lampung' },
       institution: {
@@ -350,6 +393,9 @@ export function createExampleForums(
       city: 'Sukadana',
     });
   }
+  // Invented members go into the example delegation only, never into a delegate's own.
+  if (notebook.profile().delegationName.en === exampleProfileName.en)
+    addExampleDelegation(notebook);
   const existing = new Set(notebook.listForums().map((f) => f.name.en));
   const created: string[] = [];
   for (const example of [whrcf2017, lampung2025]) {
@@ -365,6 +411,7 @@ export function createExampleForums(
       });
       if (note.pinned) notebook.updateNote(forum.id, made.id, { pinned: true });
     }
+    addExampleReport(notebook, forum.id, example.report);
     created.push(forum.id);
   }
   return created;

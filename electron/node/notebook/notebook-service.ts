@@ -25,7 +25,18 @@ import type {
 } from '../../common/domain/notebook-views';
 import type { Bilingual } from '../../common/domain/primitives';
 import { translationStatus } from '../../common/domain/translation';
-import type { DelegationProfile } from '../../common/domain/workspace-schema';
+import type { DelegationProfile, Letterhead } from '../../common/domain/workspace-schema';
+import type { ReportDetails } from '../../common/domain/forum-schema';
+import type {
+  LetterheadInput,
+  MemberInput,
+  ReportPatch,
+} from '../../common/domain/report-input-schema';
+import {
+  letterheadInputSchema,
+  memberInputSchema,
+  reportPatchSchema,
+} from '../../common/domain/report-input-schema';
 import { SearchIndex } from '../search/search-index';
 import type { Workspace } from '../store/workspace';
 import {
@@ -80,6 +91,110 @@ export class NotebookService {
     return this.#workspace.update((doc) => {
       Object.assign(doc.profile, structuredClone(patch), { updatedAt: now() });
       return structuredClone(doc.profile);
+    });
+  }
+
+  /** Adds a delegation member, or replaces the one with the same id. */
+  saveMember(input: MemberInput): DelegationProfile {
+    const { id, ...fields } = memberInputSchema.parse(input);
+    return this.#workspace.update((doc) => {
+      const existing = id ? doc.profile.members.find((m) => m.id === id) : undefined;
+      if (existing) Object.assign(existing, structuredClone(fields));
+      else doc.profile.members.push({ id: id ?? randomUUID(), ...structuredClone(fields) });
+      doc.profile.updatedAt = now();
+      return structuredClone(doc.profile);
+    });
+  }
+
+  /**
+   * Removes a member from the profile. A member a forum's report still lists is not
+   * removed silently: without `detach` this fails with `member-in-use` naming the forums;
+   * with it, the member leaves those reports, and where they sign, the signature stays
+   * with their name, NIP and position copied in, so no report loses its signatory.
+   */
+  removeMember(id: string, detach = false): DelegationProfile {
+    const member = findRecord(this.#workspace.data.profile.members, id);
+    const using = this.#workspace
+      .forumIds()
+      .filter((forumId) => reportUses(this.#workspace.forum(forumId).report, id));
+    if (using.length > 0 && !detach) {
+      const names = using.map((forumId) => {
+        const name = this.#workspace.forum(forumId).forum.name;
+        return name.id || name.en;
+      });
+      throw new AppError('member-in-use', { name: member.name, forums: names.join('; ') });
+    }
+    for (const forumId of using) {
+      this.#workspace.updateForum(forumId, (doc) => {
+        doc.report.memberIds = doc.report.memberIds.filter((m) => m !== id);
+        for (const signatory of doc.report.signatories) {
+          if (signatory.memberId !== id) continue;
+          signatory.memberId = null;
+          signatory.name = member.name;
+          signatory.nip = member.nip;
+          signatory.position = structuredClone(member.position);
+        }
+      });
+    }
+    return this.#workspace.update((doc) => {
+      doc.profile.members = doc.profile.members.filter((m) => m.id !== id);
+      doc.profile.updatedAt = now();
+      return structuredClone(doc.profile);
+    });
+  }
+
+  /** Moves a member one place up (-1) or down (1) in the profile's list. */
+  moveMember(id: string, direction: -1 | 1): DelegationProfile {
+    return this.#workspace.update((doc) => {
+      const members = doc.profile.members;
+      const from = members.findIndex((m) => m.id === id);
+      if (from < 0) throw new AppError('not-found', { id });
+      const to = from + direction;
+      if (to >= 0 && to < members.length) {
+        const [moved] = members.splice(from, 1);
+        if (moved) members.splice(to, 0, moved);
+        doc.profile.updatedAt = now();
+      }
+      return structuredClone(doc.profile);
+    });
+  }
+
+  updateLetterhead(input: LetterheadInput): Letterhead {
+    const letterhead = letterheadInputSchema.parse(input);
+    return this.#workspace.update((doc) => {
+      doc.profile.letterhead = structuredClone(letterhead);
+      doc.profile.updatedAt = now();
+      return structuredClone(doc.profile.letterhead);
+    });
+  }
+
+  // Report details
+
+  report(forumId: string): ReportDetails {
+    return structuredClone(this.#workspace.forum(forumId).report);
+  }
+
+  /**
+   * Changes the report details given. Members and member signatories must be in the
+   * profile: a report never points at someone who is not there.
+   */
+  updateReport(forumId: string, patch: ReportPatch): ReportDetails {
+    const parsed = reportPatchSchema.parse(patch);
+    const known = new Set(this.#workspace.data.profile.members.map((m) => m.id));
+    for (const id of parsed.memberIds ?? []) {
+      if (!known.has(id)) throw new AppError('not-found', { id });
+    }
+    for (const signatory of parsed.signatories ?? []) {
+      if (signatory.memberId && !known.has(signatory.memberId))
+        throw new AppError('not-found', { id: signatory.memberId });
+    }
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const next = structuredClone(parsed);
+      if (next.memberIds) next.memberIds = [...new Set(next.memberIds)];
+      // The forum's own updatedAt is left alone: it is copied into workspace.json, and a
+      // report edit should cost one forum document, as a note edit does.
+      Object.assign(doc.report, next);
+      return structuredClone(doc.report);
     });
   }
 
@@ -311,6 +426,12 @@ function findRecord<T extends { id: string }>(list: T[], id: string): T {
   const record = list.find((r) => r.id === id);
   if (!record) throw new AppError('not-found', { id });
   return record;
+}
+
+function reportUses(report: ReportDetails, memberId: string): boolean {
+  return (
+    report.memberIds.includes(memberId) || report.signatories.some((s) => s.memberId === memberId)
+  );
 }
 
 function view(note: Note): NoteView {
