@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, projectRoot } from './ensure-built.js';
+import { preflightReport } from './preflight.js';
 
 const reports = join(projectRoot, 'test-results');
 const bin = (name) => join(projectRoot, 'node_modules', '.bin', name);
@@ -49,6 +50,18 @@ function suite(label, command, args, report, count) {
 }
 
 const wanted = (step) => only.length === 0 || only.includes(step);
+
+// The tests run Chromium, LibreOffice and poppler: say at once what is missing, before
+// anything runs, rather than fail halfway with a spawn error.
+if (wanted('unit') || wanted('e2e')) {
+  const missing = preflightReport();
+  if (missing.length > 0) {
+    for (const line of missing) process.stdout.write(`${line}\n`);
+    process.stdout.write('\n0 passed, 1 failed\n');
+    process.exit(1);
+  }
+}
+
 mkdirSync(reports, { recursive: true });
 
 if (wanted('typecheck')) {

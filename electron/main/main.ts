@@ -68,6 +68,8 @@ function createWindow(): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // A middle click on a link would otherwise open it in a new window of this app.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });

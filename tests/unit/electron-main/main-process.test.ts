@@ -43,6 +43,7 @@ describe('Electron main process (against a fake Electron)', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(String(prefs.preload)).toMatch(/preload[/\\]preload\.cjs$/);
   });

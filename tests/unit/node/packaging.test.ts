@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
+import { DebugLogger } from 'builder-util';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+
+describe('packaging and the Electron checklist', () => {
+  it('sets the release fuses, read back through electron-builder’s own loader and schema', async () => {
+    const config = await getConfig(root, null, null);
+    await validateConfiguration(config, new DebugLogger(false));
+    expect(config.asar).toBe(true);
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('builds on an Electron major that is still supported (one of the newest three)', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
+    const installed = JSON.parse(
+      readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+    ) as { version: string };
+    // Pinned exactly, so the build and the checklist below see the same Electron.
+    expect(manifest.devDependencies.electron).toBe(installed.version);
+    expect(Number(installed.version.split('.')[0])).toBeGreaterThanOrEqual(43);
+  });
+
+  it('Electronegativity finds nothing HIGH, and no MEDIUM beyond the two reviewed by hand', () => {
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'scripts', 'electronegativity.js'), '--json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 25_000,
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as {
+      findings: { id: string; severity: string; confidence: string }[];
+      errors: number;
+    };
+    expect(report.errors).toBe(0);
+    expect(report.findings.filter((f) => f.severity === 'HIGH')).toEqual([]);
+    // The preload (it exposes the contract's methods only) and `shell.openExternal` (https:
+    // and mailto: only, electron/common/external-url.ts) are flagged for review whatever
+    // the code does; both are reviewed in the README's checklist table.
+    const medium = report.findings.filter((f) => f.severity === 'MEDIUM').map((f) => f.id);
+    expect(medium.sort()).toEqual(['OPEN_EXTERNAL_JS_CHECK', 'PRELOAD_JS_CHECK']);
+    expect(report.findings.map((f) => f.id)).not.toContain('AUXCLICK_JS_CHECK');
+  });
+});
