@@ -26,22 +26,26 @@ export interface HttpHost {
   port: number;
   token: string;
   origin: string;
-  /** The address to open: carries the token once, then a cookie takes over. */
+  /** The address to open: carries the token once; the page keeps it and sends it as a header. */
   url: string;
   close(): Promise<void>;
 }
 
 /**
  * Browser mode: the renderer and the same API as the desktop app, over HTTP on loopback
- * only. Every request must carry the per-run token (cookie or bearer header) and name this
- * host in `Host` and, when sent, `Origin`, which defeats DNS rebinding and other sites'
- * pages reaching the API through the user's browser.
+ * only. Every API request must carry the per-run token in an `Authorization: Bearer`
+ * header and name this host in `Host` and, when sent, `Origin`, which defeats DNS
+ * rebinding and other sites' pages reaching the API through the user's browser.
+ *
+ * The token is never a cookie: cookies are not scoped by port, so every other server on
+ * 127.0.0.1 the browser visits would receive it. The page takes the token from the address
+ * it was opened with, keeps it in its own (port-scoped) session storage and removes it from
+ * the address bar; the page's files themselves are the public app and need no token.
  */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   let allowedHosts = new Set<string>();
-  let cookieName = 'risalah_token';
   const streams = new Set<ServerResponse>();
 
   const server = createServer((req, res) => {
@@ -60,19 +64,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
     if (req.headers['sec-fetch-site'] === 'cross-site') return sendText(res, 403, 'Forbidden');
 
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const url = parseUrl(req.url);
+    if (!url) return sendText(res, 400, 'Bad request');
     const offered = url.searchParams.get('token');
-    if (offered !== null && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
-      if (!sameToken(offered, token)) return sendUnauthorized(res, url.pathname);
-      res.writeHead(303, {
-        ...SECURITY_HEADERS,
-        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname,
-        'Cache-Control': 'no-store',
-      });
-      return void res.end();
+    // A wrong token in the address (an old run's, say) is told at once, in both languages.
+    if (offered !== null && !sameToken(offered, token)) return sendUnauthorized(res, url.pathname);
+    if (url.pathname.startsWith('/api/') && !authorised(req)) {
+      return sendUnauthorized(res, url.pathname);
     }
-    if (!authorised(req)) return sendUnauthorized(res, url.pathname);
 
     if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
     if (url.pathname.startsWith('/api/')) {
@@ -93,9 +92,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
   function authorised(req: IncomingMessage): boolean {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (bearer !== undefined) return sameToken(bearer, token);
-    const cookie = parseCookies(req.headers.cookie)[cookieName];
-    return cookie !== undefined && sameToken(cookie, token);
+    return bearer !== undefined && sameToken(bearer, token);
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string) {
@@ -114,7 +111,13 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     } catch {
       return sendJson(res, 400, fail(new AppError('invalid-input', { field: 'body' })));
     }
-    const result = await options.runtime.call(decodeURIComponent(channel), input);
+    let name: string;
+    try {
+      name = decodeURIComponent(channel);
+    } catch {
+      return sendJson(res, 400, fail(new AppError('unknown-channel', { channel })));
+    }
+    const result = await options.runtime.call(name, input);
     sendJson(res, 200, result);
   }
 
@@ -147,7 +150,6 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   });
   const port = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
-  cookieName = `risalah_token_${port}`;
   const origin = `http://${LOOPBACK}:${port}`;
 
   return {
@@ -170,13 +172,13 @@ function sameToken(offered: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function parseCookies(header: string | undefined): Record<string, string> {
-  const cookies: Record<string, string> = {};
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) cookies[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+/** The request's path and query; null for a target no browser would send. */
+function parseUrl(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://risalah.invalid');
+  } catch {
+    return null;
   }
-  return cookies;
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {

@@ -28,19 +28,106 @@ const networkError = (detail: string): ApiResult<never> => ({
   error: { code: 'host-unreachable', params: {}, detail },
 });
 
+const TOKEN_KEY = 'risalah-token';
+let browserToken: string | null | undefined;
+
 /**
- * Browser mode: the token travels in an HttpOnly cookie set when the user opened the
- * printed address, so nothing here handles it.
+ * Browser mode's credential: the token of the address the user opened, kept by this page
+ * in its session storage (scoped to this origin, port included, and to this tab, so a
+ * reload keeps it) and removed from the address bar. It is never a cookie, because the
+ * browser would send a cookie to every other server on 127.0.0.1 as well.
  */
+function credential(): string | null {
+  if (browserToken !== undefined) return browserToken;
+  const url = new URL(window.location.href);
+  const offered = url.searchParams.get('token');
+  if (offered !== null) {
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+    try {
+      window.sessionStorage.setItem(TOKEN_KEY, offered);
+    } catch {
+      // Storage refused (a locked-down profile): the token lives in memory until a reload.
+    }
+    browserToken = offered;
+  } else {
+    try {
+      browserToken = window.sessionStorage.getItem(TOKEN_KEY);
+    } catch {
+      browserToken = null;
+    }
+  }
+  return browserToken;
+}
+
+/**
+ * Every request to the browser-mode host goes through here: the one place the credential
+ * is attached (a `keepalive` flush on unload included).
+ */
+export function hostRequest(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const token = credential();
+  if (token !== null) headers.set('Authorization', `Bearer ${token}`);
+  return fetch(path, { ...init, headers, credentials: 'omit' });
+}
+
+const RECONNECT_MS = 2_000;
+
+/**
+ * Server-sent events read from a fetch, because `EventSource` cannot send the header that
+ * carries the credential. Reconnects after a dropped connection, as `EventSource` would.
+ */
+function subscribeToEvents(base: string, listener: (event: ApiEvent) => void): () => void {
+  const controller = new AbortController();
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const connect = async (): Promise<void> => {
+    try {
+      const response = await hostRequest(`${base}/api/events`, {
+        headers: { Accept: 'text/event-stream' },
+        signal: controller.signal,
+      });
+      // Refused (a wrong or old token): retrying would not change the answer.
+      if (!response.ok || !response.body) return;
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end = buffer.indexOf('\n\n');
+        while (end >= 0) {
+          const data = buffer
+            .slice(0, end)
+            .split('\n')
+            .filter((line) => line.startsWith('data: '))
+            .map((line) => line.slice('data: '.length))
+            .join('\n');
+          buffer = buffer.slice(end + 2);
+          if (data !== '') listener(JSON.parse(data) as ApiEvent);
+          end = buffer.indexOf('\n\n');
+        }
+      }
+    } catch {
+      // Dropped or unreachable: try again below, unless unsubscribed.
+    }
+    if (!controller.signal.aborted) retry = setTimeout(() => void connect(), RECONNECT_MS);
+  };
+  void connect();
+  return () => {
+    controller.abort();
+    clearTimeout(retry);
+  };
+}
+
+/** Browser mode: HTTP to the host that served this page, the token in a header. */
 export function httpTransport(base = ''): ApiTransport {
   return {
     kind: 'browser',
     async invoke(channel, input) {
       try {
-        const response = await fetch(`${base}/api/${channel}`, {
+        const response = await hostRequest(`${base}/api/${channel}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          credentials: 'same-origin',
           body: JSON.stringify(input ?? {}),
         });
         return (await response.json()) as ApiResult<unknown>;
@@ -48,17 +135,14 @@ export function httpTransport(base = ''): ApiTransport {
         return networkError(error instanceof Error ? error.message : String(error));
       }
     },
-    subscribe(listener) {
-      const source = new EventSource(`${base}/api/events`, { withCredentials: true });
-      source.onmessage = (message: MessageEvent<string>) => {
-        listener(JSON.parse(message.data) as ApiEvent);
-      };
-      return () => source.close();
-    },
+    subscribe: (listener) => subscribeToEvents(base, listener),
   };
 }
 
 /** Electron's bridge when the preload provided it, HTTP otherwise. */
 export function pickTransport(win: Window): ApiTransport {
-  return win.risalah ? ipcTransport(win.risalah) : httpTransport();
+  if (win.risalah) return ipcTransport(win.risalah);
+  // Take the token out of the address bar at once, before anything else runs.
+  credential();
+  return httpTransport();
 }

@@ -59,6 +59,15 @@ export function Startup() {
       </p>
     );
   }
+  // Browser mode opened without its token (or with an old run's): trying again cannot help.
+  if (state.error.code === 'browser-token-missing') {
+    return (
+      <div className="startup" role="alert">
+        <h1>{t('startup.tokenTitle')}</h1>
+        <p>{errorMessage(state.error)}</p>
+      </div>
+    );
+  }
   return (
     <div className="startup" role="alert">
       <h1>{t('startup.failedTitle')}</h1>

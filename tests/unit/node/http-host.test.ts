@@ -86,7 +86,7 @@ describe('browser mode host', () => {
     expect(host.token.length).toBeGreaterThanOrEqual(40);
   });
 
-  it('rejects a request without the token, for the API and for pages', async () => {
+  it('rejects an API request without the token; serves the public page, which asks for it', async () => {
     const api = await send(host, '/api/settings.get', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -97,10 +97,11 @@ describe('browser mode host', () => {
       ok: false,
       error: { code: 'browser-token-missing' },
     });
+    // The page is the app's public code; on a reload it finds the token it kept.
     const page = await send(host, '/');
-    expect(page.status).toBe(401);
-    expect(page.body).toContain('Token akses diperlukan');
-    expect(page.body).toContain('Access token needed');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Risalah</title>');
+    expect(page.headers['set-cookie']).toBeUndefined();
   });
 
   it('rejects a wrong token', async () => {
@@ -131,17 +132,53 @@ describe('browser mode host', () => {
     expect(reply.status).toBe(403);
   });
 
-  it('trades the token in the address for an HttpOnly same-site cookie', async () => {
+  it('serves the page for the printed address and never sets a cookie', async () => {
     const first = await send(host, `/?token=${host.token}`);
-    expect(first.status).toBe(303);
-    expect(first.headers.location).toBe('/');
-    const cookie = String(first.headers['set-cookie']);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await send(host, '/', { headers: { Cookie: cookie.split(';')[0] ?? '' } });
-    expect(page.status).toBe(200);
-    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(page.body).toContain('<title>Risalah</title>');
+    expect(first.status).toBe(200);
+    expect(first.headers['set-cookie']).toBeUndefined();
+    expect(first.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(first.headers['referrer-policy']).toBe('no-referrer');
+    expect(first.body).toContain('<title>Risalah</title>');
+  });
+
+  it('takes the token only as a header: as a cookie (what other local servers get) it opens nothing', async () => {
+    for (const cookie of [
+      `risalah_token=${host.token}`,
+      `risalah_token_${host.port}=${host.token}`,
+      `token=${host.token}`,
+    ]) {
+      const reply = await send(host, '/api/settings.get', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie },
+        body: '{}',
+      });
+      expect(reply.status).toBe(401);
+    }
+    const inQuery = await send(host, `/api/settings.get?token=${host.token}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(inQuery.status).toBe(401);
+  });
+
+  it('answers a malformed escape in an API path with 400, logging no stack trace', async () => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logged.push(args);
+    try {
+      for (const path of ['/api/settings.%E0%A4%A', '/api/%', '/api/settings%zzget']) {
+        const reply = await send(host, path, { method: 'POST', headers: json(host), body: '{}' });
+        expect(reply.status).toBe(400);
+        expect(JSON.parse(reply.body)).toMatchObject({ ok: false });
+      }
+      const page = await send(host, '/%E0%A4%A');
+      expect(page.status).toBeLessThan(500);
+      expect(page.status).toBeGreaterThanOrEqual(400);
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toEqual([]);
   });
 
   it('answers the API with the same handlers as the desktop app', async () => {
