@@ -37,7 +37,8 @@ test.describe('an encrypted workspace', () => {
     await section.getByRole('button', { name: 'Encrypt workspace' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Your recovery key' });
-    await expect(dialog).toBeVisible();
+    // Key derivation and re-encrypting the example take seconds on a loaded machine.
+    await expect(dialog).toBeVisible({ timeout: 20_000 });
     const recoveryKey = (await dialog.getByTestId('recovery-key').textContent()) ?? '';
     expect(recoveryKey).toMatch(/^([A-Z2-7]{4}-){7}[A-Z2-7]{4}$/);
     await page.screenshot({ path: 'test-results/e2e/encryption-recovery-key.png' });
