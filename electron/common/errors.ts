@@ -7,6 +7,8 @@ export const errorCodes = [
   'workspace-locked',
   'store-write-failed',
   'disk-full',
+  'unsaved-kept',
+  'unsaved-lost',
   'permission-denied',
   'body-too-large',
   'browser-token-missing',

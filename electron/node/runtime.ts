@@ -24,6 +24,7 @@ import {
   unlockKey,
 } from './store/encryption';
 import type { Unlock } from './store/encryption';
+import { latestEditNumber } from './store/store-document';
 import { Workspace } from './store/workspace';
 import { version } from './version';
 
@@ -95,7 +96,11 @@ export class Runtime {
   async call(channel: unknown, input: unknown): ReturnType<typeof dispatch> {
     await this.#transition.catch(() => undefined);
     if (typeof channel === 'string' && !passive.has(channel as ApiChannel)) this.#touch();
-    return dispatch(this.handlers, channel, input);
+    const before = latestEditNumber();
+    const result = await dispatch(this.handlers, channel, input);
+    // The caller learns the number of the edit it made, to know when that edit is on disk.
+    const after = latestEditNumber();
+    return result.ok && after > before ? { ...result, edit: after } : result;
   }
 
   async status(): Promise<SecurityStatus> {

@@ -22,7 +22,8 @@ export type { Settings } from '../domain/workspace-schema';
 export interface RecoveryNotice {
   /** Relative to the workspace folder. */
   file: string;
-  problem: 'empty' | 'not-json' | 'checksum' | 'schema';
+  /** `unsaved`: edits a stop could not save, kept in the file `movedTo`. */
+  problem: 'empty' | 'not-json' | 'checksum' | 'schema' | 'unsaved';
   detail: string;
   /** Where the damaged file now is, kept for inspection. */
   movedTo: string;
@@ -40,9 +41,22 @@ export interface SaveStatus {
   /** ISO time of the last write that reached the disk. */
   savedAt: string | null;
   error: ApiErrorPayload | null;
+  /**
+   * Every edit whose number (an API result's `edit`) is at most this is on disk, in every
+   * document; an edit with a higher number is not yet.
+   */
+  savedThrough: number;
+  /** The documents (`workspace`, `forum-<id>`) with edits not yet on disk. */
+  pending: string[];
 }
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload };
+/**
+ * A call's result. `edit` is the number of the newest edit the call made, when it made one:
+ * the edit is on disk once a save status's `savedThrough` reaches it.
+ */
+export type ApiResult<T> =
+  | { ok: true; value: T; edit?: number }
+  | { ok: false; error: ApiErrorPayload };
 
 export type BackupReason = 'daily' | 'migration' | 'import' | 'restore';
 

@@ -21,7 +21,9 @@ import { nodeFs, sweepTempFiles } from './durable-file';
 import type { DurableFs } from './durable-file';
 import { workspaceSealer } from './encryption';
 import type { Unlock } from './encryption';
-import { StoreDocument } from './store-document';
+import { latestEditNumber, StoreDocument } from './store-document';
+import type { DocumentSaveStatus } from './store-document';
+import { applyUnsaved, writeUnsaved } from './unsaved-recovery';
 import { WorkspaceLock } from './workspace-lock';
 
 export const WORKSPACE_FILE = 'workspace.json';
@@ -34,6 +36,10 @@ export interface OpenWorkspaceOptions {
   /** Who holds the lock, shown to a second process that is refused. */
   holder: string;
   debounceMs?: number;
+  /** The longest an edit waits for its write however steady the edits after it (1 s). */
+  maxWaitMs?: number;
+  /** First pause before a failed write is retried (it doubles, up to 5 s). */
+  retryMs?: number;
   fs?: DurableFs;
   onSaveStatus?: (status: SaveStatus) => void;
   /** Needed when the workspace is encrypted; without it `open` says `passphrase-required`. */
@@ -56,7 +62,13 @@ export class Workspace {
   readonly #sealer: DocumentSealer;
   readonly #root: StoreDocument<WorkspaceDocument>;
   readonly #forums = new Map<string, StoreDocument<ForumDocument>>();
-  #status: SaveStatus = { state: 'idle', savedAt: null, error: null };
+  #status: SaveStatus = {
+    state: 'idle',
+    savedAt: null,
+    error: null,
+    savedThrough: latestEditNumber(),
+    pending: [],
+  };
 
   private constructor(
     dir: string,
@@ -65,13 +77,14 @@ export class Workspace {
     options: OpenWorkspaceOptions,
     sealer: DocumentSealer,
     root: Awaited<ReturnType<typeof loadDocument<typeof workspaceDocumentSchema>>>,
+    unsaved: RecoveryNotice[],
   ) {
     this.dir = dir;
     this.#lock = lock;
     this.backups = backups;
     this.#options = options;
     this.#sealer = sealer;
-    this.notices = root.notice ? [root.notice] : [];
+    this.notices = [...unsaved, ...(root.notice ? [root.notice] : [])];
     this.#root = this.#document(join(dir, WORKSPACE_FILE), 'workspace', root.data);
     if (root.dirty) this.#root.update(() => undefined);
   }
@@ -86,6 +99,8 @@ export class Workspace {
       for (const folder of [dir, join(dir, FORUMS_DIR), ...(await backupFolders(backups))]) {
         await sweepTempFiles(folder);
       }
+      // Edits a stop could not save were kept aside: they go back before anything is read.
+      const unsaved = await applyUnsaved(dir, backups, fs);
       const sealer = await workspaceSealer(dir, options.unlock, fs);
       const root = await loadDocument({
         workspaceDir: dir,
@@ -98,7 +113,7 @@ export class Workspace {
         fs,
         sealer,
       });
-      const workspace = new Workspace(dir, lock, backups, options, sealer, root);
+      const workspace = new Workspace(dir, lock, backups, options, sealer, root, unsaved);
       await workspace.#loadForums();
       return workspace;
     } catch (error) {
@@ -137,26 +152,51 @@ export class Workspace {
     const adapter = new DocumentFile<T>(path, key, this.backups, this.#options.fs, this.#sealer);
     return new StoreDocument(adapter, data, {
       debounceMs: this.#options.debounceMs ?? 300,
+      maxWaitMs: this.#options.maxWaitMs ?? 1000,
+      retryMs: this.#options.retryMs ?? 250,
       onStatus: () => this.#refreshStatus(),
     });
   }
 
-  /** One status for the whole workspace: failed beats saving beats saved. */
+  #documents(): StoreDocument<unknown>[] {
+    return [this.#root, ...this.#forums.values()] as StoreDocument<unknown>[];
+  }
+
+  /** The save state of one document (`workspace` or `forum-<id>`), or null if unknown. */
+  documentStatus(key: string): DocumentSaveStatus | null {
+    return this.#documents().find((doc) => doc.key === key)?.status ?? null;
+  }
+
+  /**
+   * One status for the whole workspace: failed beats saving beats saved; `savedThrough`
+   * is the newest edit number up to which every edit of every document is on disk.
+   */
   #refreshStatus(): void {
-    const statuses = [this.#root, ...this.#forums.values()].map((doc) => doc.status);
+    const documents = this.#documents();
+    const statuses = documents.map((doc) => doc.status);
     const failed = statuses.find((s) => s.state === 'failed');
+    const pending = documents.filter((doc) => doc.pending);
+    const savedThrough = pending.length
+      ? Math.min(...pending.map((doc) => doc.status.firstUnsaved ?? Infinity)) - 1
+      : latestEditNumber();
     const savedAt = statuses.reduce<string | null>(
       (latest, s) => (s.savedAt && (!latest || s.savedAt > latest) ? s.savedAt : latest),
       null,
     );
     const state = failed
       ? 'failed'
-      : statuses.some((s) => s.state === 'saving')
+      : pending.length || statuses.some((s) => s.state === 'saving')
         ? 'saving'
         : statuses.some((s) => s.state === 'saved')
           ? 'saved'
           : 'idle';
-    const next: SaveStatus = { state, savedAt, error: failed?.error ?? null };
+    const next: SaveStatus = {
+      state,
+      savedAt,
+      error: failed?.error ?? null,
+      savedThrough,
+      pending: pending.map((doc) => doc.key),
+    };
     if (JSON.stringify(next) === JSON.stringify(this.#status)) return;
     this.#status = next;
     this.#options.onSaveStatus?.(next);
@@ -295,15 +335,66 @@ export class Workspace {
     return entry;
   }
 
-  /** Flushes pending edits, forgets the key, then lets another process open the folder. */
+  /**
+   * Flushes pending edits, forgets the key, then lets another process open the folder. If
+   * the disk still refuses after a few tries, what is not saved goes to a recovery file
+   * (put back at the next start) and the error names the documents and that file.
+   */
   async close(): Promise<void> {
     try {
-      await this.flush();
+      await this.#flushOrKeep();
     } finally {
+      for (const doc of this.#documents()) doc.stop();
       this.#sealer.wipe();
       await this.#lock.release();
     }
   }
+
+  async #flushOrKeep(): Promise<void> {
+    let failure: unknown;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await this.flush();
+        return;
+      } catch (error) {
+        failure = error;
+        await new Promise((resolve) => setTimeout(resolve, 150 * (attempt + 1)));
+      }
+    }
+    const unsaved = this.#documents().filter((doc) => doc.pending);
+    if (unsaved.length === 0) return;
+    const documents = unsaved.map((doc) => describeDocument(doc.key, this.#root.data));
+    const kept = await writeUnsaved(
+      this.dir,
+      unsaved.map((doc) => ({
+        key: doc.key,
+        path: doc.path,
+        stored: this.#stored(doc.key, doc.data),
+      })),
+      this.#options.fs,
+    );
+    const reason =
+      failure instanceof AppError ? String(failure.params.reason ?? failure.code) : String(failure);
+    throw kept
+      ? new AppError(
+          'unsaved-kept',
+          { documents: documents.join(', '), file: kept, reason },
+          `not saved: ${documents.join(', ')}; kept in ${kept}`,
+        )
+      : new AppError(
+          'unsaved-lost',
+          { documents: documents.join(', '), reason },
+          `not saved and no place would keep them: ${documents.join(', ')}`,
+        );
+  }
+}
+
+/** A document as a user knows it: the workspace, or a forum by its name. */
+function describeDocument(key: string, root: WorkspaceDocument): string {
+  if (key === 'workspace') return 'workspace.json';
+  const entry = root.forums.find((forum) => forumKey(forum.id) === key);
+  const name = entry ? entry.acronym || entry.name.en || entry.name.id : '';
+  return entry ? `${name} (${FORUMS_DIR}/${entry.id}.json)` : key;
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

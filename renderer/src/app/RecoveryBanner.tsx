@@ -15,18 +15,26 @@ export function RecoveryBanner() {
       {notices.map((notice) => (
         <div key={notice.file + notice.at} className="banner-row">
           <p>
-            {notice.restoredFromDate
-              ? t('recovery.restored', {
-                  file: notice.file,
-                  problem: t(`recovery.problems.${notice.problem}`),
-                  movedTo: notice.movedTo,
-                  date: format.dateTime(notice.restoredFromDate),
-                })
-              : t('recovery.notRestored', {
-                  file: notice.file,
-                  problem: t(`recovery.problems.${notice.problem}`),
-                  movedTo: notice.movedTo,
-                })}
+            {notice.problem === 'unsaved'
+              ? notice.restoredFromDate
+                ? t('recovery.unsaved', {
+                    file: notice.file,
+                    movedTo: notice.movedTo,
+                    date: format.dateTime(notice.restoredFromDate),
+                  })
+                : t('recovery.unsavedKept', { file: notice.file, movedTo: notice.movedTo })
+              : notice.restoredFromDate
+                ? t('recovery.restored', {
+                    file: notice.file,
+                    problem: t(`recovery.problems.${notice.problem}`),
+                    movedTo: notice.movedTo,
+                    date: format.dateTime(notice.restoredFromDate),
+                  })
+                : t('recovery.notRestored', {
+                    file: notice.file,
+                    problem: t(`recovery.problems.${notice.problem}`),
+                    movedTo: notice.movedTo,
+                  })}
           </p>
           <button type="button" className="button" onClick={() => dismiss(notice)}>
             {t('recovery.dismiss')}

@@ -190,6 +190,8 @@ describe('browser mode host', () => {
     expect(JSON.parse(update.body)).toEqual({
       ok: true,
       value: { language: 'en', csvMappings: {} },
+      // The number of the edit the call made, to match against a later "saved".
+      edit: expect.any(Number),
     });
     const info = await send(host, '/api/app.info', {
       method: 'POST',
