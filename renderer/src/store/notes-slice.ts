@@ -47,8 +47,8 @@ export const createNotesSlice =
         // Nothing typed is dropped: the patch goes back in line, under what came since.
         pending = { ...patch, ...pending, body: { ...patch.body, ...pending.body } };
         get().applySaveStatus({
+          ...get().saveStatus,
           state: 'failed',
-          savedAt: get().saveStatus.savedAt,
           error: error instanceof ApiError ? error.payload : { code: 'internal', params: {} },
         });
         return;

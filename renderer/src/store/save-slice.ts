@@ -8,6 +8,6 @@ export interface SaveSlice {
 }
 
 export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set) => ({
-  saveStatus: { state: 'idle', savedAt: null, error: null },
+  saveStatus: { state: 'idle', savedAt: null, error: null, savedThrough: 0, pending: [] },
   applySaveStatus: (saveStatus) => set({ saveStatus }),
 });

@@ -121,6 +121,8 @@ describe('App', () => {
           state: 'failed',
           savedAt: null,
           error: { code: 'disk-full', params: { path: '/ws/workspace.json' } },
+          savedThrough: 0,
+          pending: ['workspace'],
         },
       }),
     );
