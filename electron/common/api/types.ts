@@ -55,8 +55,7 @@ export interface SaveStatus {
  * the edit is on disk once a save status's `savedThrough` reaches it.
  */
 export type ApiResult<T> =
-  | { ok: true; value: T; edit?: number }
-  | { ok: false; error: ApiErrorPayload };
+  { ok: true; value: T; edit?: number } | { ok: false; error: ApiErrorPayload };
 
 export type BackupReason = 'daily' | 'migration' | 'import' | 'restore';
 
