@@ -1,3 +1,4 @@
+import optimizeLocales from '@react-aria/optimize-locales-plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
@@ -32,7 +33,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    // React Aria (date and time fields) ships strings for 30-odd locales; it has no Indonesian
+    // ones and falls back to English, so English is all the bundle needs.
+    plugins: [react(), optimizeLocales.vite({ locales: ['en-US'] })],
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { typeDateTime } from './forms';
 
 const english = `Gwangju Declaration on Human Rights Cities
 
@@ -83,7 +84,7 @@ test('paste a declaration, align the other language, take positions, commit, see
   await form.getByRole('checkbox', { name: /^2\.a / }).check();
   await form.getByRole('checkbox', { name: /^2\.b / }).check();
   await form.getByLabel('Responsible unit').fill('Bagian Hukum Setda');
-  await form.getByLabel('Due date').fill('2030-06-30');
+  await typeDateTime(form, 'Due date', '2030-06-30');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Set up a residents’ forum in every district.')).toBeVisible();
 

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { typeDateTime } from './forms';
 import type { RisalahServer } from './fixtures';
 
 interface Words {
@@ -79,9 +80,9 @@ async function delegateDay(page: Page, w: Words, restart: () => Promise<void>, u
     .first()
     .fill('World Human Rights Cities Forum 2017');
   await forumDialog.getByLabel(/^(Kota|City)$/).fill('Gwangju');
-  await forumDialog.getByLabel(/^(Kode negara|Country code)$/).fill('kr');
-  await forumDialog.getByLabel(/^(Hari pertama|First day)$/).fill('2017-09-14');
-  await forumDialog.getByLabel(/^(Hari terakhir|Last day)$/).fill('2017-09-17');
+  await forumDialog.getByLabel(/^(Negara|Country)$/).fill('kr');
+  await typeDateTime(forumDialog, /^(Hari pertama|First day)$/, '2017-09-14');
+  await typeDateTime(forumDialog, /^(Hari terakhir|Last day)$/, '2017-09-17');
   await forumDialog.getByLabel(/^(Zona waktu|Time zone)$/).fill('Asia/Seoul');
   await forumDialog.getByRole('button', { name: w.createForum }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/Forum 2017|Sedunia 2017/);
@@ -92,9 +93,9 @@ async function delegateDay(page: Page, w: Words, restart: () => Promise<void>, u
   await sessionDialog.getByLabel(/\(bahasa Indonesia\)|\(Indonesian\)/).fill('Upacara Penutupan');
   await sessionDialog.getByLabel(/\(bahasa Inggris\)|\(English\)/).fill('Closing Ceremony');
   await sessionDialog.getByLabel(/^(Jenis|Kind)$/).selectOption({ label: w.closingKind });
-  await sessionDialog.getByLabel(/^(Tanggal|Date)$/).fill('2017-09-17');
-  await sessionDialog.getByLabel(/^(Mulai|Starts)$/).fill('11:00');
-  await sessionDialog.getByLabel(/^(Selesai|Ends)$/).fill('12:30');
+  await typeDateTime(sessionDialog, /^(Tanggal|Date)$/, '2017-09-17');
+  await typeDateTime(sessionDialog, /^(Mulai|Starts)$/, '11:00');
+  await typeDateTime(sessionDialog, /^(Selesai|Ends)$/, '12:30');
   await sessionDialog.getByRole('button', { name: w.save }).click();
   await expect(page.getByRole('heading', { name: w.dayHeading })).toBeVisible();
   await expect(page.getByText(w.closingKind, { exact: true })).toBeVisible();

@@ -38,11 +38,15 @@ export async function dispatch(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || '-';
+    // What was wrong, so a form can say it next to the field in the UI language.
+    const params: Record<string, string | number> = { field, reason: issue?.code ?? 'invalid' };
+    if (issue && 'maximum' in issue && typeof issue.maximum === 'number')
+      params.limit = issue.maximum;
     return {
       ok: false,
       error: new AppError(
         'invalid-input',
-        { field },
+        params,
         `${channel}: ${parsed.error.message}`,
       ).toPayload(),
     };

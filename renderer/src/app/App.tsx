@@ -67,8 +67,9 @@ export function App() {
         <ForumForm
           onCancel={() => openOverlay(null)}
           onSubmit={async (input) => {
-            openOverlay(null);
+            // Closed only once created: a refusal leaves the dialog open with what was typed.
             await createForum(input);
+            openOverlay(null);
           }}
         />
       </Dialog>

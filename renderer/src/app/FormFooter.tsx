@@ -3,10 +3,12 @@ interface FormFooterProps {
   cancelLabel: string;
   submitLabel: string;
   onCancel: () => void;
+  /** While sending: a second click must not create the record twice. */
+  busy?: boolean;
 }
 
 /** What a dialog form ends with: why it cannot be sent yet, then Cancel and the action. */
-export function FormFooter({ problem, cancelLabel, submitLabel, onCancel }: FormFooterProps) {
+export function FormFooter({ problem, cancelLabel, submitLabel, onCancel, busy }: FormFooterProps) {
   return (
     <>
       {problem && (
@@ -18,7 +20,7 @@ export function FormFooter({ problem, cancelLabel, submitLabel, onCancel }: Form
         <button type="button" className="button" onClick={onCancel}>
           {cancelLabel}
         </button>
-        <button type="submit" className="button primary">
+        <button type="submit" className="button primary" aria-disabled={busy || undefined}>
           {submitLabel}
         </button>
       </div>

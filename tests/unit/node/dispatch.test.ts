@@ -37,6 +37,35 @@ describe('dispatch', () => {
     expect(h['settings.update']).not.toHaveBeenCalled();
   });
 
+  it('says what was wrong with the field, so a form can say it in the UI language', async () => {
+    const h = handlers({ 'forums.create': vi.fn() });
+    const tooLong = await dispatch(h, 'forums.create', {
+      name: { id: '', en: 'Forum' },
+      acronym: 'W'.repeat(61),
+      city: '',
+      country: '',
+      venue: '',
+      startDate: null,
+      endDate: null,
+      timeZone: 'Asia/Seoul',
+      theme: { id: '', en: '' },
+      hostOrganisation: { id: '', en: '' },
+    });
+    expect(tooLong).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', params: { field: 'acronym', reason: 'too_big', limit: 60 } },
+    });
+    const zone = await dispatch(h, 'forums.update', {
+      forumId: 'f1',
+      patch: { timeZone: 'Seoul' },
+    });
+    expect(zone).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', params: { field: 'patch.timeZone', reason: 'custom' } },
+    });
+    expect(h['forums.create']).not.toHaveBeenCalled();
+  });
+
   it('refuses unknown extra fields', async () => {
     const result = await dispatch(handlers(), 'settings.get', { sneaky: true });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

@@ -140,6 +140,7 @@ export function AgendaView() {
           <SessionForm
             session={editing.session}
             defaultDate={forum.startDate ?? ''}
+            forumDays={{ start: forum.startDate, end: forum.endDate }}
             onCancel={() => setEditing(null)}
             onSubmit={async (input) => {
               if (editing.session) await updateSession(editing.session.id, input);

@@ -4,46 +4,91 @@ import { useTranslation } from 'react-i18next';
 import type { Session, SessionKind } from '../../../../electron/common/domain/forum-schema';
 import { sessionKinds } from '../../../../electron/common/domain/vocabulary';
 import type { SessionInput } from '../../../../electron/common/domain/notebook-schema';
+import { DateField, TimeField } from '../../app/DateField';
 import { Field } from '../../app/Field';
 import { FormFooter } from '../../app/FormFooter';
+import type { FormChecks } from '../../app/form-problems';
+import { useFormProblems } from '../../app/use-form-problems';
+import { useFormat } from '../../app/use-format';
 
 interface SessionFormProps {
   session?: Session;
   defaultDate: string;
+  /** The forum's first and last day: a session outside them is warned about, not refused. */
+  forumDays?: { start: string | null; end: string | null };
+  /** Throws when the host refuses: the form stays, with what was typed, and says why. */
   onSubmit: (input: SessionInput) => Promise<void>;
   onCancel: () => void;
 }
 
-export function SessionForm({ session, defaultDate, onSubmit, onCancel }: SessionFormProps) {
+export function SessionForm({
+  session,
+  defaultDate,
+  forumDays,
+  onSubmit,
+  onCancel,
+}: SessionFormProps) {
   const { t } = useTranslation('notebook');
+  const { t: tc } = useTranslation();
+  const format = useFormat();
   const kindId = useId();
   const [title, setTitle] = useState({ id: session?.title.id ?? '', en: session?.title.en ?? '' });
   const [kind, setKind] = useState<SessionKind>(session?.kind ?? 'plenary');
-  const [date, setDate] = useState(session?.start?.slice(0, 10) ?? defaultDate);
-  const [start, setStart] = useState(session?.start?.slice(11, 16) ?? '');
-  const [end, setEnd] = useState(session?.end?.slice(11, 16) ?? '');
+  const [date, setDate] = useState<string | null>(
+    session?.start?.slice(0, 10) ?? session?.end?.slice(0, 10) ?? (defaultDate || null),
+  );
+  const [start, setStart] = useState<string | null>(session?.start?.slice(11, 16) ?? null);
+  const [end, setEnd] = useState<string | null>(session?.end?.slice(11, 16) ?? null);
   const [room, setRoom] = useState(session?.room ?? '');
   const [speakers, setSpeakers] = useState(session?.speakers.join('\n') ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [partial, setPartial] = useState({ date: false, start: false, end: false });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!title.id.trim() && !title.en.trim()) return setProblem(t('sessionForm.needTitle'));
-    await onSubmit({
-      title,
-      kind,
-      start: date && start ? `${date}T${start}` : null,
-      end: date && end ? `${date}T${end}` : null,
-      room,
-      speakers: speakers
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    });
+  const first = forumDays?.start ?? null;
+  const last = forumDays?.end ?? first;
+  const outside = !!date && !!first && !!last && (date < first || date > last);
+  const checks: FormChecks = {
+    'title.id': {
+      error: !title.id.trim() && !title.en.trim() ? t('sessionForm.needTitle') : null,
+    },
+    date: {
+      // A time without a day would be dropped: that is a question, not a silent loss.
+      error: partial.date || (!date && (start || end)) ? tc('forms.dateIncomplete') : null,
+      warning:
+        outside && first && last
+          ? tc('forms.outsideForum', { start: format.date(first), end: format.date(last) })
+          : null,
+      warnAtOnce: true,
+    },
+    start: { error: partial.start ? tc('forms.timeIncomplete') : null },
+    end: {
+      error: partial.end
+        ? tc('forms.timeIncomplete')
+        : start && end && end < start
+          ? tc('forms.endTimeBeforeStart', { start: format.wallTime(`2000-01-01T${start}`) })
+          : null,
+    },
+  };
+  const value = { title, kind, date, start, end, room, speakers };
+  const problems = useFormProblems(checks, value);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    await problems.submit(event, () =>
+      onSubmit({
+        title,
+        kind,
+        start: date && start ? `${date}T${start}` : null,
+        end: date && end ? `${date}T${end}` : null,
+        room,
+        speakers: speakers
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      }),
+    );
   }
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)}>
+    <form className="form" noValidate onSubmit={(e) => void submit(e)} onBlur={problems.onBlur}>
       <div className="form-grid">
         <Field
           label={t('sessionForm.titleId')}
@@ -51,14 +96,16 @@ export function SessionForm({ session, defaultDate, onSubmit, onCancel }: Sessio
           value={title.id}
           onChange={(id) => setTitle({ ...title, id })}
           autoFocus
+          {...problems.field('title.id')}
         />
         <Field
           label={t('sessionForm.titleEn')}
           lang="en"
           value={title.en}
           onChange={(en) => setTitle({ ...title, en })}
+          {...problems.field('title.en')}
         />
-        <div className="field">
+        <div className="field" data-field="kind">
           <label htmlFor={kindId}>{t('sessionForm.kind')}</label>
           <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as SessionKind)}>
             {sessionKinds.map((k) => (
@@ -68,20 +115,45 @@ export function SessionForm({ session, defaultDate, onSubmit, onCancel }: Sessio
             ))}
           </select>
         </div>
-        <Field label={t('sessionForm.date')} type="date" value={date} onChange={setDate} />
-        <Field label={t('sessionForm.start')} type="time" value={start} onChange={setStart} />
-        <Field label={t('sessionForm.end')} type="time" value={end} onChange={setEnd} />
-        <Field label={t('sessionForm.room')} value={room} onChange={setRoom} />
+        <DateField
+          label={t('sessionForm.date')}
+          value={date}
+          onChange={setDate}
+          onPartial={(p) => setPartial((s) => ({ ...s, date: p }))}
+          {...problems.field('date')}
+        />
+        <TimeField
+          label={t('sessionForm.start')}
+          value={start}
+          onChange={setStart}
+          onPartial={(p) => setPartial((s) => ({ ...s, start: p }))}
+          {...problems.field('start')}
+        />
+        <TimeField
+          label={t('sessionForm.end')}
+          value={end}
+          onChange={setEnd}
+          onPartial={(p) => setPartial((s) => ({ ...s, end: p }))}
+          {...problems.field('end')}
+        />
+        <Field
+          label={t('sessionForm.room')}
+          value={room}
+          onChange={setRoom}
+          {...problems.field('room')}
+        />
         <Field
           label={t('sessionForm.speakers')}
           help={t('sessionForm.speakersHelp')}
           multiline
           value={speakers}
           onChange={setSpeakers}
+          {...problems.field('speakers')}
         />
       </div>
       <FormFooter
-        problem={problem}
+        problem={problems.footer}
+        busy={problems.busy}
         cancelLabel={t('sessionForm.cancel')}
         submitLabel={t('sessionForm.save')}
         onCancel={onCancel}

@@ -10,6 +10,8 @@ import {
 import type { UiLanguage } from '../../../../electron/common/language';
 import { Field } from '../../app/Field';
 import { FormFooter } from '../../app/FormFooter';
+import type { FormChecks } from '../../app/form-problems';
+import { useFormProblems } from '../../app/use-form-problems';
 
 interface Props {
   document?: ClauseDocument;
@@ -28,18 +30,20 @@ export function DocumentForm({ document, onSubmit, onCancel }: Props) {
     status: document?.status ?? 'read',
     source: document?.source ?? '',
   });
-  const [problem, setProblem] = useState<string | null>(null);
   const set = (patch: Partial<ClauseDocumentInput>) => setValue((v) => ({ ...v, ...patch }));
+  const checks: FormChecks = {
+    'title.id': {
+      error: !value.title.id.trim() && !value.title.en.trim() ? t('documentForm.needTitle') : null,
+    },
+  };
+  const problems = useFormProblems(checks, value);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!value.title.id.trim() && !value.title.en.trim())
-      return setProblem(t('documentForm.needTitle'));
-    await onSubmit(value);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    await problems.submit(event, () => onSubmit(value));
   }
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)}>
+    <form className="form" noValidate onSubmit={(e) => void submit(e)} onBlur={problems.onBlur}>
       <div className="form-grid">
         <Field
           label={t('documentForm.titleId')}
@@ -47,12 +51,14 @@ export function DocumentForm({ document, onSubmit, onCancel }: Props) {
           value={value.title.id}
           onChange={(id) => set({ title: { ...value.title, id } })}
           autoFocus
+          {...problems.field('title.id')}
         />
         <Field
           label={t('documentForm.titleEn')}
           lang="en"
           value={value.title.en}
           onChange={(en) => set({ title: { ...value.title, en } })}
+          {...problems.field('title.en')}
         />
         <div className="field">
           <label htmlFor={ids.kind}>{t('documentForm.kind')}</label>
@@ -98,10 +104,12 @@ export function DocumentForm({ document, onSubmit, onCancel }: Props) {
           help={t('documentForm.sourceHelp')}
           value={value.source ?? ''}
           onChange={(source) => set({ source })}
+          {...problems.field('source')}
         />
       </div>
       <FormFooter
-        problem={problem}
+        problem={problems.footer}
+        busy={problems.busy}
         cancelLabel={t('documentForm.cancel')}
         submitLabel={t('documentForm.save')}
         onCancel={onCancel}

@@ -8,9 +8,12 @@ import type {
   ContactSummary,
 } from '../../../../electron/common/domain/notebook-views';
 import { commitmentStatuses } from '../../../../electron/common/domain/vocabulary';
+import { DateField } from '../../app/DateField';
 import { Field } from '../../app/Field';
 import { FormFooter } from '../../app/FormFooter';
+import type { FormChecks } from '../../app/form-problems';
 import { useBilingual } from '../../app/use-bilingual';
+import { useFormProblems } from '../../app/use-form-problems';
 
 interface Props {
   commitment?: CommitmentView;
@@ -24,6 +27,7 @@ type Step = { id: string; text: { id: string; en: string }; done: boolean };
 
 export function CommitmentForm({ commitment, clauses, contacts, onSubmit, onCancel }: Props) {
   const { t } = useTranslation('agreement');
+  const { t: tc } = useTranslation();
   const text = useBilingual();
   const statusId = useId();
   const contactId = useId();
@@ -34,34 +38,42 @@ export function CommitmentForm({ commitment, clauses, contacts, onSubmit, onCanc
   });
   const [clauseIds, setClauseIds] = useState<string[]>(commitment?.clauseIds ?? []);
   const [unit, setUnit] = useState(commitment?.responsible.unit ?? '');
-  const [dueDate, setDueDate] = useState(commitment?.dueDate ?? '');
+  const [dueDate, setDueDate] = useState<string | null>(commitment?.dueDate ?? null);
+  const [dueDatePartial, setDueDatePartial] = useState(false);
   const [status, setStatus] = useState<CommitmentInput['status']>(commitment?.status ?? 'planned');
   const [steps, setSteps] = useState<Step[]>(
     commitment?.steps.map((s) => ({ ...s, text: { ...s.text } })) ?? [],
   );
   const [evidence, setEvidence] = useState(commitment?.evidence ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
+  const checks: FormChecks = {
+    'statement.id': {
+      error:
+        !statement.id.trim() && !statement.en.trim() ? t('commitmentForm.needStatement') : null,
+    },
+    dueDate: { error: dueDatePartial ? tc('forms.dateIncomplete') : null },
+  };
+  const value = { statement, clauseIds, person, unit, dueDate, status, steps, evidence };
+  const problems = useFormProblems(checks, value);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!statement.id.trim() && !statement.en.trim())
-      return setProblem(t('commitmentForm.needStatement'));
-    await onSubmit({
-      statement,
-      clauseIds,
-      responsible: { unit, contactId: person || null },
-      dueDate: dueDate || null,
-      status,
-      steps: steps.filter((s) => s.text.id.trim() || s.text.en.trim()),
-      evidence,
-    });
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    await problems.submit(event, () =>
+      onSubmit({
+        statement,
+        clauseIds,
+        responsible: { unit, contactId: person || null },
+        dueDate,
+        status,
+        steps: steps.filter((s) => s.text.id.trim() || s.text.en.trim()),
+        evidence,
+      }),
+    );
   }
 
   const editStep = (index: number, patch: Partial<Step>) =>
     setSteps((all) => all.map((s, i) => (i === index ? { ...s, ...patch } : s)));
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)}>
+    <form className="form" noValidate onSubmit={(e) => void submit(e)} onBlur={problems.onBlur}>
       <div className="form-grid">
         <Field
           label={t('commitmentForm.statementId')}
@@ -69,6 +81,7 @@ export function CommitmentForm({ commitment, clauses, contacts, onSubmit, onCanc
           multiline
           value={statement.id}
           onChange={(id) => setStatement({ ...statement, id })}
+          {...problems.field('statement.id')}
         />
         <Field
           label={t('commitmentForm.statementEn')}
@@ -76,8 +89,14 @@ export function CommitmentForm({ commitment, clauses, contacts, onSubmit, onCanc
           multiline
           value={statement.en}
           onChange={(en) => setStatement({ ...statement, en })}
+          {...problems.field('statement.en')}
         />
-        <Field label={t('commitmentForm.unit')} value={unit} onChange={setUnit} />
+        <Field
+          label={t('commitmentForm.unit')}
+          value={unit}
+          onChange={setUnit}
+          {...problems.field('unit')}
+        />
         <div className="field">
           <label htmlFor={contactId}>{t('commitmentForm.person')}</label>
           <select id={contactId} value={person} onChange={(e) => setPerson(e.target.value)}>
@@ -89,11 +108,12 @@ export function CommitmentForm({ commitment, clauses, contacts, onSubmit, onCanc
             ))}
           </select>
         </div>
-        <Field
+        <DateField
           label={t('commitmentForm.dueDate')}
-          type="date"
           value={dueDate}
           onChange={setDueDate}
+          onPartial={setDueDatePartial}
+          {...problems.field('dueDate')}
         />
         <div className="field">
           <label htmlFor={statusId}>{t('commitmentForm.status')}</label>
@@ -114,6 +134,7 @@ export function CommitmentForm({ commitment, clauses, contacts, onSubmit, onCanc
           help={t('commitmentForm.evidenceHelp')}
           value={evidence}
           onChange={setEvidence}
+          {...problems.field('evidence')}
         />
       </div>
       <fieldset className="clause-picker">
@@ -180,7 +201,8 @@ export function CommitmentForm({ commitment, clauses, contacts, onSubmit, onCanc
         </button>
       </fieldset>
       <FormFooter
-        problem={problem}
+        problem={problems.footer}
+        busy={problems.busy}
         cancelLabel={t('commitmentForm.cancel')}
         submitLabel={t('commitmentForm.save')}
         onCancel={onCancel}

@@ -2,7 +2,12 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact, ContactFields } from '../../../../electron/common/domain/workspace-schema';
+import { CountryField } from '../../app/CountryField';
 import { Field } from '../../app/Field';
+import { isCountryCode } from '../../app/countries';
+import { doubtfulEmail, doubtfulPhone } from '../../app/contact-checks';
+import type { FormChecks } from '../../app/form-problems';
+import { useFormProblems } from '../../app/use-form-problems';
 
 export type ContactFormValue = ContactFields;
 
@@ -12,12 +17,18 @@ function ListField(props: {
   help: string;
   values: string[];
   onChange: (values: string[]) => void;
+  name: string;
+  error?: string | null;
+  warning?: string | null;
 }) {
   const [text, setText] = useState(props.values.join('\n'));
   return (
     <Field
       label={props.label}
       help={props.help}
+      name={props.name}
+      error={props.error}
+      warning={props.warning}
       multiline
       value={text}
       onChange={(next) => {
@@ -66,27 +77,60 @@ const blank = (forumId: string | null): ContactFormValue => ({
 
 export function ContactForm({ contact, forumId, onSave }: Props) {
   const { t } = useTranslation('contacts');
-  const [value, setValue] = useState<ContactFormValue>(() =>
+  const { t: tc } = useTranslation();
+  const [initial] = useState<ContactFormValue>(() =>
     contact ? fieldsOf(contact) : blank(forumId),
   );
-  const [state, setState] = useState<'idle' | 'saved' | 'problem'>('idle');
+  const [value, setValue] = useState<ContactFormValue>(initial);
+  const [saved, setSaved] = useState(false);
   const set = (patch: Partial<ContactFormValue>) => {
-    setState('idle');
+    setSaved(false);
     setValue((v) => ({ ...v, ...patch }));
   };
   const metHere = !!forumId && value.met.some((m) => m.forumId === forumId);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!value.name.trim()) return setState('problem');
-    await onSave(value);
-    setState('saved');
+  const country = value.country.trim();
+  const oddEmail = value.emails.map((e) => e.value).find(doubtfulEmail);
+  const oddPhone = value.phones.map((p) => p.value).find(doubtfulPhone);
+  // E-mails and phones are only doubted, never refused: a card is worth more than its typo.
+  const checks: FormChecks = {
+    name: { error: !value.name.trim() ? t('form.needName') : null },
+    // What is stored is doubted at once; what is being typed, once the field is left.
+    emails: {
+      warning: oddEmail ? tc('forms.emailDoubt', { value: oddEmail }) : null,
+      warnAtOnce: JSON.stringify(value.emails) === JSON.stringify(initial.emails),
+    },
+    phones: {
+      warning: oddPhone ? tc('forms.phoneDoubt', { value: oddPhone }) : null,
+      warnAtOnce: JSON.stringify(value.phones) === JSON.stringify(initial.phones),
+    },
+    country: {
+      error:
+        country && !isCountryCode(country) && country !== initial.country
+          ? tc('forms.countryPick')
+          : null,
+      warning:
+        country && !isCountryCode(country) && country === initial.country
+          ? tc('forms.countryLegacy', { value: country })
+          : null,
+      warnAtOnce: true,
+    },
+  };
+  const problems = useFormProblems(checks, value);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    if (await problems.submit(event, () => onSave({ ...value, country }))) setSaved(true);
   }
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)}>
+    <form className="form" noValidate onSubmit={(e) => void submit(e)} onBlur={problems.onBlur}>
       <div className="form-grid">
-        <Field label={t('form.name')} value={value.name} onChange={(name) => set({ name })} />
+        <Field
+          label={t('form.name')}
+          value={value.name}
+          onChange={(name) => set({ name })}
+          {...problems.field('name')}
+        />
         <Field
           label={t('form.honorific')}
           value={value.honorific}
@@ -125,6 +169,7 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
           label={t('form.emails')}
           help={t('form.listHelp')}
           values={value.emails.map((e) => e.value)}
+          {...problems.field('emails')}
           onChange={(values) =>
             set({ emails: values.map((v, i) => ({ value: v, type: value.emails[i]?.type ?? '' })) })
           }
@@ -133,11 +178,13 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
           label={t('form.phones')}
           help={t('form.listHelp')}
           values={value.phones.map((p) => p.value)}
+          {...problems.field('phones')}
           onChange={(values) =>
             set({ phones: values.map((v, i) => ({ value: v, type: value.phones[i]?.type ?? '' })) })
           }
         />
         <ListField
+          name="handles"
           label={t('form.handles')}
           help={t('form.handlesHelp')}
           values={value.handles.map((h) => (h.service ? `${h.service}: ${h.value}` : h.value))}
@@ -179,10 +226,11 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
           }
         />
         <Field label={t('form.city')} value={value.city} onChange={(city) => set({ city })} />
-        <Field
+        <CountryField
           label={t('form.country')}
           value={value.country}
-          onChange={(country) => set({ country })}
+          onChange={(next) => set({ country: next })}
+          {...problems.field('country')}
         />
         <Field
           label={t('form.website')}
@@ -227,10 +275,10 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
         <button type="submit" className="button primary">
           {t('save')}
         </button>
-        {state === 'saved' && <span role="status">{t('saved')}</span>}
-        {state === 'problem' && (
+        {saved && <span role="status">{t('saved')}</span>}
+        {problems.footer && (
           <span className="form-problem" role="alert">
-            {t('form.needName')}
+            {problems.footer}
           </span>
         )}
       </div>

@@ -3,10 +3,19 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Forum } from '../../../../electron/common/domain/forum-schema';
 import type { ForumCreate } from '../../../../electron/common/domain/notebook-schema';
+import { CountryField } from '../../app/CountryField';
+import { DateField } from '../../app/DateField';
 import { Field } from '../../app/Field';
 import { FormFooter } from '../../app/FormFooter';
+import { TimeZoneField, isKnownZone } from '../../app/TimeZoneField';
+import { isCountryCode } from '../../app/countries';
+import type { FormChecks } from '../../app/form-problems';
+import { systemTimeZone } from '../../app/time-zones';
+import { useFormProblems } from '../../app/use-form-problems';
+import { useFormat } from '../../app/use-format';
+import { useAppStore } from '../../store/app-store';
 
-const blank: ForumCreate = {
+const blank = (): ForumCreate => ({
   name: { id: '', en: '' },
   acronym: '',
   edition: '',
@@ -15,50 +24,83 @@ const blank: ForumCreate = {
   venue: '',
   startDate: null,
   endDate: null,
-  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  // This computer's zone: a delegation usually sets up the forum where it will be held.
+  timeZone: systemTimeZone(),
   theme: { id: '', en: '' },
   hostOrganisation: { id: '', en: '' },
-};
+});
 
-const zones =
-  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+const fromForum = (forum: Forum): ForumCreate => ({
+  name: { ...forum.name },
+  acronym: forum.acronym,
+  edition: forum.edition,
+  city: forum.city,
+  country: forum.country,
+  venue: forum.venue,
+  startDate: forum.startDate,
+  endDate: forum.endDate,
+  timeZone: forum.timeZone,
+  theme: { ...forum.theme },
+  hostOrganisation: { ...forum.hostOrganisation },
+});
 
 interface ForumFormProps {
   forum?: Forum;
+  /** Throws when the host refuses: the form stays, with what was typed, and says why. */
   onSubmit: (input: ForumCreate) => Promise<void>;
   onCancel: () => void;
 }
 
 export function ForumForm({ forum, onSubmit, onCancel }: ForumFormProps) {
   const { t } = useTranslation('notebook');
-  const [value, setValue] = useState<ForumCreate>(() =>
-    forum
-      ? {
-          name: { ...forum.name },
-          acronym: forum.acronym,
-          edition: forum.edition,
-          city: forum.city,
-          country: forum.country,
-          venue: forum.venue,
-          startDate: forum.startDate,
-          endDate: forum.endDate,
-          timeZone: forum.timeZone,
-          theme: { ...forum.theme },
-          hostOrganisation: { ...forum.hostOrganisation },
-        }
-      : blank,
-  );
-  const [problem, setProblem] = useState<string | null>(null);
+  const { t: tc } = useTranslation();
+  const format = useFormat();
+  const language = useAppStore((s) => s.language);
+  const [initial] = useState<ForumCreate>(() => (forum ? fromForum(forum) : blank()));
+  const [value, setValue] = useState<ForumCreate>(initial);
+  const [partial, setPartial] = useState({ startDate: false, endDate: false });
   const set = (patch: Partial<ForumCreate>) => setValue((v) => ({ ...v, ...patch }));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!value.name.id.trim() && !value.name.en.trim()) return setProblem(t('forumForm.needName'));
-    await onSubmit({ ...value, country: value.country.trim().toUpperCase() });
+  const country = value.country.trim();
+  const checks: FormChecks = {
+    'name.id': {
+      error: !value.name.id.trim() && !value.name.en.trim() ? t('forumForm.needName') : null,
+    },
+    country: {
+      // Free text from an older version stays readable and saveable; new text must be picked.
+      error:
+        country && !isCountryCode(country) && country !== initial.country
+          ? tc('forms.countryPick')
+          : null,
+      warning:
+        country && !isCountryCode(country) && country === initial.country
+          ? tc('forms.countryLegacy', { value: country })
+          : null,
+      warnAtOnce: true,
+    },
+    timeZone: {
+      error:
+        isKnownZone(language, value.timeZone) || value.timeZone === initial.timeZone
+          ? null
+          : tc('forms.zonePick'),
+    },
+    startDate: { error: partial.startDate ? tc('forms.dateIncomplete') : null },
+    endDate: {
+      error: partial.endDate
+        ? tc('forms.dateIncomplete')
+        : value.startDate && value.endDate && value.endDate < value.startDate
+          ? tc('forms.endBeforeStart', { start: format.date(value.startDate) })
+          : null,
+    },
+  };
+  const problems = useFormProblems(checks, value);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    await problems.submit(event, () => onSubmit({ ...value, country }));
   }
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)}>
+    <form className="form" noValidate onSubmit={(e) => void submit(e)} onBlur={problems.onBlur}>
       <div className="form-grid">
         <Field
           label={t('forumForm.nameId')}
@@ -66,54 +108,65 @@ export function ForumForm({ forum, onSubmit, onCancel }: ForumFormProps) {
           value={value.name.id}
           onChange={(id) => set({ name: { ...value.name, id } })}
           autoFocus
+          {...problems.field('name.id')}
         />
         <Field
           label={t('forumForm.nameEn')}
           lang="en"
           value={value.name.en}
           onChange={(en) => set({ name: { ...value.name, en } })}
+          {...problems.field('name.en')}
         />
         <Field
           label={t('forumForm.acronym')}
           value={value.acronym}
           onChange={(acronym) => set({ acronym })}
+          {...problems.field('acronym')}
         />
         <Field
           label={t('forumForm.edition')}
           value={value.edition ?? ''}
           onChange={(edition) => set({ edition })}
+          {...problems.field('edition')}
         />
-        <Field label={t('forumForm.city')} value={value.city} onChange={(city) => set({ city })} />
         <Field
+          label={t('forumForm.city')}
+          value={value.city}
+          onChange={(city) => set({ city })}
+          {...problems.field('city')}
+        />
+        <CountryField
           label={t('forumForm.country')}
-          help={t('forumForm.countryHelp')}
           value={value.country}
-          maxLength={2}
-          onChange={(country) => set({ country })}
+          onChange={(next) => set({ country: next })}
+          {...problems.field('country')}
         />
         <Field
           label={t('forumForm.venue')}
           value={value.venue}
           onChange={(venue) => set({ venue })}
+          {...problems.field('venue')}
         />
-        <Field
+        <TimeZoneField
           label={t('forumForm.timeZone')}
           help={t('forumForm.timeZoneHelp')}
           value={value.timeZone}
           onChange={(timeZone) => set({ timeZone })}
-          list="time-zones"
+          {...problems.field('timeZone')}
         />
-        <Field
+        <DateField
           label={t('forumForm.startDate')}
-          type="date"
-          value={value.startDate ?? ''}
-          onChange={(d) => set({ startDate: d || null })}
+          value={value.startDate}
+          onChange={(startDate) => set({ startDate })}
+          onPartial={(p) => setPartial((s) => ({ ...s, startDate: p }))}
+          {...problems.field('startDate')}
         />
-        <Field
+        <DateField
           label={t('forumForm.endDate')}
-          type="date"
-          value={value.endDate ?? ''}
-          onChange={(d) => set({ endDate: d || null })}
+          value={value.endDate}
+          onChange={(endDate) => set({ endDate })}
+          onPartial={(p) => setPartial((s) => ({ ...s, endDate: p }))}
+          {...problems.field('endDate')}
         />
         <Field
           label={t('forumForm.themeId')}
@@ -121,6 +174,7 @@ export function ForumForm({ forum, onSubmit, onCancel }: ForumFormProps) {
           multiline
           value={value.theme.id}
           onChange={(id) => set({ theme: { ...value.theme, id } })}
+          {...problems.field('theme.id')}
         />
         <Field
           label={t('forumForm.themeEn')}
@@ -128,27 +182,26 @@ export function ForumForm({ forum, onSubmit, onCancel }: ForumFormProps) {
           multiline
           value={value.theme.en}
           onChange={(en) => set({ theme: { ...value.theme, en } })}
+          {...problems.field('theme.en')}
         />
         <Field
           label={t('forumForm.hostId')}
           lang="id"
           value={value.hostOrganisation.id}
           onChange={(id) => set({ hostOrganisation: { ...value.hostOrganisation, id } })}
+          {...problems.field('hostOrganisation.id')}
         />
         <Field
           label={t('forumForm.hostEn')}
           lang="en"
           value={value.hostOrganisation.en}
           onChange={(en) => set({ hostOrganisation: { ...value.hostOrganisation, en } })}
+          {...problems.field('hostOrganisation.en')}
         />
       </div>
-      <datalist id="time-zones">
-        {zones.map((zone) => (
-          <option key={zone} value={zone} />
-        ))}
-      </datalist>
       <FormFooter
-        problem={problem}
+        problem={problems.footer}
+        busy={problems.busy}
         cancelLabel={t('forumForm.cancel')}
         submitLabel={forum ? t('forumForm.save') : t('forumForm.create')}
         onCancel={onCancel}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProfilePatch } from '../../../../electron/common/domain/notebook-schema';
 import type { DelegationProfile } from '../../../../electron/common/domain/workspace-schema';
 import { Field } from '../../app/Field';
+import { useFormProblems } from '../../app/use-form-problems';
 
 interface ProfileFormProps {
   profile: DelegationProfile;
@@ -25,56 +26,69 @@ export function ProfileForm({ profile, onSave }: ProfileFormProps) {
     setValue((v) => ({ ...v, ...patch }));
   };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    await onSave(value);
-    setSaved(true);
+  // No field can be wrong here, but the host may still refuse one (too long): it is said there.
+  const problems = useFormProblems({}, value);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    if (await problems.submit(event, () => onSave(value))) setSaved(true);
   }
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)}>
+    <form className="form" noValidate onSubmit={(e) => void submit(e)} onBlur={problems.onBlur}>
       <div className="form-grid">
         <Field
           label={t('profile.nameId')}
           lang="id"
           value={value.delegationName.id}
           onChange={(id) => set({ delegationName: { ...value.delegationName, id } })}
+          {...problems.field('delegationName.id')}
         />
         <Field
           label={t('profile.nameEn')}
           lang="en"
           value={value.delegationName.en}
           onChange={(en) => set({ delegationName: { ...value.delegationName, en } })}
+          {...problems.field('delegationName.en')}
         />
         <Field
           label={t('profile.headName')}
           value={value.headName}
           onChange={(headName) => set({ headName })}
+          {...problems.field('headName')}
         />
-        <Field label={t('profile.city')} value={value.city} onChange={(city) => set({ city })} />
+        <Field
+          label={t('profile.city')}
+          value={value.city}
+          onChange={(city) => set({ city })}
+          {...problems.field('city')}
+        />
         <Field
           label={t('profile.positionId')}
           lang="id"
           value={value.headPosition.id}
           onChange={(id) => set({ headPosition: { ...value.headPosition, id } })}
+          {...problems.field('headPosition.id')}
         />
         <Field
           label={t('profile.positionEn')}
           lang="en"
           value={value.headPosition.en}
           onChange={(en) => set({ headPosition: { ...value.headPosition, en } })}
+          {...problems.field('headPosition.en')}
         />
         <Field
           label={t('profile.institutionId')}
           lang="id"
           value={value.institution.id}
           onChange={(id) => set({ institution: { ...value.institution, id } })}
+          {...problems.field('institution.id')}
         />
         <Field
           label={t('profile.institutionEn')}
           lang="en"
           value={value.institution.en}
           onChange={(en) => set({ institution: { ...value.institution, en } })}
+          {...problems.field('institution.en')}
         />
       </div>
       <div className="form-actions">
@@ -82,6 +96,11 @@ export function ProfileForm({ profile, onSave }: ProfileFormProps) {
           {t('profile.save')}
         </button>
         {saved && <span role="status">{t('profile.saved')}</span>}
+        {problems.footer && (
+          <span className="form-problem" role="alert">
+            {problems.footer}
+          </span>
+        )}
       </div>
     </form>
   );
