@@ -23,10 +23,10 @@ export interface RecoveryNotice {
   /** Relative to the workspace folder. */
   file: string;
   /** `unsaved`: edits a stop could not save, kept in the file `movedTo`. */
-  problem: 'empty' | 'not-json' | 'checksum' | 'schema' | 'unsaved';
+  problem: 'empty' | 'not-json' | 'checksum' | 'schema' | 'unsaved' | 'missing' | 'unreadable';
   detail: string;
-  /** Where the damaged file now is, kept for inspection. */
-  movedTo: string;
+  /** Where the damaged file now is, kept for inspection; null when it was missing. */
+  movedTo: string | null;
   /** The backup loaded in its place, or null when none was valid. */
   restoredFrom: string | null;
   /** When that backup was taken. */

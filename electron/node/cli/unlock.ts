@@ -1,3 +1,4 @@
+import type { RecoveryNotice } from '../../common/api/types';
 import { AppError } from '../../common/errors';
 import { keySealer, plainSealer } from '../store/crypto';
 import type { DocumentSealer } from '../store/crypto';
@@ -38,7 +39,31 @@ export async function askNewPassphrase(ctx: CommandContext, fallbackEnv?: string
 export class CliUsageError extends Error {}
 
 export async function openCliWorkspace(ctx: CommandContext, holder: string): Promise<Workspace> {
-  return Workspace.open(ctx.workspace, { holder, unlock: await cliUnlock(ctx) });
+  const workspace = await Workspace.open(ctx.workspace, { holder, unlock: await cliUnlock(ctx) });
+  // What the app's banner tells, the command line tells too: a document repaired on opening.
+  for (const notice of workspace.notices) ctx.io.err(describeNotice(ctx, notice));
+  return workspace;
+}
+
+function describeNotice(ctx: CommandContext, notice: RecoveryNotice): string {
+  if (notice.problem === 'unsaved') {
+    const key = notice.restoredFromDate ? 'cli:recoveredUnsaved' : 'cli:recoveredUnsavedKept';
+    return ctx.t(key, { file: notice.file, movedTo: notice.movedTo ?? '' });
+  }
+  const problem = ctx.t(`cli:recoveryProblems.${notice.problem}`);
+  const told = notice.restoredFromDate
+    ? ctx.t('cli:recoveredFromBackup', {
+        file: notice.file,
+        problem,
+        date: new Intl.DateTimeFormat(ctx.language, {
+          dateStyle: 'long',
+          timeStyle: 'short',
+        }).format(new Date(notice.restoredFromDate)),
+      })
+    : ctx.t('cli:recoveredAfresh', { file: notice.file, problem });
+  return notice.movedTo === null
+    ? told
+    : `${told} ${ctx.t('cli:recoveredKeptAside', { movedTo: notice.movedTo })}`;
 }
 
 /** For commands that read without opening (check, backups): the key, or the plain sealer. */

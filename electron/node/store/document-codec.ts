@@ -19,7 +19,7 @@ const DATA_OFFSET = PREFIX_START.length + HASH_LENGTH + PREFIX_END.length;
 const CLOSE = 0x7d; // '}'
 
 export class CorruptDocumentError extends Error {
-  readonly reason: 'empty' | 'not-json' | 'checksum' | 'schema';
+  readonly reason: 'empty' | 'not-json' | 'checksum' | 'schema' | 'missing' | 'unreadable';
 
   constructor(reason: CorruptDocumentError['reason'], detail: string) {
     super(detail);

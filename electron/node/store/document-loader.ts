@@ -24,6 +24,11 @@ export interface LoadOptions<S extends z.ZodType> {
   fs?: DurableFs;
   /** Opens the stored bytes; a failed authentication counts as corruption. */
   sealer?: DocumentSealer;
+  /**
+   * The document is listed (a forum in the workspace's index), so its absence is damage to
+   * recover from a backup, not a first start.
+   */
+  expected?: boolean;
 }
 
 export interface Loaded<T> {
@@ -83,8 +88,19 @@ export async function loadDocument<S extends z.ZodType>(
   const fs = options.fs ?? nodeFs;
   const file = new DurableTextFile(options.path, fs);
   const sealer = options.sealer ?? plainSealer;
-  const text = await file.read();
-  if (text === null) return { data: fresh(options), dirty: true, notice: null };
+  let text: Buffer | null;
+  try {
+    text = await file.read();
+  } catch (error) {
+    // A file that exists but cannot be read (permissions, an I/O error, a folder in its
+    // place) is damage like any other: set aside, recovered from a backup, reported.
+    const reason = error instanceof Error ? error.message : String(error);
+    return recover(options, new CorruptDocumentError('unreadable', reason), error);
+  }
+  if (text === null) {
+    if (!options.expected) return { data: fresh(options), dirty: true, notice: null };
+    return recover(options, new CorruptDocumentError('missing', 'the file does not exist'));
+  }
   try {
     const { data, migratedFrom, migratedTo } = readDocumentText(
       sealer.open(text, options.key),
@@ -104,13 +120,23 @@ export async function loadDocument<S extends z.ZodType>(
 async function recover<S extends z.ZodType>(
   options: LoadOptions<S>,
   problem: CorruptDocumentError,
+  /** Why the file could not be read; thrown as is when it cannot even be set aside. */
+  readError?: unknown,
 ): Promise<Loaded<z.output<S>>> {
-  const movedTo = await moveAside(options.path);
+  let movedTo: string | null = null;
+  if (problem.reason !== 'missing') {
+    try {
+      movedTo = await moveAside(options.path);
+    } catch (error) {
+      // Neither readable nor movable: saving over it would fail too; say why it failed.
+      throw readError ?? error;
+    }
+  }
   const notice: RecoveryNotice = {
     file: relative(options.workspaceDir, options.path),
     problem: problem.reason,
     detail: problem.message,
-    movedTo: relative(options.workspaceDir, movedTo),
+    movedTo: movedTo === null ? null : relative(options.workspaceDir, movedTo),
     restoredFrom: null,
     restoredFromDate: null,
     at: new Date().toISOString(),

@@ -136,6 +136,7 @@ export class Workspace {
           create: () => ({ forum: forumFromIndex(entry) }),
           fs: this.#options.fs,
           sealer: this.#sealer,
+          expected: true,
         }),
       ),
     );

@@ -24,17 +24,22 @@ export function RecoveryBanner() {
                   })
                 : t('recovery.unsavedKept', { file: notice.file, movedTo: notice.movedTo })
               : notice.restoredFromDate
-                ? t('recovery.restored', {
+                ? t(notice.movedTo === null ? 'recovery.restoredMissing' : 'recovery.restored', {
                     file: notice.file,
                     problem: t(`recovery.problems.${notice.problem}`),
                     movedTo: notice.movedTo,
                     date: format.dateTime(notice.restoredFromDate),
                   })
-                : t('recovery.notRestored', {
-                    file: notice.file,
-                    problem: t(`recovery.problems.${notice.problem}`),
-                    movedTo: notice.movedTo,
-                  })}
+                : t(
+                    notice.movedTo === null
+                      ? 'recovery.notRestoredMissing'
+                      : 'recovery.notRestored',
+                    {
+                      file: notice.file,
+                      problem: t(`recovery.problems.${notice.problem}`),
+                      movedTo: notice.movedTo,
+                    },
+                  )}
           </p>
           <button type="button" className="button" onClick={() => dismiss(notice)}>
             {t('recovery.dismiss')}

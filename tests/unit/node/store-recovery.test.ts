@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WORKSPACE_SCHEMA_VERSION } from '../../../electron/common/domain/workspace-schema';
@@ -93,6 +93,60 @@ describe('recovery of a damaged document', () => {
       });
     });
   }
+
+  it('a deleted forum document comes back from its newest backup, and the user is told', async () => {
+    await withTempDir(async (dir) => {
+      const forumId = await twoSessions(dir);
+      await rm(join(dir, FORUMS_DIR, `${forumId}.json`));
+
+      const workspace = await Workspace.open(dir, { holder: 'test' });
+      expect(workspace.notices).toMatchObject([
+        {
+          file: join(FORUMS_DIR, `${forumId}.json`),
+          problem: 'missing',
+          movedTo: null,
+          restoredFrom: expect.stringMatching(new RegExp(`^forum-${forumId}/.*--daily\\.json$`)),
+        },
+      ]);
+      expect(workspace.forum(forumId).notes.map((n) => n.id)).toEqual(['n1']);
+      await workspace.close();
+      const again = await Workspace.open(dir, { holder: 'test' });
+      expect(again.notices).toEqual([]);
+      expect(again.forum(forumId).notes.map((n) => n.id)).toEqual(['n1']);
+      await again.close();
+    });
+  });
+
+  it('a deleted forum document without a backup starts afresh from the index, and says so', async () => {
+    await withTempDir(async (dir) => {
+      const workspace = await Workspace.open(dir, { holder: 'test' });
+      const forumId = workspace.createForum(gwangju).id;
+      await workspace.close();
+      await rm(join(dir, FORUMS_DIR, `${forumId}.json`));
+      const reopened = await Workspace.open(dir, { holder: 'test' });
+      expect(reopened.notices).toMatchObject([
+        { problem: 'missing', movedTo: null, restoredFrom: null },
+      ]);
+      expect(reopened.forum(forumId).forum.city).toBe('Gwangju');
+      await reopened.close();
+    });
+  });
+
+  it('an unreadable forum document (a folder in its place) is set aside and recovered', async () => {
+    await withTempDir(async (dir) => {
+      const forumId = await twoSessions(dir);
+      const path = join(dir, FORUMS_DIR, `${forumId}.json`);
+      await rm(path);
+      await mkdir(path);
+      const workspace = await Workspace.open(dir, { holder: 'test' });
+      expect(workspace.notices).toMatchObject([
+        { problem: 'unreadable', restoredFrom: expect.stringMatching(/--daily\.json$/) },
+      ]);
+      expect(workspace.notices[0]?.movedTo).toMatch(/\.corrupt-/);
+      expect(workspace.forum(forumId).notes.map((n) => n.id)).toEqual(['n1']);
+      await workspace.close();
+    });
+  });
 
   it('with no valid backup: starts empty, keeps the damaged file, and says nothing was restored', async () => {
     await withTempDir(async (dir) => {
