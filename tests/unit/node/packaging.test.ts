@@ -42,7 +42,7 @@ describe('packaging and the Electron checklist', () => {
       {
         cwd: root,
         encoding: 'utf8',
-        timeout: 25_000,
+        timeout: 55_000,
       },
     );
     expect(run.status, run.stderr).toBe(0);
@@ -58,5 +58,5 @@ describe('packaging and the Electron checklist', () => {
     const medium = report.findings.filter((f) => f.severity === 'MEDIUM').map((f) => f.id);
     expect(medium.sort()).toEqual(['OPEN_EXTERNAL_JS_CHECK', 'PRELOAD_JS_CHECK']);
     expect(report.findings.map((f) => f.id)).not.toContain('AUXCLICK_JS_CHECK');
-  });
+  }, 60_000);
 });
