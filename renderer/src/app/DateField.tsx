@@ -119,7 +119,7 @@ export function DateField(props: DateFieldProps) {
           shouldForceLeadingZeros
           aria-describedby={described}
         >
-          <Label>{props.label}</Label>
+          <Label className="field-label">{props.label}</Label>
           <DateInput className="segments">
             {(segment) => <DateSegment segment={segment} className="segment" />}
           </DateInput>
@@ -148,7 +148,7 @@ export function TimeField(props: TimeFieldProps) {
           shouldForceLeadingZeros
           aria-describedby={described}
         >
-          <Label>{props.label}</Label>
+          <Label className="field-label">{props.label}</Label>
           <DateInput className="segments">
             {(segment) => <DateSegment segment={segment} className="segment" />}
           </DateInput>
