@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -38,6 +39,8 @@ interface Words {
   emails: string;
   emailDoubt: string;
   needName: string;
+  fix: string;
+  saved: string;
 }
 
 const indonesian: Words = {
@@ -74,6 +77,8 @@ const indonesian: Words = {
   emails: 'Surel',
   emailDoubt: '“andi(at)example” tidak tampak seperti alamat surel.',
   needName: 'Kontak memerlukan nama.',
+  fix: 'Gunakan',
+  saved: 'Tersimpan.',
 };
 
 const english: Words = {
@@ -110,6 +115,8 @@ const english: Words = {
   emails: 'E-mails',
   emailDoubt: '“andi(at)example” does not look like an e-mail address.',
   needName: 'A contact needs a name.',
+  fix: 'Use',
+  saved: 'Saved.',
 };
 
 /** The field's own message, tied to it for screen readers. */
@@ -197,9 +204,13 @@ for (const w of [indonesian, english]) {
       await expect(zone).toHaveValue('Jakarta (WIB, UTC+07:00)');
       await expect(zone).not.toHaveAttribute('aria-invalid', 'true');
       await expect(dialog.getByRole('alert')).toHaveCount(0);
-      // Gwangju keeps Seoul's time.
+      // Gwangju keeps Seoul's time; Escape closes the list, never the dialog.
       await zone.fill('Gwangju');
       await expect(page.getByRole('option').first()).toContainText('Seoul');
+      await zone.press('Escape');
+      await expect(page.getByRole('listbox')).toHaveCount(0);
+      await expect(dialog).toBeVisible();
+      await zone.press('ArrowDown');
       await zone.press('ArrowDown');
       await zone.press('ArrowUp');
       await zone.press('Enter');
@@ -321,6 +332,52 @@ for (const w of [indonesian, english]) {
       await expect(page.getByLabel(w.emails)).toHaveValue('andi(at)example');
       await expect(page.locator('[data-field="emails"]')).toContainText(w.emailDoubt);
       await expect(page.getByRole('combobox', { name: w.country })).toHaveValue(w.korea);
+    });
+  });
+
+  test.describe(`a country kept as free text by an import, in ${w.system}`, () => {
+    test.use({
+      systemLang: w.system,
+      seed: {
+        run: async (workspace: string) => {
+          const card = join(workspace, '..', `${workspace.split('/').pop()}-card.vcf`);
+          await writeFile(
+            card,
+            'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim Min-ji\r\nADR:;;;Gwangju;;;Korea\r\nEND:VCARD\r\n',
+          );
+          const cli = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
+          const result = spawnSync(process.execPath, [
+            cli,
+            'contacts',
+            'import',
+            card,
+            '--workspace',
+            workspace,
+          ]);
+          await rm(card);
+          if (result.status !== 0) throw new Error(result.stderr.toString());
+        },
+      },
+    });
+
+    test('is shown as written, still saves, and the fix is offered', async ({ page, server }) => {
+      await page.goto(server.url);
+      await page.getByRole('button', { name: w.contacts, exact: true }).click();
+      await page.getByRole('button', { name: /Kim Min-ji/ }).click();
+      const country = page.getByRole('combobox', { name: w.country });
+      await expect(country).toHaveValue('Korea');
+      await expect(page.locator('[data-field="country"] .field-message.warning')).toContainText(
+        '“Korea”',
+      );
+      await page.getByRole('button', { name: `${w.fix} ${w.korea} (KR)` }).click();
+      await expect(country).toHaveValue(w.korea);
+      await expect(page.locator('[data-field="country"] .field-message')).toHaveCount(0);
+      await page.getByRole('button', { name: w.save, exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: w.saved })).toBeVisible();
+      await server.stop();
+      const workspace = await readFile(join(server.workspace, 'workspace.json'), 'utf8');
+      expect(workspace).toMatch(/"country":\s*"KR"/);
+      await server.start();
     });
   });
 }
