@@ -237,6 +237,8 @@ for (const w of [indonesian, english]) {
       await expect(page.getByRole('heading', { level: 1 })).toContainText('2017');
 
       // Stored as ISO codes and IANA names: "Korea" is KR, never "KO".
+      // The page leaves first: its live connection must not see the server go away.
+      await page.goto('about:blank');
       await server.stop();
       const workspace = await readFile(join(server.workspace, 'workspace.json'), 'utf8');
       expect(workspace).toMatch(/"country":\s*"KR"/);
@@ -374,6 +376,8 @@ for (const w of [indonesian, english]) {
       await expect(page.locator('[data-field="country"] .field-message')).toHaveCount(0);
       await page.getByRole('button', { name: w.save, exact: true }).click();
       await expect(page.getByRole('status').filter({ hasText: w.saved })).toBeVisible();
+      // The page leaves first: its live connection must not see the server go away.
+      await page.goto('about:blank');
       await server.stop();
       const workspace = await readFile(join(server.workspace, 'workspace.json'), 'utf8');
       expect(workspace).toMatch(/"country":\s*"KR"/);
