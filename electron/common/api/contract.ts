@@ -14,7 +14,14 @@ import {
   contactInputSchema,
   contactPatchSchema,
 } from '../domain/contact-schema';
-import type { Clause, ClauseDocument, Commitment, Forum, Session } from '../domain/forum-schema';
+import type {
+  Clause,
+  ClauseDocument,
+  Commitment,
+  Forum,
+  ReportDetails,
+  Session,
+} from '../domain/forum-schema';
 import {
   forumCreateSchema,
   forumPatchSchema,
@@ -44,8 +51,14 @@ import type {
   TrashEntry,
 } from '../domain/notebook-views';
 import { idSchema } from '../domain/primitives';
+import {
+  letterheadInputSchema,
+  memberInputSchema,
+  reportPatchSchema,
+} from '../domain/report-input-schema';
+import type { ReportDrafts } from '../domain/report-input-schema';
 import { mergeFields } from '../domain/vocabulary';
-import type { Contact, DelegationProfile } from '../domain/workspace-schema';
+import type { Contact, DelegationProfile, Letterhead } from '../domain/workspace-schema';
 import type { ApiChannel, ApiEventName } from './channels';
 import type {
   AppInfo,
@@ -116,6 +129,22 @@ export const apiContract = {
   'backups.restore': channel<BackupView>()(z.object({ id: z.string().min(1).max(200) }).strict()),
   'profile.get': channel<DelegationProfile>()(noInput),
   'profile.update': channel<DelegationProfile>()(profilePatchSchema),
+  'members.save': channel<DelegationProfile>()(z.object({ member: memberInputSchema }).strict()),
+  // Without detach, removing a member a report lists fails with member-in-use.
+  'members.remove': channel<DelegationProfile>()(
+    z.object({ id: idSchema, detach: z.boolean().optional() }).strict(),
+  ),
+  'members.move': channel<DelegationProfile>()(
+    z.object({ id: idSchema, direction: z.union([z.literal(-1), z.literal(1)]) }).strict(),
+  ),
+  'letterhead.update': channel<Letterhead>()(
+    z.object({ letterhead: letterheadInputSchema }).strict(),
+  ),
+  'report.get': channel<ReportDetails>()(forumRef),
+  'report.update': channel<ReportDetails>()(
+    forumRef.extend({ patch: reportPatchSchema }).strict(),
+  ),
+  'report.draft': channel<ReportDrafts>()(forumRef),
   'forums.list': channel<ForumSummary[]>()(noInput),
   'forums.create': channel<Forum>()(forumCreateSchema),
   'forums.get': channel<ForumDetail>()(forumRef),

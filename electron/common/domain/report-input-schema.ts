@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Bilingual } from './primitives';
 import { idSchema, isoDateSchema } from './primitives';
 
 const text = (max: number) => z.string().max(max);
@@ -100,3 +101,6 @@ export type ReportPatch = z.input<typeof reportPatchSchema>;
 /** The texts the delegate writes in the report, which drafts may fill. */
 export const reportTextFields = ['purpose', 'results', 'conclusions', 'recommendations'] as const;
 export type ReportTextField = (typeof reportTextFields)[number];
+
+/** Drafts of those texts, made from the forum's positions and commitments. */
+export type ReportDrafts = Record<ReportTextField, Bilingual>;

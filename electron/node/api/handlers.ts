@@ -4,6 +4,7 @@ import type { ContactsService } from '../contacts/contacts-service';
 import type { NotebookService } from '../notebook/notebook-service';
 import { createExampleForums } from '../notebook/example-forums';
 import { exportForum, previewForum } from '../export/exporter';
+import { draftReportTexts } from '../export/report-drafts';
 import type { Workspace } from '../store/workspace';
 import type { WorkspaceHandlers } from './dispatch';
 import type { EventBus } from './event-bus';
@@ -38,6 +39,14 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
     },
     'profile.get': async () => ctx.notebook.profile(),
     'profile.update': async (patch) => ctx.notebook.updateProfile(patch),
+    'members.save': async ({ member }) => ctx.notebook.saveMember(member),
+    'members.remove': async ({ id, detach }) => ctx.notebook.removeMember(id, detach),
+    'members.move': async ({ id, direction }) => ctx.notebook.moveMember(id, direction),
+    'letterhead.update': async ({ letterhead }) => ctx.notebook.updateLetterhead(letterhead),
+    'report.get': async ({ forumId }) => ctx.notebook.report(forumId),
+    'report.update': async ({ forumId, patch }) => ctx.notebook.updateReport(forumId, patch),
+    'report.draft': async ({ forumId }) =>
+      draftReportTexts(structuredClone(ctx.workspace.forum(forumId)), ctx.notebook.profile()),
     'forums.list': async () => ctx.notebook.listForums(),
     'forums.create': async (input) => ctx.notebook.createForum(input),
     'forums.get': async ({ forumId }) => ctx.notebook.forum(forumId),
