@@ -141,9 +141,7 @@ export const apiContract = {
     z.object({ letterhead: letterheadInputSchema }).strict(),
   ),
   'report.get': channel<ReportDetails>()(forumRef),
-  'report.update': channel<ReportDetails>()(
-    forumRef.extend({ patch: reportPatchSchema }).strict(),
-  ),
+  'report.update': channel<ReportDetails>()(forumRef.extend({ patch: reportPatchSchema }).strict()),
   'report.draft': channel<ReportDrafts>()(forumRef),
   'forums.list': channel<ForumSummary[]>()(noInput),
   'forums.create': channel<Forum>()(forumCreateSchema),

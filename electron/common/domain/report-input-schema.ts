@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import type { Bilingual } from './primitives';
 import { idSchema, isoDateSchema } from './primitives';
+import { LOGO_MAX_BYTES } from './vocabulary';
+import type { ReportTextField } from './vocabulary';
+
+export { LOGO_MAX_BYTES, reportTextFields } from './vocabulary';
+export type { ReportTextField } from './vocabulary';
 
 const text = (max: number) => z.string().max(max);
 const bilingualInput = (max: number) => z.object({ id: text(max), en: text(max) }).strict();
-
-/**
- * A logo in the letterhead is stored inside the workspace document, which is written on
- * every profile change: 150 KB is plenty for a small printed emblem and keeps writes quick.
- */
-export const LOGO_MAX_BYTES = 150 * 1024;
-export const logoMimeTypes = ['image/png', 'image/jpeg'] as const;
 
 /** PNG and JPEG files by their first bytes, whatever the data URL claims. */
 function hasImageSignature(dataUrl: string): boolean {
@@ -97,10 +95,6 @@ export type MemberInput = z.input<typeof memberInputSchema>;
 export type LetterheadInput = z.infer<typeof letterheadInputSchema>;
 export type SignatoryInput = z.input<typeof signatoryInputSchema>;
 export type ReportPatch = z.input<typeof reportPatchSchema>;
-
-/** The texts the delegate writes in the report, which drafts may fill. */
-export const reportTextFields = ['purpose', 'results', 'conclusions', 'recommendations'] as const;
-export type ReportTextField = (typeof reportTextFields)[number];
 
 /** Drafts of those texts, made from the forum's positions and commitments. */
 export type ReportDrafts = Record<ReportTextField, Bilingual>;

@@ -57,3 +57,13 @@ export const csvFields = [
 
 /** The shortest passphrase an encrypted workspace accepts, in characters. */
 export const MIN_PASSPHRASE = 8;
+
+/** The texts of the travel report the delegate writes, which drafts may fill. */
+export const reportTextFields = ['purpose', 'results', 'conclusions', 'recommendations'] as const;
+export type ReportTextField = (typeof reportTextFields)[number];
+
+/**
+ * A letterhead logo is kept inside the workspace document, written on every profile change:
+ * 150 KB is plenty for a small printed emblem and keeps those writes quick.
+ */
+export const LOGO_MAX_BYTES = 150 * 1024;

@@ -19,7 +19,7 @@ export function useShortcuts(store: AppStore): void {
         event.preventDefault();
         state.navigate({ ...state.route, section: 'notes' });
         void state.createNote(null);
-      } else if (event.altKey && /^[1-6]$/.test(event.key) && state.route.name === 'forum') {
+      } else if (event.altKey && /^[1-7]$/.test(event.key) && state.route.name === 'forum') {
         event.preventDefault();
         const section = forumSections[Number(event.key) - 1] ?? 'agenda';
         state.navigate({ ...state.route, section });

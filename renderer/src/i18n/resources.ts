@@ -4,6 +4,7 @@ import enContacts from '../../../locales/en/contacts.json';
 import enErrors from '../../../locales/en/errors.json';
 import enExportUi from '../../../locales/en/export-ui.json';
 import enNotebook from '../../../locales/en/notebook.json';
+import enReport from '../../../locales/en/report.json';
 import enSecurity from '../../../locales/en/security.json';
 import idAgreement from '../../../locales/id/agreement.json';
 import idCommon from '../../../locales/id/common.json';
@@ -11,6 +12,7 @@ import idContacts from '../../../locales/id/contacts.json';
 import idErrors from '../../../locales/id/errors.json';
 import idExportUi from '../../../locales/id/export-ui.json';
 import idNotebook from '../../../locales/id/notebook.json';
+import idReport from '../../../locales/id/report.json';
 import idSecurity from '../../../locales/id/security.json';
 
 export const resources = {
@@ -22,6 +24,7 @@ export const resources = {
     contacts: enContacts,
     exportUi: enExportUi,
     security: enSecurity,
+    report: enReport,
   },
   id: {
     common: idCommon,
@@ -31,6 +34,7 @@ export const resources = {
     contacts: idContacts,
     exportUi: idExportUi,
     security: idSecurity,
+    report: idReport,
   },
 } as const;
 

@@ -15,6 +15,8 @@ import { createNavSlice } from './nav-slice';
 import type { NavSlice } from './nav-slice';
 import { createNotesSlice } from './notes-slice';
 import type { NotesSlice } from './notes-slice';
+import { createReportSlice } from './report-slice';
+import type { ReportSlice } from './report-slice';
 import { createSaveSlice } from './save-slice';
 import type { SaveSlice } from './save-slice';
 import { createSearchSlice } from './search-slice';
@@ -36,7 +38,8 @@ export type AppState = SettingsSlice &
   AgreementSlice &
   ContactsSlice &
   ExportSlice &
-  SecuritySlice;
+  SecuritySlice &
+  ReportSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Combines the feature slices once; the API is injected, so tests pass a fake one. */
@@ -53,6 +56,7 @@ export function createAppStore(api: ApiClient, fallbackLanguage: UiLanguage): Ap
     ...createContactsSlice(api)(...args),
     ...createExportSlice(api)(...args),
     ...createSecuritySlice(api)(...args),
+    ...createReportSlice(api)(...args),
   }));
   api.subscribe((event) => {
     if (event.name === 'save-status') store.getState().applySaveStatus(event.payload);

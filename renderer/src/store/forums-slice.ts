@@ -73,10 +73,14 @@ export const createForumsSlice =
         }));
         await Promise.all([get().loadForums(), get().loadTrash()]);
       },
+      // The letterhead and members are edited in the same profile: what is still on its
+      // way to the host is sent first, so the profile read back includes it.
       async loadProfile() {
+        await get().flushReport();
         set({ profile: await api.call('profile.get', {}) });
       },
       async saveProfile(patch) {
+        await get().flushReport();
         set({ profile: await api.call('profile.update', patch) });
       },
       async loadForums() {

@@ -7,6 +7,7 @@ export const forumSections = [
   'agreement',
   'commitments',
   'contacts',
+  'report',
   'export',
 ] as const;
 export type ForumSection = (typeof forumSections)[number];
@@ -38,6 +39,7 @@ export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, ge
   navigate(route) {
     // Leaving a note writes what was typed at once rather than after the autosave delay.
     void get().flushNote();
+    void get().flushReport();
     set({ route });
   },
   openOverlay: (overlay) => set({ overlay }),

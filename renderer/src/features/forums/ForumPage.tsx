@@ -13,6 +13,7 @@ import { CommitmentsView } from '../commitments/CommitmentsView';
 import { ContactsView } from '../contacts/ContactsView';
 import { ExportView } from '../export/ExportView';
 import { NotesView } from '../notes/NotesView';
+import { ReportView } from '../report/ReportView';
 import { ForumForm } from './ForumForm';
 
 export function ForumPage({ forumId, section }: { forumId: string; section: ForumSection }) {
@@ -111,6 +112,7 @@ export function ForumPage({ forumId, section }: { forumId: string; section: Foru
         {section === 'agreement' && <AgreementView forumId={forumId} />}
         {section === 'commitments' && <CommitmentsView forumId={forumId} />}
         {section === 'contacts' && <ContactsView forumId={forumId} />}
+        {section === 'report' && <ReportView forumId={forumId} />}
         {section === 'export' && <ExportView forumId={forumId} />}
       </section>
       <Dialog

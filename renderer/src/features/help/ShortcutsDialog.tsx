@@ -5,7 +5,7 @@ import { useAppStore } from '../../store/app-store';
 const shortcuts = [
   { keys: ['Ctrl', 'K'], alt: ['Ctrl', 'F'], what: 'search' },
   { keys: ['Ctrl', 'N'], what: 'newNote' },
-  { keys: ['Alt', '1…6'], what: 'sections' },
+  { keys: ['Alt', '1…7'], what: 'sections' },
   { keys: ['F1'], alt: ['Ctrl', '/'], what: 'help' },
   { keys: ['Esc'], what: 'close' },
 ] as const;

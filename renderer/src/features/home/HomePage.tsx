@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store/app-store';
+import { LetterheadSection } from '../profile/LetterheadSection';
+import { MembersSection } from '../profile/MembersSection';
 import { ProfileForm } from '../profile/ProfileForm';
 
 const features = [
@@ -53,6 +55,8 @@ export function HomePage() {
           <ProfileForm key={profile.updatedAt ?? 'new'} profile={profile} onSave={saveProfile} />
         </section>
       )}
+      {profile && <MembersSection members={profile.members} />}
+      {profile && <LetterheadSection letterhead={profile.letterhead} />}
       <section aria-labelledby="keeps-title">
         <h2 id="keeps-title" className="section-title">
           {t('home.keepsTitle')}

@@ -1,0 +1,198 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const words = {
+  id: {
+    example: 'Buka contoh',
+    members: 'Anggota delegasi',
+    add: 'Tambah anggota',
+    name: 'Nama beserta gelar',
+    nip: 'NIP',
+    rank: 'Pangkat/golongan',
+    positionId: 'Jabatan (bahasa Indonesia)',
+    positionEn: 'Jabatan (bahasa Inggris)',
+    save: 'Simpan anggota',
+    tab: 'Rincian laporan',
+    assignmentNumber: 'Nomor surat',
+    purposeId: 'Maksud dan tujuan (II) · Bahasa Indonesia',
+    conclusionsEn: 'Kesimpulan (VI) · Bahasa Inggris',
+    resultsId: 'Hasil yang dicapai (V) · Bahasa Indonesia',
+    fill: 'Isi yang kosong dari rancangan',
+    filledTwo: '2 isian kosong telah diisi dari rancangan',
+    nothing: 'Semua isian sudah terisi; tidak ada yang diubah.',
+    remove: 'Hapus',
+    removeAnyway: 'Tetap hapus',
+    inUse: 'tercantum dalam laporan',
+    forum: 'Forum Kota Hak Asasi Manusia Sedunia 2017',
+  },
+  en: {
+    example: 'Open an example',
+    members: 'Delegation members',
+    add: 'Add a member',
+    name: 'Name with titles',
+    nip: 'NIP',
+    rank: 'Rank and grade (pangkat/golongan)',
+    positionId: 'Position (Indonesian)',
+    positionEn: 'Position (English)',
+    save: 'Save member',
+    tab: 'Report details',
+    assignmentNumber: 'Letter number',
+    purposeId: 'Purpose (II. Maksud dan Tujuan) · Indonesian',
+    conclusionsEn: 'Conclusions (VI. Kesimpulan) · English',
+    resultsId: 'Results (V. Hasil yang Dicapai) · Indonesian',
+    fill: 'Fill empty texts from drafts',
+    filledTwo: '2 empty texts were filled from the drafts',
+    nothing: 'Every text already has content; nothing was changed.',
+    remove: 'Remove',
+    removeAnyway: 'Remove anyway',
+    inUse: 'is listed in the report of',
+    forum: 'Forum Kota Hak Asasi Manusia Sedunia 2017',
+  },
+} as const;
+
+const NEW_MEMBER = 'Nur Aini Rahmawati, S.H.';
+const NEW_NIP = '19850214 201001 2 003';
+const NUMBER = '094/777/SPT/02/2017';
+
+/** Waits until the report's edits have reached the host (the autosave sent them). */
+async function savedReport(page: Page, edit: () => Promise<void>) {
+  const saved = page.waitForResponse((r) => r.url().includes('/api/report.update') && r.ok());
+  await edit();
+  await saved;
+}
+
+async function openReport(page: Page, w: (typeof words)['id' | 'en']) {
+  await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+  await page.getByRole('tab', { name: w.tab }).click();
+  await expect(page.getByLabel(w.assignmentNumber)).toBeVisible();
+}
+
+async function noSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
+}
+
+for (const [lang, systemLang] of [
+  ['id', 'id_ID.UTF-8'],
+  ['en', 'en_GB.UTF-8'],
+] as const) {
+  const w = words[lang];
+  test.describe(`report details (${lang})`, () => {
+    test.use({ systemLang });
+
+    test('add a member, pick who travelled, type the assignment number: all still there after a reload and a restart', async ({
+      page,
+      server,
+    }) => {
+      await page.setViewportSize({ width: 1360, height: 860 });
+      await page.goto(server.url);
+      await page.getByRole('button', { name: w.example }).click();
+
+      // The example's members are in the profile; add one more.
+      const members = page.getByRole('list', { name: w.members });
+      await expect(members.getByRole('listitem')).toHaveCount(6);
+      await page.getByRole('button', { name: w.add }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(w.name).fill(NEW_MEMBER);
+      await dialog.getByLabel(w.nip, { exact: true }).fill(NEW_NIP);
+      await dialog.getByLabel(w.rank).fill('Penata (III/c)');
+      await dialog.getByLabel(w.positionId).fill('Analis Hukum, Bagian Hukum');
+      await dialog.getByLabel(w.positionEn).fill('Legal Analyst, Legal Division');
+      await dialog.getByRole('button', { name: w.save }).click();
+      await expect(dialog).toBeHidden();
+      await expect(members.getByRole('listitem')).toHaveCount(7);
+      await expect(members).toContainText(`NIP ${NEW_NIP}`);
+      await page.screenshot({
+        path: `test-results/e2e/profile-members-${lang}-1360.png`,
+        fullPage: true,
+      });
+      await page.setViewportSize({ width: 800, height: 700 });
+      await noSidewaysScroll(page);
+      await page.screenshot({
+        path: `test-results/e2e/profile-members-${lang}-800.png`,
+        fullPage: true,
+      });
+      await page.setViewportSize({ width: 1360, height: 860 });
+
+      await openReport(page, w);
+      // The example's report is complete: its number is already there.
+      await expect(page.getByLabel(w.assignmentNumber)).toHaveValue('094/518/SPT/02/2017');
+      await page.screenshot({
+        path: `test-results/e2e/report-details-${lang}-1360.png`,
+        fullPage: true,
+      });
+      await savedReport(page, () => page.getByRole('checkbox', { name: NEW_MEMBER }).check());
+      await savedReport(page, () => page.getByLabel(w.assignmentNumber).fill(NUMBER));
+
+      await page.reload();
+      await openReport(page, w);
+      await expect(page.getByRole('checkbox', { name: NEW_MEMBER })).toBeChecked();
+      await expect(page.getByLabel(w.assignmentNumber)).toHaveValue(NUMBER);
+
+      // From the disk, not only from the server's memory.
+      await server.restart();
+      await page.goto(server.url);
+      await openReport(page, w);
+      await expect(page.getByRole('checkbox', { name: NEW_MEMBER })).toBeChecked();
+      await expect(page.getByLabel(w.assignmentNumber)).toHaveValue(NUMBER);
+      await page.setViewportSize({ width: 800, height: 700 });
+      await noSidewaysScroll(page);
+      await page.screenshot({
+        path: `test-results/e2e/report-details-${lang}-800.png`,
+        fullPage: true,
+      });
+    });
+
+    test('filling from drafts fills only the empty texts; a member a report lists is removed only when confirmed', async ({
+      page,
+      server,
+    }) => {
+      await page.goto(server.url);
+      await page.getByRole('button', { name: w.example }).click();
+      await openReport(page, w);
+      const purposeId = page.getByRole('textbox', { name: w.purposeId });
+      const conclusionsEn = page.getByRole('textbox', { name: w.conclusionsEn });
+      const resultsId = page.getByRole('textbox', { name: w.resultsId });
+      const written = await resultsId.inputValue();
+      expect(written).toContain('Delegasi Kabupaten Lampung Timur mengikuti');
+      await savedReport(page, async () => {
+        await purposeId.fill('');
+        await conclusionsEn.fill('');
+      });
+
+      await savedReport(page, () => page.getByRole('button', { name: w.fill }).click());
+      await expect(page.getByRole('status').filter({ hasText: w.filledTwo })).toBeVisible();
+      await expect(purposeId).not.toHaveValue('');
+      await expect(conclusionsEn).not.toHaveValue('');
+      const drafted = await purposeId.inputValue();
+      // What the delegate wrote stays as written.
+      await expect(resultsId).toHaveValue(written);
+      await page.getByRole('button', { name: w.fill }).click();
+      await expect(page.getByRole('status').filter({ hasText: w.nothing })).toBeVisible();
+      await expect(purposeId).toHaveValue(drafted);
+
+      await page.reload();
+      await openReport(page, w);
+      await expect(page.getByRole('textbox', { name: w.purposeId })).toHaveValue(drafted);
+
+      // Removing the head of delegation, who is listed and signs: asked twice, then gone
+      // from the list of who travelled, while the signature keeps the name.
+      const head = 'Drs. Hendra Wijaya Kusuma, M.Si.';
+      await page.getByRole('button', { name: /^(Beranda|Home)$/ }).click();
+      await page.getByRole('button', { name: `${w.remove}: ${head}` }).click();
+      const confirm = page.getByRole('dialog');
+      await confirm.getByRole('button', { name: w.remove, exact: true }).click();
+      await expect(confirm.getByRole('alert')).toContainText(w.inUse);
+      await expect(confirm.getByRole('alert')).toContainText(w.forum);
+      await expect(page.getByRole('list', { name: w.members })).toContainText(head);
+      await confirm.getByRole('button', { name: w.removeAnyway }).click();
+      await expect(confirm).toBeHidden();
+      await expect(page.getByRole('list', { name: w.members })).not.toContainText(head);
+      await openReport(page, w);
+      await expect(page.getByRole('checkbox', { name: head })).toHaveCount(0);
+      await expect(page.getByRole('textbox', { name: /^(Nama|Name)$/ }).first()).toHaveValue(head);
+    });
+  });
+}
