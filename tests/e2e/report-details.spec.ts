@@ -131,7 +131,8 @@ for (const [lang, systemLang] of [
       await expect(page.getByRole('checkbox', { name: NEW_MEMBER })).toBeChecked();
       await expect(page.getByLabel(w.assignmentNumber)).toHaveValue(NUMBER);
 
-      // From the disk, not only from the server's memory.
+      // From the disk, not only from the server's memory: the window closes, the app quits.
+      await page.goto('about:blank');
       await server.restart();
       await page.goto(server.url);
       await openReport(page, w);

@@ -45,6 +45,8 @@ function fakeTransport(initial: Settings, fail = false) {
             headPosition: blank,
             institution: blank,
             city: '',
+            members: [],
+            letterhead: { lines: [], address: blank, logo: null },
             updatedAt: null,
           },
         };
