@@ -63,8 +63,8 @@ export const createReportSlice =
   (set, get) => {
     const failed = (error: unknown) =>
       get().applySaveStatus({
+        ...get().saveStatus,
         state: 'failed',
-        savedAt: get().saveStatus.savedAt,
         error: error instanceof ApiError ? error.payload : { code: 'internal', params: {} },
       });
 

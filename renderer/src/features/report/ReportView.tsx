@@ -164,6 +164,7 @@ export function ReportView({ forumId }: { forumId: string }) {
             onChange={(number) => edit({ assignment: { ...report.assignment, number } })}
           />
           <ReportDateField
+            name="assignmentDate"
             label={t('assignment.date')}
             value={report.assignment.date}
             onChange={(date) => edit({ assignment: { ...report.assignment, date } })}
@@ -188,6 +189,7 @@ export function ReportView({ forumId }: { forumId: string }) {
             onChange={(number) => edit({ number })}
           />
           <ReportDateField
+            name="date"
             label={t('document.date')}
             help={t('document.dateHelp')}
             value={report.date}
