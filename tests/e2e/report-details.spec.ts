@@ -24,6 +24,15 @@ const words = {
     removeAnyway: 'Tetap hapus',
     inUse: 'tercantum dalam laporan',
     forum: 'Forum Kota Hak Asasi Manusia Sedunia 2017',
+    cancel: 'Batal',
+    unsaved: 'Perubahan data anggota ini belum disimpan.',
+    discard: 'Buang perubahan',
+    chooseLogo: 'Pilih logo…',
+    logoAlt: 'Logo kop surat',
+    notImage: '“logo.png” bukan gambar PNG atau JPEG.',
+    tooBig: '“besar.png” berukuran 200 KB; logo paling besar 150 KB.',
+    addLine: 'Tambah baris',
+    line3: 'Baris 3 (bahasa Indonesia)',
   },
   en: {
     example: 'Open an example',
@@ -47,8 +56,24 @@ const words = {
     removeAnyway: 'Remove anyway',
     inUse: 'is listed in the report of',
     forum: 'Forum Kota Hak Asasi Manusia Sedunia 2017',
+    cancel: 'Cancel',
+    unsaved: 'This member has changes that are not saved.',
+    discard: 'Discard changes',
+    chooseLogo: 'Choose a logo…',
+    logoAlt: "The letterhead's logo",
+    notImage: '“logo.png” is not a PNG or JPEG image.',
+    tooBig: '“besar.png” is 200 KB; a logo can be at most 150 KB.',
+    addLine: 'Add a line',
+    line3: 'Line 3 (Indonesian)',
   },
 } as const;
+
+// A 1×1 PNG, a text file named like one, and a "PNG" too large for a letterhead.
+const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+const PNG_SIGNATURE = PNG_1X1.subarray(0, 8);
 
 const NEW_MEMBER = 'Nur Aini Rahmawati, S.H.';
 const NEW_NIP = '19850214 201001 2 003';
@@ -194,6 +219,71 @@ for (const [lang, systemLang] of [
       await openReport(page, w);
       await expect(page.getByRole('checkbox', { name: head })).toHaveCount(0);
       await expect(page.getByRole('textbox', { name: /^(Nama|Name)$/ }).first()).toHaveValue(head);
+    });
+
+    test('a member typed and cancelled is not dropped without a word; the letterhead takes a PNG logo and refuses what is not one', async ({
+      page,
+      server,
+    }) => {
+      await page.goto(server.url);
+      await page.getByRole('button', { name: w.example }).click();
+      const members = page.getByRole('list', { name: w.members });
+      await expect(members.getByRole('listitem')).toHaveCount(6);
+
+      // Cancel with something typed: asked first, then dropped only on purpose.
+      await page.getByRole('button', { name: w.add }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(w.name).fill('Setengah Diketik');
+      await dialog.getByRole('button', { name: w.cancel }).click();
+      await expect(dialog.getByRole('alert')).toHaveText(w.unsaved);
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByLabel(w.name)).toHaveValue('Setengah Diketik');
+      await dialog.getByRole('button', { name: w.discard }).click();
+      await expect(dialog).toBeHidden();
+      await expect(members.getByRole('listitem')).toHaveCount(6);
+
+      // The example's logo is there; a text file and a too-large file are refused with a word.
+      await expect(page.getByRole('img', { name: w.logoAlt })).toHaveAttribute(
+        'src',
+        /^data:image\/png;base64,/,
+      );
+      const logoInput = page.getByLabel(w.chooseLogo);
+      await logoInput.setInputFiles({
+        name: 'logo.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from('not an image at all'),
+      });
+      await expect(page.getByRole('alert').filter({ hasText: w.notImage })).toBeVisible();
+      await logoInput.setInputFiles({
+        name: 'besar.png',
+        mimeType: 'image/png',
+        buffer: Buffer.concat([PNG_SIGNATURE, Buffer.alloc(200 * 1024 - 8)]),
+      });
+      await expect(page.getByRole('alert').filter({ hasText: w.tooBig })).toBeVisible();
+
+      const saved = (holding: string) =>
+        page.waitForResponse(
+          (r) =>
+            r.url().includes('/api/letterhead.update') &&
+            r.ok() &&
+            (r.request().postData() ?? '').includes(holding),
+        );
+      let done = saved(PNG_1X1.toString('base64'));
+      await logoInput.setInputFiles({ name: 'kecil.png', mimeType: 'image/png', buffer: PNG_1X1 });
+      await done;
+      await expect(page.getByRole('alert').filter({ hasText: w.tooBig })).toHaveCount(0);
+      done = saved('BAGIAN HUKUM');
+      await page.getByRole('button', { name: w.addLine }).click();
+      await page.getByLabel(w.line3).fill('BAGIAN HUKUM');
+      await done;
+
+      await page.reload();
+      await expect(page.getByRole('img', { name: w.logoAlt })).toHaveAttribute(
+        'src',
+        `data:image/png;base64,${PNG_1X1.toString('base64')}`,
+      );
+      await expect(page.getByLabel(w.line3)).toHaveValue('BAGIAN HUKUM');
     });
   });
 }

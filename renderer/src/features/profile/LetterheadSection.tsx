@@ -138,6 +138,7 @@ export function LetterheadSection({ letterhead }: { letterhead: Letterhead }) {
           <div className="pair-row">
             <Field
               label={t('profile.addressId')}
+              multiline
               lang="id"
               maxLength={400}
               value={current.address.id}
@@ -145,6 +146,7 @@ export function LetterheadSection({ letterhead }: { letterhead: Letterhead }) {
             />
             <Field
               label={t('profile.addressEn')}
+              multiline
               lang="en"
               maxLength={400}
               value={current.address.en}

@@ -74,11 +74,8 @@ export function MemberForm({ member, onSave, onClose, onDirty }: MemberFormProps
         />
         <Field
           label={t('profile.nip')}
-          help={
-            digits > 0 && digits !== 18
-              ? t('profile.nipWarning', { count: digits })
-              : t('profile.nipHelp')
-          }
+          help={t('profile.nipHelp')}
+          warning={digits > 0 && digits !== 18 ? t('profile.nipWarning', { count: digits }) : null}
           value={value.nip}
           inputMode="numeric"
           onChange={(nip) => set({ nip })}

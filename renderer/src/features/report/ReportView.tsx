@@ -59,7 +59,7 @@ function ReportText({ field, value }: { field: ReportTextField; value: Bilingual
               aria-label={`${t(`texts.${field}`)} · ${t(`texts.${side}`)}`}
               value={value[side]}
               spellCheck
-              rows={6}
+              rows={8}
               onChange={(e) => editReport({ [field]: { ...value, [side]: e.target.value } })}
             />
           </div>
