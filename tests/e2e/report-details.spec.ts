@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -287,3 +290,41 @@ for (const [lang, systemLang] of [
     });
   });
 }
+
+test.describe('risalah demo (the built command line)', () => {
+  test.use({
+    systemLang: 'en_GB.UTF-8',
+    seed: {
+      run: async (workspace) => {
+        const cli = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
+        await promisify(execFile)(process.execPath, [cli, 'demo', '--workspace', workspace]);
+      },
+    },
+  });
+
+  test('adds the examples with their report details: who travelled, the letter, who signs', async ({
+    page,
+    server,
+  }) => {
+    const w = words.en;
+    await page.goto(server.url);
+    await expect(page.getByRole('list', { name: w.members }).getByRole('listitem')).toHaveCount(6);
+    await openReport(page, w);
+    await expect(page.getByLabel(w.assignmentNumber)).toHaveValue('094/518/SPT/02/2017');
+    for (const name of [
+      'Drs. Hendra Wijaya Kusuma, M.Si.',
+      'Rina Puspitasari, S.H., M.H.',
+      'Agus Setiawan, S.Sos.',
+      'Dewi Anggraini, S.Kom.',
+    ]) {
+      await expect(page.getByRole('checkbox', { name })).toBeChecked();
+    }
+    await expect(page.getByRole('checkbox', { name: 'Siti Khodijah' })).not.toBeChecked();
+    await expect(page.getByLabel('Addressed to (Indonesian)')).toHaveValue(
+      'Yth. Bupati Lampung Timur',
+    );
+    await expect(page.getByRole('group', { name: 'Signatory 2' }).getByLabel('Name')).toHaveValue(
+      'Ir. Bambang Sutrisno, M.M.',
+    );
+  });
+});
