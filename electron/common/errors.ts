@@ -24,6 +24,8 @@ export const errorCodes = [
   'not-encrypted',
   'decrypt-damaged',
   'key-file-damaged',
+  'key-file-cost',
+  'unlock-wait',
   'app-locked',
   'keychain-unavailable',
   'member-in-use',

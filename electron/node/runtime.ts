@@ -19,9 +19,9 @@ import {
   checkPassphrase,
   decryptWorkspace,
   encryptWorkspace,
+  guardedUnlockKey,
   readKeyFile,
   setAutoLockMinutes,
-  unlockKey,
 } from './store/encryption';
 import type { Unlock } from './store/encryption';
 import { latestEditNumber } from './store/store-document';
@@ -164,7 +164,7 @@ export class Runtime {
     let dataKey: Buffer | null = null;
     if (keyFile) {
       if (!unlock) throw new AppError('passphrase-required', { dir: this.dir });
-      dataKey = Buffer.from(await unlockKey(keyFile, unlock));
+      dataKey = Buffer.from(await guardedUnlockKey(this.dir, keyFile, unlock, { now: this.#now }));
     }
     const workspace = await Workspace.open(this.dir, {
       holder: this.#options.transport === 'electron' ? 'Risalah' : 'risalah serve',
@@ -290,7 +290,14 @@ export class Runtime {
           const keyFile = await readKeyFile(this.dir);
           if (!keyFile) throw new AppError('not-encrypted');
           // A wrong passphrase is refused before anything is closed.
-          const dataKey = await unlockKey(keyFile, { passphrase });
+          const dataKey = await guardedUnlockKey(
+            this.dir,
+            keyFile,
+            { passphrase },
+            {
+              now: this.#now,
+            },
+          );
           await this.#closeSession();
           try {
             await decryptWorkspace(this.dir, { dataKey }, { holder: 'Risalah' });
@@ -317,6 +324,8 @@ export class Runtime {
       },
       'security.setAutoLock': async ({ minutes }) => {
         await this.#serial(async () => {
+          // From the lock screen this would switch the lock off without the passphrase.
+          this.#unlocked();
           await setAutoLockMinutes(this.dir, minutes);
           this.#autoLockMinutes = minutes;
         });
@@ -324,6 +333,7 @@ export class Runtime {
       },
       'security.keychain': async ({ remember }) => {
         await this.#serial(async () => {
+          this.#unlocked();
           if (remember) await this.#remember();
           else await this.#keeper.forget(this.dir);
         });

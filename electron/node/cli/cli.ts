@@ -86,8 +86,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const workspace = resolve(
     typeof values.workspace === 'string' ? values.workspace : defaultWorkspaceDir(io.env),
   );
+  const secrets = {
+    passphrase: io.env.RISALAH_PASSPHRASE || undefined,
+    newPassphrase: io.env.RISALAH_NEW_PASSPHRASE || undefined,
+  };
+  delete io.env.RISALAH_PASSPHRASE;
+  delete io.env.RISALAH_NEW_PASSPHRASE;
   try {
-    return await command.run({ t, language, io, workspace, values, positionals });
+    return await command.run({ t, language, io, workspace, values, positionals, secrets });
   } catch (error) {
     if (error instanceof CliUsageError) {
       io.err(error.message);

@@ -21,6 +21,11 @@ export interface CommandContext {
   workspace: string;
   values: Record<string, string | boolean | undefined>;
   positionals: string[];
+  /**
+   * `RISALAH_PASSPHRASE` and `RISALAH_NEW_PASSPHRASE`, taken out of the environment before
+   * any command runs, so no child process, crash report or later code reads them there.
+   */
+  secrets: { passphrase?: string; newPassphrase?: string };
 }
 
 export interface Command {

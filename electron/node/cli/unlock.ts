@@ -2,7 +2,7 @@ import type { RecoveryNotice } from '../../common/api/types';
 import { AppError } from '../../common/errors';
 import { keySealer, plainSealer } from '../store/crypto';
 import type { DocumentSealer } from '../store/crypto';
-import { readKeyFile, unlockKey } from '../store/encryption';
+import { guardedUnlockKey, readKeyFile } from '../store/encryption';
 import type { Unlock } from '../store/encryption';
 import { Workspace } from '../store/workspace';
 import type { CommandContext } from './command';
@@ -17,16 +17,16 @@ export async function cliUnlock(ctx: CommandContext): Promise<Unlock | undefined
 }
 
 export async function askSecret(ctx: CommandContext): Promise<string> {
-  const fromEnv = ctx.io.env.RISALAH_PASSPHRASE;
+  const fromEnv = ctx.secrets.passphrase;
   if (fromEnv) return fromEnv;
   const typed = await ctx.io.readSecret(ctx.t('cli:passphrasePrompt'));
   if (!typed) throw new AppError('passphrase-required', { dir: ctx.workspace });
   return typed;
 }
 
-/** A new passphrase: `RISALAH_NEW_PASSPHRASE` (or `fallbackEnv`), else typed twice. */
-export async function askNewPassphrase(ctx: CommandContext, fallbackEnv?: string): Promise<string> {
-  const fromEnv = ctx.io.env.RISALAH_NEW_PASSPHRASE ?? (fallbackEnv && ctx.io.env[fallbackEnv]);
+/** A new passphrase: `RISALAH_NEW_PASSPHRASE` (or `RISALAH_PASSPHRASE` when `orCurrent`), else typed twice. */
+export async function askNewPassphrase(ctx: CommandContext, orCurrent = false): Promise<string> {
+  const fromEnv = ctx.secrets.newPassphrase ?? (orCurrent ? ctx.secrets.passphrase : undefined);
   if (fromEnv) return fromEnv;
   const first = await ctx.io.readSecret(ctx.t('cli:newPassphrasePrompt'));
   if (!first) throw new AppError('passphrase-required', { dir: ctx.workspace });
@@ -70,5 +70,7 @@ function describeNotice(ctx: CommandContext, notice: RecoveryNotice): string {
 export async function cliSealer(ctx: CommandContext): Promise<DocumentSealer> {
   const keyFile = await readKeyFile(ctx.workspace);
   if (!keyFile) return plainSealer;
-  return keySealer(await unlockKey(keyFile, { secret: await askSecret(ctx) }));
+  return keySealer(
+    await guardedUnlockKey(ctx.workspace, keyFile, { secret: await askSecret(ctx) }),
+  );
 }

@@ -35,6 +35,28 @@ export interface ScryptParams {
 /** scrypt at N = 2^17: about 128 MiB and a few hundred milliseconds per unlock. */
 export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
+/**
+ * The most a key file may ask of scrypt, since its parameters are read from disk: N a power
+ * of two up to 2^20, at most 1 GiB of memory and 8 times this build's default work. A
+ * tampered key file asking for more is refused before any derivation starts.
+ */
+export function checkScryptParams({ N, r, p }: ScryptParams): void {
+  const powerOfTwo = Number.isInteger(N) && N >= 2 && (N & (N - 1)) === 0;
+  const memory = 128 * N * r;
+  const work = N * r * p;
+  const defaultWork = DEFAULT_SCRYPT.N * DEFAULT_SCRYPT.r * DEFAULT_SCRYPT.p;
+  if (
+    !powerOfTwo ||
+    N > 2 ** 20 ||
+    r > 32 ||
+    p > 16 ||
+    memory > 2 ** 30 ||
+    work > 8 * defaultWork
+  ) {
+    throw new AppError('key-file-cost', { N, r, p });
+  }
+}
+
 const wrappedSchema = z.object({ iv: z.string(), tag: z.string(), data: z.string() });
 type Wrapped = z.infer<typeof wrappedSchema>;
 
@@ -151,6 +173,7 @@ export async function createKeyFile(
 /** The data key, or `wrong-passphrase` (nothing is changed by a failed attempt). */
 export async function unlockWithPassphrase(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
   const { salt, N, r, p } = keyFile.kdf;
+  checkScryptParams({ N, r, p });
   const key = unwrap(await scrypt(passphrase, unb64(salt), { N, r, p }), keyFile.passphrase);
   if (!key) throw new AppError('wrong-passphrase');
   return key;
@@ -176,6 +199,7 @@ export async function changePassphrase(
     p: Math.max(keyFile.kdf.p, DEFAULT_SCRYPT.p),
   },
 ): Promise<KeyFile> {
+  checkScryptParams(params);
   const salt = randomBytes(16);
   return {
     ...keyFile,

@@ -1,5 +1,6 @@
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { MIN_PASSPHRASE } from '../../common/domain/vocabulary';
 import { AppError } from '../../common/errors';
 import { BACKUP_DIR } from './backups';
@@ -94,6 +95,64 @@ export async function unlockKey(keyFile: KeyFile, unlock: Unlock): Promise<Buffe
   return dataKey;
 }
 
+/** Wrong attempts in a row, kept beside the key file so that a restart does not reset them. */
+export const ATTEMPTS_FILE = 'risalah.attempts';
+/** Typos are free; from the third wrong attempt in a row the wait doubles, up to 5 minutes. */
+const FREE_ATTEMPTS = 2;
+const MAX_WAIT_MS = 5 * 60_000;
+
+/** How long after `failures` wrong attempts in a row the next attempt is heard. */
+export function unlockDelayMs(failures: number): number {
+  if (failures <= FREE_ATTEMPTS) return 0;
+  return Math.min(1000 * 2 ** (failures - FREE_ATTEMPTS - 1), MAX_WAIT_MS);
+}
+
+const attemptsSchema = z.object({
+  failures: z.number().int().min(0),
+  lastFailureAt: z.number(),
+});
+
+async function readAttempts(dir: string, fs: DurableFs): Promise<z.infer<typeof attemptsSchema>> {
+  const bytes = await new DurableTextFile(join(dir, ATTEMPTS_FILE), fs).read().catch(() => null);
+  try {
+    return attemptsSchema.parse(JSON.parse(bytes?.toString('utf8') ?? ''));
+  } catch {
+    return { failures: 0, lastFailureAt: 0 };
+  }
+}
+
+/**
+ * `unlockKey` for a person's guess: refused at once (`unlock-wait`) while the back-off after
+ * earlier wrong attempts runs, and each wrong attempt lengthens it. Two guesses a second
+ * (scrypt's own cost) become about ten in the first two minutes, then one per five minutes.
+ * A key from the keychain is no guess and passes straight through.
+ */
+export async function guardedUnlockKey(
+  dir: string,
+  keyFile: KeyFile,
+  unlock: Unlock,
+  options: { now?: () => number; fs?: DurableFs } = {},
+): Promise<Buffer> {
+  if ('dataKey' in unlock) return unlockKey(keyFile, unlock);
+  const now = options.now ?? Date.now;
+  const fs = options.fs ?? nodeFs;
+  const attempts = await readAttempts(dir, fs);
+  const wait = attempts.lastFailureAt + unlockDelayMs(attempts.failures) - now();
+  if (wait > 0) throw new AppError('unlock-wait', { seconds: Math.ceil(wait / 1000) });
+  const file = new DurableTextFile(join(dir, ATTEMPTS_FILE), fs);
+  try {
+    const dataKey = await unlockKey(keyFile, unlock);
+    if (attempts.failures > 0) await unlink(file.path).catch(() => undefined);
+    return dataKey;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'wrong-passphrase') {
+      const next = { failures: attempts.failures + 1, lastFailureAt: now() };
+      await file.write(`${JSON.stringify(next)}\n`);
+    }
+    throw error;
+  }
+}
+
 /**
  * Opens the sealer of a workspace whose lock the caller holds, finishing first an encryption
  * or decryption that was interrupted. Plain workspaces get the plain sealer.
@@ -106,7 +165,7 @@ export async function workspaceSealer(
   const keyFile = await readKeyFile(dir, fs);
   if (!keyFile) return plainSealer;
   if (!unlock) throw new AppError('passphrase-required', { dir });
-  const sealer = keySealer(await unlockKey(keyFile, unlock));
+  const sealer = keySealer(await guardedUnlockKey(dir, keyFile, unlock, { fs }));
   if (keyFile.state === 'encrypting') {
     await convert(dir, plainSealer, sealer, fs);
     await writeKeyFile(dir, { ...keyFile, state: 'ready' }, fs);
@@ -168,7 +227,7 @@ export async function decryptWorkspace(
   await withLock(dir, options.holder, async () => {
     const keyFile = await readKeyFile(dir, fs);
     if (!keyFile) throw new AppError('not-encrypted');
-    const sealer = keySealer(await unlockKey(keyFile, unlock));
+    const sealer = keySealer(await guardedUnlockKey(dir, keyFile, unlock, { fs }));
     try {
       for (const file of await storedFiles(dir)) {
         if (file.setAside) continue;
@@ -189,6 +248,22 @@ export async function decryptWorkspace(
   });
 }
 
+/**
+ * `risalah passphrase`: the same, holding the workspace lock, so that no app has the
+ * workspace open (and could rewrite the key file) meanwhile.
+ */
+export async function changeClosedWorkspacePassphrase(
+  dir: string,
+  unlock: Unlock,
+  passphrase: string,
+  options: ConversionOptions,
+): Promise<void> {
+  checkPassphrase(passphrase);
+  await withLock(dir, options.holder, () =>
+    changeWorkspacePassphrase(dir, unlock, passphrase, options.fs),
+  );
+}
+
 /** A new passphrase (and optionally stronger scrypt costs): the key is re-wrapped, no more. */
 export async function changeWorkspacePassphrase(
   dir: string,
@@ -200,7 +275,7 @@ export async function changeWorkspacePassphrase(
   checkPassphrase(passphrase);
   const keyFile = await readKeyFile(dir, fs);
   if (!keyFile) throw new AppError('not-encrypted');
-  const dataKey = await unlockKey(keyFile, unlock);
+  const dataKey = await guardedUnlockKey(dir, keyFile, unlock, { fs });
   await writeKeyFile(dir, await changePassphrase(keyFile, dataKey, passphrase, params), fs);
 }
 

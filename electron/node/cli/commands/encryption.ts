@@ -1,5 +1,5 @@
 import {
-  changeWorkspacePassphrase,
+  changeClosedWorkspacePassphrase,
   decryptWorkspace,
   encryptWorkspace,
 } from '../../store/encryption';
@@ -10,7 +10,7 @@ export const encryptCommand: Command = {
   options: {},
   async run(ctx) {
     // A script may give the new passphrase as RISALAH_PASSPHRASE too: it is what unlocks later.
-    const passphrase = await askNewPassphrase(ctx, 'RISALAH_PASSPHRASE');
+    const passphrase = await askNewPassphrase(ctx, true);
     const { recoveryKey } = await encryptWorkspace(ctx.workspace, passphrase, {
       holder: 'risalah encrypt',
     });
@@ -40,7 +40,9 @@ export const passphraseCommand: Command = {
   async run(ctx) {
     const current = await askSecret(ctx);
     const next = await askNewPassphrase(ctx);
-    await changeWorkspacePassphrase(ctx.workspace, { secret: current }, next);
+    await changeClosedWorkspacePassphrase(ctx.workspace, { secret: current }, next, {
+      holder: 'risalah passphrase',
+    });
     ctx.io.out(ctx.t('cli:passphraseChanged', { workspace: ctx.workspace }));
     return 0;
   },

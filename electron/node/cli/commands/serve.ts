@@ -4,7 +4,7 @@ import { openRuntime } from '../../runtime';
 import { startHttpHost } from '../../server/http-host';
 import type { Command, CommandContext } from '../command';
 
-async function serve({ t, io, workspace, values }: CommandContext): Promise<number> {
+async function serve({ t, io, workspace, values, secrets }: CommandContext): Promise<number> {
   const port = parsePort(values.port);
   if (port === null) {
     io.err(t('cli:badPort', { value: String(values.port) }));
@@ -18,7 +18,7 @@ async function serve({ t, io, workspace, values }: CommandContext): Promise<numb
   const runtime = await openRuntime({
     workspaceDir: workspace,
     transport: 'browser',
-    passphrase: io.env.RISALAH_PASSPHRASE || undefined,
+    passphrase: secrets.passphrase,
   });
   try {
     const host = await startHttpHost({ runtime, rendererDir: io.rendererDir, port });
