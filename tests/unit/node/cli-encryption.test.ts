@@ -17,7 +17,9 @@ const exists = (path: string) =>
 
 /** `risalah <args>` with what a person would type at the prompts; returns code and output. */
 async function run(args: string[], env: NodeJS.ProcessEnv = en, typed: string[] = []) {
-  const c = fakeIo(env, '/nonexistent', () => null, typed);
+  // A copy per run, as each command is a process of its own: the CLI removes the
+  // passphrase variables from the environment it was given.
+  const c = fakeIo({ ...env }, '/nonexistent', () => null, typed);
   const code = await runCli(args, c.io);
   return { code, out: c.out.join('\n'), err: c.err.join('\n') };
 }

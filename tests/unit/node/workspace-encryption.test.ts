@@ -10,6 +10,7 @@ import {
   changeWorkspacePassphrase,
   decryptWorkspace,
   encryptWorkspace,
+  ATTEMPTS_FILE,
   readKeyFile,
   unlockKey,
 } from '../../../electron/node/store/encryption';
@@ -123,7 +124,14 @@ describe('an encrypted workspace', () => {
           code: 'wrong-passphrase',
         });
       }
-      expect(await fingerprint(dir)).toEqual(before);
+      // No document, backup or key changed; only the count of wrong attempts was kept.
+      const after = await fingerprint(dir);
+      expect(Object.keys(after).filter((f) => !(f in before))).toEqual([ATTEMPTS_FILE]);
+      delete after[ATTEMPTS_FILE];
+      expect(after).toEqual(before);
+      expect(JSON.parse(await readFile(join(dir, ATTEMPTS_FILE), 'utf8'))).toMatchObject({
+        failures: 2,
+      });
     });
   });
 
