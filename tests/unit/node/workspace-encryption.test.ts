@@ -127,8 +127,7 @@ describe('an encrypted workspace', () => {
       // No document, backup or key changed; only the count of wrong attempts was kept.
       const after = await fingerprint(dir);
       expect(Object.keys(after).filter((f) => !(f in before))).toEqual([ATTEMPTS_FILE]);
-      delete after[ATTEMPTS_FILE];
-      expect(after).toEqual(before);
+      expect(after).toEqual({ ...before, [ATTEMPTS_FILE]: after[ATTEMPTS_FILE] });
       expect(JSON.parse(await readFile(join(dir, ATTEMPTS_FILE), 'utf8'))).toMatchObject({
         failures: 2,
       });
