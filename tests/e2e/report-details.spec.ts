@@ -1,8 +1,18 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+/** Serious and critical violations only: those that block a person from using the page. */
+async function expectAccessible(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const blocking = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(blocking, where).toEqual([]);
+}
 
 const words = {
   id: {
@@ -114,6 +124,8 @@ for (const [lang, systemLang] of [
       page,
       server,
     }) => {
+      // Two accessibility scans and a server restart: more than the default on a loaded machine.
+      test.slow();
       await page.setViewportSize({ width: 1360, height: 860 });
       await page.goto(server.url);
       await page.getByRole('button', { name: w.example }).click();
@@ -132,6 +144,7 @@ for (const [lang, systemLang] of [
       await expect(dialog).toBeHidden();
       await expect(members.getByRole('listitem')).toHaveCount(7);
       await expect(members).toContainText(`NIP ${NEW_NIP}`);
+      await expectAccessible(page, 'profile with members and letterhead');
       await page.screenshot({
         path: `test-results/e2e/profile-members-${lang}-1360.png`,
         fullPage: true,
@@ -147,6 +160,7 @@ for (const [lang, systemLang] of [
       await openReport(page, w);
       // The example's report is complete: its number is already there.
       await expect(page.getByLabel(w.assignmentNumber)).toHaveValue('094/518/SPT/02/2017');
+      await expectAccessible(page, 'report details');
       await page.screenshot({
         path: `test-results/e2e/report-details-${lang}-1360.png`,
         fullPage: true,
