@@ -80,6 +80,21 @@ export function commitmentSearchable(forumId: string, commitment: Commitment): S
   };
 }
 
+const regionNames = ['id', 'en'].map((locale) => new Intl.DisplayNames(locale, { type: 'region' }));
+
+/** A country stored as its ISO code is found by its name in either language ("Korea" finds KR). */
+function countryWords(country: string): string[] {
+  if (!/^[A-Z]{2}$/.test(country)) return [country];
+  const names = regionNames.map((names) => {
+    try {
+      return names.of(country) ?? '';
+    } catch {
+      return '';
+    }
+  });
+  return [country, ...names];
+}
+
 export function contactSearchable(contact: Contact): Searchable {
   return {
     key: searchKey.contact(contact.id),
@@ -93,7 +108,7 @@ export function contactSearchable(contact: Contact): Searchable {
       contact.name,
       contact.honorific,
       contact.city,
-      contact.country,
+      ...countryWords(contact.country),
       ...contact.emails.map((e) => e.value),
       ...contact.tags,
     ].join(' '),

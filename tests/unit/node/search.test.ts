@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../../electron/node/search/search-index';
 import type { Searchable } from '../../../electron/node/search/search-index';
 import { fold, queryStems, stem } from '../../../electron/node/search/text';
+import { contactSearchable } from '../../../electron/node/notebook/searchables';
 
 function indexOf(docs: Searchable[]): SearchIndex {
   const byKey = new Map(docs.map((d) => [d.key, d]));
@@ -174,5 +175,37 @@ describe('SearchIndex ranking and bookkeeping', () => {
     expect(index.query('yang').total).toBe(0);
     expect(index.query('the').total).toBe(0);
     expect(index.query('kota yang ramah').total).toBe(1);
+  });
+});
+
+describe('contacts by country', () => {
+  it('finds a contact whose country is stored as an ISO code by its name in either language', () => {
+    const contact = contactSearchable({
+      id: 'c1',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      deletedAt: null,
+      name: 'Kim Min-ji',
+      honorific: '',
+      addressAs: '',
+      position: { id: '', en: '' },
+      organisation: { id: '', en: '' },
+      country: 'KR',
+      city: '',
+      emails: [],
+      phones: [],
+      handles: [],
+      website: '',
+      languages: [],
+      photo: null,
+      met: [],
+      tags: [],
+      notes: '',
+      sensitive: false,
+    });
+    const index = indexOf([contact]);
+    expect(index.query('korea').total).toBe(1);
+    expect(index.query('selatan').total).toBe(1);
+    expect(index.query('south korea').total).toBe(1);
   });
 });
