@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { ApiError, createApiClient } from './api/api-client';
 import { pickTransport } from './api/transports';
+import { flushOnLeave } from './app/flush-on-leave';
 import { Startup } from './app/Startup';
 import { createI18n } from './i18n/i18n';
 import { AppStoreContext, createAppStore } from './store/app-store';
@@ -13,6 +14,7 @@ const guess = navigator.language.toLowerCase().startsWith('id') ? 'id' : 'en';
 const api = createApiClient(pickTransport(window));
 const store = createAppStore(api, guess);
 const i18n = createI18n(guess);
+flushOnLeave(api);
 
 // Actions started from a click are not awaited by anyone: whatever fails among them is told
 // to the user in their language rather than lost in the console.

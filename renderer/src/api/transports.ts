@@ -119,16 +119,21 @@ function subscribeToEvents(base: string, listener: (event: ApiEvent) => void): (
   };
 }
 
+const KEEPALIVE_LIMIT = 60_000;
+
 /** Browser mode: HTTP to the host that served this page, the token in a header. */
 export function httpTransport(base = ''): ApiTransport {
   return {
     kind: 'browser',
-    async invoke(channel, input) {
+    async invoke(channel, input, options) {
       try {
+        const body = JSON.stringify(input ?? {});
         const response = await hostRequest(`${base}/api/${channel}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(input ?? {}),
+          body,
+          // Leaving the page: a keepalive request outlives it (the browser allows 64 KiB).
+          keepalive: options?.keepalive === true && body.length < KEEPALIVE_LIMIT,
         });
         return (await response.json()) as ApiResult<unknown>;
       } catch (error) {

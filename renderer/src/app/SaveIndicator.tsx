@@ -1,11 +1,17 @@
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/app-store';
+import { shownSave } from '../store/save-slice';
 import { useErrorMessage } from './use-error-message';
 import { useFormat } from './use-format';
 
+/**
+ * "Saving…" while anything typed is held by the page or not yet on disk, "Saved" only once
+ * every edit of this page is on disk, "Not saved" with the reason.
+ */
 export function SaveIndicator() {
   const { t } = useTranslation();
-  const status = useAppStore((s) => s.saveStatus);
+  const status = useAppStore(useShallow(shownSave));
   const format = useFormat();
   const errorMessage = useErrorMessage();
   const label =
@@ -18,6 +24,7 @@ export function SaveIndicator() {
       className={`save-indicator save-${status.state}`}
       role="status"
       aria-live="polite"
+      data-state={status.state}
       title={reason}
     >
       <span className="save-dot" aria-hidden="true" />

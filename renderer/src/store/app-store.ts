@@ -58,6 +58,7 @@ export function createAppStore(api: ApiClient, fallbackLanguage: UiLanguage): Ap
     ...createSecuritySlice(api)(...args),
     ...createReportSlice(api)(...args),
   }));
+  api.onEdit((edit) => store.getState().noteEdit(edit));
   api.subscribe((event) => {
     if (event.name === 'save-status') store.getState().applySaveStatus(event.payload);
     if (event.name === 'settings-changed') store.getState().applySettings(event.payload);

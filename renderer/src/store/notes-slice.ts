@@ -1,12 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { NotePatch } from '../../../electron/common/domain/notebook-schema';
 import type { NoteSummary, NoteView } from '../../../electron/common/domain/notebook-views';
-import { ApiError } from '../api/api-client';
 import type { ApiClient } from '../api/api-client';
+import { Autosaver } from './autosave';
 import type { AppState } from './app-store';
 
-/** How long typing is gathered before it is sent to the store (which saves to disk). */
-export const AUTOSAVE_MS = 400;
+export { AUTOSAVE_MS, AUTOSAVE_MAX_WAIT_MS } from './autosave';
 
 export type NoteFilter = 'all' | 'needs-translation' | 'pinned';
 
@@ -19,7 +18,10 @@ export interface NotesSlice {
   setNoteFilter(filter: NoteFilter): void;
   openNote(id: string | null): Promise<void>;
   createNote(sessionId: string | null): Promise<void>;
-  /** Changes the open note at once on screen; the store gets it within AUTOSAVE_MS. */
+  /**
+   * Changes the open note at once on screen; the host gets it AUTOSAVE_MS after the last
+   * keystroke, and never more than AUTOSAVE_MAX_WAIT_MS after the first unsent one.
+   */
   editNote(patch: NotePatch): void;
   flushNote(): Promise<void>;
   deleteNote(id: string): Promise<void>;
@@ -28,40 +30,40 @@ export interface NotesSlice {
 export const createNotesSlice =
   (api: ApiClient): StateCreator<AppState, [], [], NotesSlice> =>
   (set, get) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let pending: NotePatch = {};
-    let inFlight: Promise<void> = Promise.resolve();
+    // One autosaver per note: a patch always belongs to the note it was typed in.
+    const savers = new Map<string, Autosaver<NotePatch>>();
 
-    const send = async () => {
-      clearTimeout(timer);
-      timer = undefined;
-      const editing = get().editing;
-      const forumId = get().notesForumId;
-      if (!editing || !forumId || Object.keys(pending).length === 0) return;
-      const patch = pending;
-      pending = {};
-      let saved: NoteView;
-      try {
-        saved = await api.call('notes.update', { forumId, id: editing.id, patch });
-      } catch (error) {
-        // Nothing typed is dropped: the patch goes back in line, under what came since.
-        pending = { ...patch, ...pending, body: { ...patch.body, ...pending.body } };
-        get().applySaveStatus({
-          ...get().saveStatus,
-          state: 'failed',
-          error: error instanceof ApiError ? error.payload : { code: 'internal', params: {} },
-        });
-        return;
-      }
+    const send = async (forumId: string, id: string, patch: NotePatch) => {
+      const saved = await api.call('notes.update', { forumId, id, patch });
+      get().setSendError(null);
+      const still = savers.get(id)?.queued;
       set((state) => ({
         notes: state.notes.map((n) => (n.id === saved.id ? summary(saved) : n)),
         // Keep what was typed since this request left; take the rest from the store.
         editing:
           state.editing?.id === saved.id
-            ? { ...saved, body: { ...saved.body, ...pending.body } }
+            ? { ...saved, body: { ...saved.body, ...still?.body } }
             : state.editing,
       }));
     };
+
+    const saverFor = (forumId: string, id: string) => {
+      const key = `${forumId}/${id}`;
+      let saver = savers.get(id);
+      if (!saver) {
+        saver = new Autosaver<NotePatch>({
+          send: (patch) => send(forumId, id, patch),
+          merge: mergePatch,
+          onPending: (pending) => get().setUnsent(`note:${key}`, pending),
+          onError: (error) => get().setSendError(error),
+        });
+        savers.set(id, saver);
+      }
+      return saver;
+    };
+
+    const flushAll = () =>
+      Promise.all([...savers.values()].map((saver) => saver.flush())).then(() => undefined);
 
     return {
       notes: [],
@@ -89,12 +91,8 @@ export const createNotesSlice =
       },
       editNote(patch) {
         const editing = get().editing;
-        if (!editing) return;
-        pending = {
-          ...pending,
-          ...patch,
-          ...(patch.body ? { body: { ...pending.body, ...patch.body } } : {}),
-        };
+        const forumId = get().notesForumId;
+        if (!editing || !forumId) return;
         set({
           editing: {
             ...editing,
@@ -104,14 +102,10 @@ export const createNotesSlice =
             ...(patch.sessionId !== undefined ? { sessionId: patch.sessionId } : {}),
           },
         });
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          inFlight = inFlight.then(send, send);
-        }, AUTOSAVE_MS);
+        saverFor(forumId, editing.id).edit(patch);
       },
       async flushNote() {
-        inFlight = inFlight.then(send, send);
-        await inFlight;
+        await flushAll();
       },
       async deleteNote(id) {
         await get().flushNote();
@@ -125,6 +119,14 @@ export const createNotesSlice =
       },
     };
   };
+
+function mergePatch(older: NotePatch, newer: NotePatch): NotePatch {
+  return {
+    ...older,
+    ...newer,
+    ...(older.body || newer.body ? { body: { ...older.body, ...newer.body } } : {}),
+  };
+}
 
 export function summary(note: NoteView): NoteSummary {
   return {

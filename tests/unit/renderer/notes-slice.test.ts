@@ -5,7 +5,9 @@ import type { NoteView } from '../../../electron/common/domain/notebook-views';
 import { createApiClient } from '../../../renderer/src/api/api-client';
 import type { ApiTransport } from '../../../renderer/src/api/api-client';
 import { createAppStore } from '../../../renderer/src/store/app-store';
-import { AUTOSAVE_MS } from '../../../renderer/src/store/notes-slice';
+import { flushOnLeave } from '../../../renderer/src/app/flush-on-leave';
+import { AUTOSAVE_MAX_WAIT_MS, AUTOSAVE_MS } from '../../../renderer/src/store/notes-slice';
+import { shownSave } from '../../../renderer/src/store/save-slice';
 
 const at = '2026-11-24T08:00:00.000Z';
 const stored: NoteView = {
@@ -24,10 +26,12 @@ const stored: NoteView = {
 
 function fakeApi(options: { failUpdates?: () => boolean } = {}) {
   const updates: unknown[] = [];
+  const keepalive: boolean[] = [];
+  let edit = 1000;
   let note = structuredClone(stored);
   const transport: ApiTransport = {
     kind: 'browser',
-    async invoke(channel: ApiChannel, input: unknown): Promise<ApiResult<unknown>> {
+    async invoke(channel: ApiChannel, input: unknown, how): Promise<ApiResult<unknown>> {
       if (channel === 'notes.list') return { ok: true, value: [] };
       if (channel === 'notes.get') return { ok: true, value: note };
       if (channel === 'notes.update') {
@@ -36,14 +40,15 @@ function fakeApi(options: { failUpdates?: () => boolean } = {}) {
         }
         const { patch } = input as { patch: { body?: Partial<NoteView['body']> } };
         updates.push(patch);
+        keepalive.push(how?.keepalive === true);
         note = { ...note, body: { ...note.body, ...patch.body } };
-        return { ok: true, value: note };
+        return { ok: true, value: note, edit: ++edit };
       }
       return { ok: true, value: null };
     },
     subscribe: () => () => {},
   };
-  return { client: createApiClient(transport), updates };
+  return { client: createApiClient(transport), updates, keepalive };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -82,7 +87,7 @@ describe('note autosave', () => {
     await store.getState().openNote('n1');
     store.getState().editNote({ body: { id: 'Jangan hilang' } });
     await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
-    expect(store.getState().saveStatus).toMatchObject({
+    expect(shownSave(store.getState())).toMatchObject({
       state: 'failed',
       error: { code: 'host-unreachable' },
     });
@@ -91,5 +96,83 @@ describe('note autosave', () => {
     store.getState().editNote({ body: { en: 'Not lost' } });
     await store.getState().flushNote();
     expect(updates).toEqual([{ body: { id: 'Jangan hilang', en: 'Not lost' } }]);
+  });
+});
+
+describe('note autosave under fast typing', () => {
+  it('sends within the max wait however fast the typing, and never says saved while text is unsent', async () => {
+    const { client, updates } = fakeApi();
+    const store = createAppStore(client, 'id');
+    await store.getState().loadNotes('f1');
+    await store.getState().openNote('n1');
+    const sentAt: number[] = [];
+    let text = '';
+    const shown: string[] = [];
+    // A keystroke every 50 ms for 3 s: the debounce alone would never fire.
+    for (let i = 0; i < 60; i++) {
+      text += 'a';
+      store.getState().editNote({ body: { id: text } });
+      shown.push(shownSave(store.getState()).state);
+      const before = updates.length;
+      await vi.advanceTimersByTimeAsync(50);
+      if (updates.length > before) sentAt.push(i * 50);
+    }
+    expect(sentAt.length).toBeGreaterThanOrEqual(3);
+    const gaps = sentAt.map((t, i) => t - (sentAt[i - 1] ?? 0));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(AUTOSAVE_MAX_WAIT_MS + 50);
+    expect(shown.every((state) => state === 'saving')).toBe(true);
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
+    // Sent, but the host has not said it is on disk: still "saving".
+    expect(shownSave(store.getState()).state).toBe('saving');
+    store.getState().applySaveStatus({
+      state: 'saved',
+      savedAt: at,
+      error: null,
+      savedThrough: store.getState().lastEdit,
+      pending: [],
+    });
+    expect(shownSave(store.getState()).state).toBe('saved');
+  });
+
+  it('a "saved" for an older edit does not count for a newer one', async () => {
+    const { client } = fakeApi();
+    const store = createAppStore(client, 'id');
+    await store.getState().loadNotes('f1');
+    await store.getState().openNote('n1');
+    store.getState().editNote({ body: { id: 'satu' } });
+    await store.getState().flushNote();
+    const first = store.getState().lastEdit;
+    store.getState().editNote({ body: { id: 'satu dua' } });
+    await store.getState().flushNote();
+    store.getState().applySaveStatus({
+      state: 'saved',
+      savedAt: at,
+      error: null,
+      savedThrough: first,
+      pending: [],
+    });
+    expect(shownSave(store.getState()).state).toBe('saving');
+  });
+
+  it('sends what is typed at once, in a request that outlives the page, when the page is hidden or left', async () => {
+    const { client, updates, keepalive } = fakeApi();
+    const store = createAppStore(client, 'id');
+    const page = new EventTarget() as Window;
+    const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    Object.defineProperty(page, 'document', { value: doc });
+    flushOnLeave(client, page);
+    await store.getState().loadNotes('f1');
+    await store.getState().openNote('n1');
+    store.getState().editNote({ body: { id: 'Sebelum dimuat ulang' } });
+    page.dispatchEvent(new Event('pagehide'));
+    expect(updates).toEqual([{ body: { id: 'Sebelum dimuat ulang' } }]);
+    expect(keepalive).toEqual([true]);
+    page.dispatchEvent(new Event('pageshow'));
+    store.getState().editNote({ body: { id: 'Tab disembunyikan' } });
+    doc.visibilityState = 'hidden';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(updates.at(-1)).toEqual({ body: { id: 'Tab disembunyikan' } });
+    expect(keepalive).toEqual([true, true]);
   });
 });

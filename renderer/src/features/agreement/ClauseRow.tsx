@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Clause } from '../../../../electron/common/domain/forum-schema';
 import { positionStances } from '../../../../electron/common/domain/vocabulary';
 import type { UiLanguage } from '../../../../electron/common/language';
 import { useAppStore } from '../../store/app-store';
+import { Autosaver } from '../../store/autosave';
 import { ClauseDiff } from './ClauseDiff';
 
 type Stance = (typeof positionStances)[number];
@@ -33,6 +34,30 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
 
   const savePosition = (next: Stance | null, nextReason = reason) =>
     void setPosition(clause.id, { stance: next, reason: nextReason });
+
+  // The reason saves itself as it is typed, like a note, not only when the field is left.
+  const setUnsent = useAppStore((s) => s.setUnsent);
+  const setSendError = useAppStore((s) => s.setSendError);
+  const stanceRef = useRef(stance);
+  useEffect(() => {
+    stanceRef.current = stance;
+  }, [stance]);
+  const saverRef = useRef<Autosaver<{ id: string; en: string }> | null>(null);
+  useEffect(() => () => saverRef.current?.dispose(), []);
+  const reasonSaver = () =>
+    (saverRef.current ??= new Autosaver<{ id: string; en: string }>({
+      send: async (next) => {
+        await setPosition(clause.id, { stance: stanceRef.current, reason: next });
+        setSendError(null);
+      },
+      merge: (_older, newer) => newer,
+      onPending: (pending) => setUnsent(`reason:${clause.id}`, pending),
+      onError: setSendError,
+    }));
+  const editReason = (next: { id: string; en: string }) => {
+    setReason(next);
+    reasonSaver().edit(next);
+  };
 
   return (
     <li className={`clause level-${level}`} aria-label={number}>
@@ -93,16 +118,16 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
                 lang="id"
                 placeholder={t('clauses.reasonId')}
                 value={reason.id}
-                onChange={(e) => setReason({ ...reason, id: e.target.value })}
-                onBlur={() => savePosition(stance)}
+                onChange={(e) => editReason({ ...reason, id: e.target.value })}
+                onBlur={() => void reasonSaver().flush()}
               />
               <input
                 aria-label={`${t('clauses.reasonEn')} · ${number}`}
                 lang="en"
                 placeholder={t('clauses.reasonEn')}
                 value={reason.en}
-                onChange={(e) => setReason({ ...reason, en: e.target.value })}
-                onBlur={() => savePosition(stance)}
+                onChange={(e) => editReason({ ...reason, en: e.target.value })}
+                onBlur={() => void reasonSaver().flush()}
               />
             </>
           )}
