@@ -60,6 +60,16 @@ export class RisalahServer {
     });
   }
 
+  /** Crashes it (SIGKILL): nothing is flushed, as after a power cut. */
+  async kill(): Promise<void> {
+    const child = this.#child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+  }
+
   async restart(): Promise<void> {
     await this.stop();
     await this.start();

@@ -37,6 +37,7 @@ export class Autosaver<P> {
   #firstAt: number | undefined;
   #chain: Promise<void> = Promise.resolve();
   #sending = 0;
+  #inFlight: P | null = null;
   #failures = 0;
   #reportedPending = false;
 
@@ -79,7 +80,12 @@ export class Autosaver<P> {
   flushForExit(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    const patch = this.#pending;
+    // The send in flight may be cancelled with the page: send its patch again, with what
+    // came since (each patch holds whole fields, so sending one twice changes nothing).
+    const patch =
+      this.#inFlight === null || this.#pending === null
+        ? (this.#pending ?? this.#inFlight)
+        : this.#options.merge(this.#inFlight, this.#pending);
     if (patch === null) return;
     this.#pending = null;
     this.#firstAt = undefined;
@@ -111,23 +117,28 @@ export class Autosaver<P> {
   #send(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    const patch = this.#pending;
-    if (patch === null) return;
-    this.#pending = null;
+    if (this.#pending === null) return;
     this.#firstAt = undefined;
-    this.#sending++;
     const run = async () => {
+      // Taken only now, when it is its turn: until then a page closing can still send it.
+      const patch = this.#pending;
+      if (patch === null) return;
+      this.#pending = null;
+      this.#inFlight = patch;
+      this.#sending++;
       try {
         await this.#options.send(patch);
         this.#failures = 0;
       } catch (error) {
         // Nothing typed is dropped: the patch goes back in line, under what came since.
-        this.#pending = this.#pending === null ? patch : this.#options.merge(patch, this.#pending);
+        this.#pending =
+          this.#pending === null ? patch : this.#options.merge(patch, this.#pending);
         this.#options.onError?.(error);
         const delay = RETRY_MS[Math.min(this.#failures, RETRY_MS.length - 1)] ?? 5000;
         this.#failures++;
         this.#arm(delay);
       } finally {
+        this.#inFlight = null;
         this.#sending--;
         this.#report();
       }

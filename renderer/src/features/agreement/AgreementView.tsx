@@ -103,7 +103,9 @@ export function AgreementView({ forumId }: { forumId: string }) {
               const group = siblings(clause.parentId);
               return (
                 <ClauseRow
-                  key={`${clause.id}:${clause.updatedAt}`}
+                  // Not keyed by its update time: a reason saving itself while typed must not
+                  // remount the row under the delegate's cursor.
+                  key={clause.id}
                   clause={clause}
                   authoritative={document.authoritativeLanguage}
                   first={group[0]?.id === clause.id}

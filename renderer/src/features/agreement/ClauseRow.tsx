@@ -9,6 +9,8 @@ import { ClauseDiff } from './ClauseDiff';
 
 type Stance = (typeof positionStances)[number];
 
+const NO_REASON = { id: '', en: '' };
+
 interface Props {
   clause: Clause;
   authoritative: UiLanguage;
@@ -26,7 +28,16 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
   const deleteClause = useAppStore((s) => s.deleteClause);
   const stanceId = useId();
   const [editing, setEditing] = useState<{ id: string; en: string } | null>(null);
-  const [reason, setReason] = useState(clause.position?.reason ?? { id: '', en: '' });
+  const stored = clause.position?.reason ?? NO_REASON;
+  const [reason, setReason] = useState(stored);
+  // The reason as the store last had it; adopted when it changes from elsewhere (an undo, a
+  // restore) while nothing typed here waits to be sent.
+  const [seen, setSeen] = useState(stored);
+  const [typing, setTyping] = useState(false);
+  if (!typing && (seen.id !== stored.id || seen.en !== stored.en)) {
+    setSeen(stored);
+    setReason(stored);
+  }
   const number = clause.number || t('clauses.preamble');
   const level = clause.number ? clause.number.split('.').length - 1 : 0;
   const version = clause.versions.at(-1);
@@ -51,10 +62,14 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
         setSendError(null);
       },
       merge: (_older, newer) => newer,
-      onPending: (pending) => setUnsent(`reason:${clause.id}`, pending),
+      onPending: (pending) => {
+        setUnsent(`reason:${clause.id}`, pending);
+        setTyping(pending);
+      },
       onError: setSendError,
     }));
   const editReason = (next: { id: string; en: string }) => {
+    setTyping(true);
     setReason(next);
     reasonSaver().edit(next);
   };
