@@ -1,6 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
-import { API_EVENT_CHANNEL, apiChannels } from '../common/api/channels';
+import {
+  API_EVENT_CHANNEL,
+  FLUSH_DONE_CHANNEL,
+  FLUSH_REQUEST_CHANNEL,
+  apiChannels,
+} from '../common/api/channels';
 import type { ApiEvent } from '../common/api/contract';
 import { AppError } from '../common/errors';
 import type { Runtime } from '../node/runtime';
@@ -30,4 +36,57 @@ export function sendEvent(contents: Electron.WebContents, event: ApiEvent): void
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   return !!frame && frame.parent === null && isAppUrl(frame.url);
+}
+
+/** How long a close or reload waits for the page before going ahead anyway. */
+export const FLUSH_TIMEOUT_MS = 3000;
+
+/**
+ * Asks the page in `contents` to send every edit it still holds to the host, and waits for
+ * its answer, or `timeoutMs` (a hung page must not keep the window open forever).
+ */
+export function askPageToFlush(
+  contents: Electron.WebContents,
+  timeoutMs = FLUSH_TIMEOUT_MS,
+): Promise<'flushed' | 'timeout' | 'gone'> {
+  if (contents.isDestroyed()) return Promise.resolve('gone');
+  const id = randomUUID();
+  return new Promise((resolve) => {
+    const answered = (event: Electron.IpcMainEvent, answer: unknown) => {
+      if (answer === id && event.sender === contents) finish('flushed');
+    };
+    const timer = setTimeout(() => finish('timeout'), timeoutMs);
+    const finish = (outcome: 'flushed' | 'timeout') => {
+      clearTimeout(timer);
+      ipcMain.removeListener(FLUSH_DONE_CHANNEL, answered);
+      resolve(outcome);
+    };
+    ipcMain.on(FLUSH_DONE_CHANNEL, answered);
+    contents.send(FLUSH_REQUEST_CHANNEL, id);
+  });
+}
+
+/** The window closes only once its page has sent what it holds (or the timeout passed). */
+export function flushBeforeClose(
+  window: Electron.BrowserWindow,
+  timeoutMs = FLUSH_TIMEOUT_MS,
+): void {
+  let flushed = false;
+  window.on('close', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    void askPageToFlush(window.webContents, timeoutMs).then(() => {
+      flushed = true;
+      window.close();
+    });
+  });
+}
+
+/** View → Reload: the page sends what it holds first, then reloads. */
+export async function reloadAfterFlush(
+  window: Electron.BrowserWindow,
+  timeoutMs = FLUSH_TIMEOUT_MS,
+): Promise<void> {
+  await askPageToFlush(window.webContents, timeoutMs);
+  if (!window.webContents.isDestroyed()) window.webContents.reload();
 }

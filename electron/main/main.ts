@@ -10,7 +10,7 @@ import { defaultWorkspaceDir } from '../node/paths';
 import { openRuntime } from '../node/runtime';
 import { createKeychain } from './keychain';
 import type { Runtime } from '../node/runtime';
-import { registerIpc, sendEvent } from './ipc';
+import { askPageToFlush, flushBeforeClose, registerIpc, reloadAfterFlush, sendEvent } from './ipc';
 import { buildMenu } from './menu';
 import { APP_ORIGIN, handleAppScheme, isAppUrl, registerAppScheme } from './protocol';
 
@@ -74,6 +74,8 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  // Typing the page still holds is sent to the host before the window goes.
+  flushBeforeClose(window);
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
 }
@@ -100,7 +102,11 @@ async function start(): Promise<void> {
   registerIpc(live);
   const setLanguage = (language: UiLanguage) => void live.call('settings.update', { language });
   const refreshMenu = () =>
-    buildMenu(live.workspace?.settings.language ?? systemLanguage(), setLanguage);
+    buildMenu(
+      live.workspace?.settings.language ?? systemLanguage(),
+      setLanguage,
+      (window) => void reloadAfterFlush(window),
+    );
   refreshMenu();
   live.events.subscribe((event) => {
     if (event.name === 'settings-changed') refreshMenu();
@@ -131,9 +137,11 @@ if (!app.requestSingleInstanceLock()) {
     if (closing || !runtime) return;
     event.preventDefault();
     closing = true;
-    // Nothing typed may be lost: flush every pending save before the process ends.
-    void runtime
-      .close()
+    // Nothing typed may be lost: the pages send what they hold, then every pending save is
+    // written before the process ends.
+    const live = runtime;
+    void Promise.all(BrowserWindow.getAllWindows().map((w) => askPageToFlush(w.webContents)))
+      .then(() => live.close())
       .catch((error: unknown) => {
         // The disk refused the last save: say so before the window goes, in the UI language.
         const t = createNodeTranslator(systemLanguage());

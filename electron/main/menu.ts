@@ -1,4 +1,4 @@
-import { Menu, app } from 'electron';
+import { BrowserWindow, Menu, app } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { UiLanguage } from '../common/language';
 import { createNodeTranslator } from '../node/i18n';
@@ -6,7 +6,12 @@ import { createNodeTranslator } from '../node/i18n';
 const languageNames: Record<UiLanguage, string> = { id: 'Bahasa Indonesia', en: 'English' };
 
 /** The native menu, rebuilt whenever the UI language changes. */
-export function buildMenu(language: UiLanguage, setLanguage: (language: UiLanguage) => void): void {
+export function buildMenu(
+  language: UiLanguage,
+  setLanguage: (language: UiLanguage) => void,
+  /** Reloads the window after its page has sent what it holds. */
+  reload: (window: BrowserWindow) => void,
+): void {
   const t = createNodeTranslator(language);
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
@@ -43,7 +48,13 @@ export function buildMenu(language: UiLanguage, setLanguage: (language: UiLangua
     {
       label: t('menu:view'),
       submenu: [
-        { role: 'reload', label: t('menu:reload') },
+        {
+          label: t('menu:reload'),
+          accelerator: 'CmdOrCtrl+R',
+          click: (_item, window) => {
+            if (window instanceof BrowserWindow) reload(window);
+          },
+        },
         { type: 'separator' },
         { role: 'zoomIn', label: t('menu:zoomIn') },
         { role: 'zoomOut', label: t('menu:zoomOut') },

@@ -93,3 +93,8 @@ export function isApiChannel(value: unknown): value is ApiChannel {
 
 /** The one IPC channel that carries pushes from the main process to the renderer. */
 export const API_EVENT_CHANNEL = 'risalah:event';
+
+/** The main process asks the page to send what it holds (before a close or a reload)… */
+export const FLUSH_REQUEST_CHANNEL = 'risalah:flush-request';
+/** …and the page answers on this channel once it has. */
+export const FLUSH_DONE_CHANNEL = 'risalah:flush-done';

@@ -16,6 +16,8 @@ export function createFakeElectron(
   const appEvents = new EventEmitter();
   const windows: FakeWindow[] = [];
   const ipcHandlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+  /** `ipcMain.on` listeners: what the page sends without waiting for an answer. */
+  const ipcListeners = new EventEmitter();
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const opened: string[] = [];
   const menus: unknown[] = [];
@@ -31,16 +33,34 @@ export function createFakeElectron(
     };
   } = {};
 
-  class FakeWindow {
-    static getAllWindows = () => windows;
+  class FakeWindow extends EventEmitter {
+    static getAllWindows = () => windows.filter((w) => !w.closed);
     readonly options: { webPreferences: Record<string, unknown> };
     loadedUrl = '';
-    readonly webContents = { send: () => {}, isDestroyed: () => false };
+    closed = false;
+    reloads = 0;
+    /** What the main process sent the page: [channel, ...args]. */
+    readonly sent: unknown[][] = [];
+    readonly webContents = {
+      send: (...args: unknown[]) => void this.sent.push(args),
+      isDestroyed: () => this.closed,
+      reload: () => void this.reloads++,
+    };
     constructor(options: { webPreferences: Record<string, unknown> }) {
+      super();
       this.options = options;
       windows.push(this);
     }
-    once() {}
+    /** As Electron: 'close' is emitted first, and a listener may prevent it. */
+    close() {
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (!prevented) this.closed = true;
+    }
+    /** The page answering the main process on `channel`, as the preload would. */
+    answer(channel: string, ...args: unknown[]) {
+      ipcListeners.emit(channel, { sender: this.webContents }, ...args);
+    }
     loadURL(url: string) {
       this.loadedUrl = url;
       return Promise.resolve();
@@ -99,6 +119,10 @@ export function createFakeElectron(
       handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) =>
         ipcHandlers.set(channel, handler),
       removeHandler: (channel: string) => ipcHandlers.delete(channel),
+      on: (channel: string, listener: (...args: unknown[]) => void) =>
+        ipcListeners.on(channel, listener),
+      removeListener: (channel: string, listener: (...args: unknown[]) => void) =>
+        ipcListeners.removeListener(channel, listener),
     },
   };
 

@@ -3,9 +3,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiChannels } from '../../../electron/common/api/channels';
+import {
+  apiChannels,
+  FLUSH_DONE_CHANNEL,
+  FLUSH_REQUEST_CHANNEL,
+} from '../../../electron/common/api/channels';
 import { createFakeElectron } from './fake-electron';
 import type { FakeElectron } from './fake-electron';
+
+type FakeWindow = FakeElectron['windows'][number];
+
+/** The ids of the flush requests the main process sent this window's page. */
+const flushRequests = (window: FakeWindow) =>
+  window.sent.filter(([channel]) => channel === FLUSH_REQUEST_CHANNEL).map(([, id]) => id);
 
 const fake = vi.hoisted(() => ({ current: undefined as FakeElectron | undefined }));
 vi.mock('electron', () => fake.current?.electron ?? {});
@@ -25,6 +35,11 @@ afterAll(async () => {
   // Quitting flushes the workspace first; the folder is removed only once that is done.
   const quit = new Promise((resolve) => fake.current?.appEvents.once('quit-called', resolve));
   fake.current?.appEvents.emit('before-quit', { preventDefault: () => {} });
+  // The pages are asked to send what they hold first; this one answers.
+  for (const window of fake.current?.windows ?? []) {
+    await vi.waitFor(() => expect(flushRequests(window).length).toBeGreaterThan(0));
+    window.answer(FLUSH_DONE_CHANNEL, flushRequests(window).at(-1));
+  }
   await quit;
   delete process.env.RISALAH_WORKSPACE;
   await rm(workspace, { recursive: true, force: true });
@@ -126,5 +141,51 @@ describe('Electron main process (against a fake Electron)', () => {
     const own = { senderFrame: { url: 'app://risalah/index.html', parent: null } };
     await f().ipcHandlers.get('settings.update')?.(own, { language: 'en' });
     expect(labels(f().menus.at(-1))).toContain('Edit');
+  });
+
+  it('asks the page to send what it holds before the window closes, and closes once it has', async () => {
+    const window = f().windows[0] as FakeWindow;
+    const before = flushRequests(window).length;
+    window.close();
+    // Held open: the page was asked, and has not answered yet.
+    expect(window.closed).toBe(false);
+    expect(flushRequests(window)).toHaveLength(before + 1);
+    // An answer from another page, or to another request, does not count.
+    const other = new (f().electron.BrowserWindow)({ webPreferences: {} });
+    other.answer(FLUSH_DONE_CHANNEL, flushRequests(window).at(-1));
+    window.answer(FLUSH_DONE_CHANNEL, 'not-this-request');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(window.closed).toBe(false);
+    window.answer(FLUSH_DONE_CHANNEL, flushRequests(window).at(-1));
+    await vi.waitFor(() => expect(window.closed).toBe(true));
+    other.closed = true;
+    f().windows.splice(f().windows.indexOf(other), 1);
+  });
+
+  it('closes anyway when the page does not answer within the timeout', async () => {
+    const { flushBeforeClose } = await import('../../../electron/main/ipc');
+    const window = new (f().electron.BrowserWindow)({ webPreferences: {} });
+    flushBeforeClose(window as unknown as Electron.BrowserWindow, 50);
+    window.close();
+    expect(window.closed).toBe(false);
+    await vi.waitFor(() => expect(window.closed).toBe(true));
+    f().windows.splice(f().windows.indexOf(window), 1);
+  });
+
+  it('View → Reload asks the page to send what it holds, then reloads', async () => {
+    const window = new (f().electron.BrowserWindow)({ webPreferences: {} });
+    const items = (f().menus.at(-1) as { submenu?: unknown[] }[]).flatMap(
+      (menu) =>
+        (menu.submenu ?? []) as { accelerator?: string; click?: (...a: unknown[]) => void }[],
+    );
+    const reload = items.find((item) => item.accelerator === 'CmdOrCtrl+R');
+    expect(reload).toBeDefined();
+    reload?.click?.({}, window);
+    await vi.waitFor(() => expect(flushRequests(window)).toHaveLength(1));
+    expect(window.reloads).toBe(0);
+    window.answer(FLUSH_DONE_CHANNEL, flushRequests(window)[0]);
+    await vi.waitFor(() => expect(window.reloads).toBe(1));
+    window.closed = true;
+    f().windows.splice(f().windows.indexOf(window), 1);
   });
 });

@@ -175,4 +175,22 @@ describe('note autosave under fast typing', () => {
     expect(updates.at(-1)).toEqual({ body: { id: 'Tab disembunyikan' } });
     expect(keepalive).toEqual([true, true]);
   });
+
+  it('in the desktop app, sends what is typed when the main process asks before a close or reload', async () => {
+    const { client, updates } = fakeApi();
+    const store = createAppStore(client, 'id');
+    let flushRequested: (() => Promise<void>) | undefined;
+    const page = Object.assign(new EventTarget(), {
+      risalah: { onFlushRequest: (handler: () => Promise<void>) => (flushRequested = handler) },
+    }) as unknown as Window;
+    Object.defineProperty(page, 'document', { value: new EventTarget() });
+    flushOnLeave(client, page);
+    await store.getState().loadNotes('f1');
+    await store.getState().openNote('n1');
+    store.getState().editNote({ body: { en: 'Before the window closes' } });
+    expect(updates).toEqual([]);
+    await flushRequested?.();
+    // Answered only once the host has taken it.
+    expect(updates).toEqual([{ body: { en: 'Before the window closes' } }]);
+  });
 });
