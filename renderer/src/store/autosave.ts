@@ -131,8 +131,7 @@ export class Autosaver<P> {
         this.#failures = 0;
       } catch (error) {
         // Nothing typed is dropped: the patch goes back in line, under what came since.
-        this.#pending =
-          this.#pending === null ? patch : this.#options.merge(patch, this.#pending);
+        this.#pending = this.#pending === null ? patch : this.#options.merge(patch, this.#pending);
         this.#options.onError?.(error);
         const delay = RETRY_MS[Math.min(this.#failures, RETRY_MS.length - 1)] ?? 5000;
         this.#failures++;
