@@ -17,6 +17,7 @@ interface Words {
   reason: string;
   reasonText: string;
   saved: RegExp;
+  allSaved: RegExp;
 }
 
 const indonesian: Words = {
@@ -29,6 +30,7 @@ const indonesian: Words = {
   reason: 'Alasan (bahasa Indonesia)',
   reasonText: 'Sejalan dengan rencana pembangunan daerah',
   saved: /^Tersimpan/,
+  allSaved: /^(Tersimpan \d|Semua perubahan tersimpan)/,
 };
 
 const english: Words = {
@@ -41,6 +43,7 @@ const english: Words = {
   reason: 'Reason (English)',
   reasonText: 'In line with the regional development plan',
   saved: /^Saved/,
+  allSaved: /^(Saved \d|All changes saved)/,
 };
 
 /** The example forums, added with the built CLI before the server opens the workspace. */
@@ -180,8 +183,9 @@ for (const [language, systemLang, w] of [
       await expect(page.getByRole('textbox', { name: label ?? '', exact: true })).toHaveValue(
         w.reasonText,
       );
-      // Once on disk, and only then, the indicator says so.
-      await expect(page.getByRole('status')).toHaveText(w.saved);
+      // Nothing left waiting: the reloaded page says everything is saved.
+      await expect(page.getByRole('status')).toHaveAttribute('data-state', /^(saved|idle)$/);
+      await expect(page.getByRole('status')).toHaveText(w.allSaved);
     });
 
     test('the indicator says Saved once the edit is on disk, even after a restart', async ({
