@@ -284,13 +284,13 @@ async function benchUi(size) {
 
 function benchExport() {
   const figures = runJson('export.mjs', []);
-  const targets = { docx: 100, pdf: 600, html: 20, md: 20 };
+  const targets = { docx: 150, pdf: 800, html: 30, md: 30 };
   for (const [format, target] of Object.entries(targets)) {
     const f = figures[format];
     row(
       'export',
       '-',
-      `${format.toUpperCase()} of a summary with 200 bilingual clauses and 50 commitments (${kb(f.bytes)})`,
+      `${format.toUpperCase()} of a summary with 200 bilingual clauses, 50 commitments and 500 full notes (${kb(f.bytes)})`,
       `${ms(f.median)} / p95 ${ms(f.p95)}`,
       '',
       `< ${target} ms`,

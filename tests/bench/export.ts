@@ -1,5 +1,6 @@
-// Export of a commitment summary with 200 bilingual clauses and 50 commitments, in each
-// format: median and p95 of repeated runs in one process, after one warm-up run.
+// Export of a commitment summary with 200 bilingual clauses, 50 commitments and 500 full notes
+// (each a heading, three paragraphs and a list, in both languages), in each format: median and
+// p95 of repeated runs in one process, after one warm-up run.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,41 @@ for (let i = 0; i < 50; i++) {
         done: i % 2 === 0,
       },
     ],
+  });
+}
+
+const sessions = Array.from({ length: 10 }, (_, i) =>
+  notebook.createSession(forumId, {
+    title: { id: `Sesi ${i + 1}`, en: `Session ${i + 1}` },
+    kind: 'thematic',
+    start: null,
+    end: null,
+  }),
+);
+const paragraph = () => {
+  const parts = Array.from({ length: between(random, 2, 4) }, sentence);
+  return [parts.map((p) => p[0]).join(' '), parts.map((p) => p[1]).join(' ')];
+};
+for (let i = 0; i < 500; i++) {
+  const [p1, p2, p3, item1, item2] = [
+    paragraph(),
+    paragraph(),
+    paragraph(),
+    sentence(),
+    sentence(),
+  ];
+  const note = (l: 0 | 1) =>
+    [
+      `# ${l ? 'Note' : 'Catatan'} ${i + 1}`,
+      p1?.[l],
+      `${p2?.[l]} **${item1[l]}**`,
+      `- ${item1[l]}\n- ${item2[l]}\n  - ${item2[l]}`,
+      p3?.[l],
+    ].join('\n\n');
+  notebook.createNote(forumId, {
+    sessionId: sessions[i % sessions.length]?.id ?? null,
+    body: { id: note(0), en: note(1) },
+    tags: [],
   });
 }
 

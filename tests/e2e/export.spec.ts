@@ -7,7 +7,7 @@ test('preview the travel report, see what is untranslated, save the HTML, and op
   page,
   server,
   browser,
-}) => {
+}, testInfo) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Open an example' }).click();
   await page.getByRole('button', { name: /WHRCF 2017/ }).click();
@@ -24,6 +24,27 @@ test('preview the travel report, see what is untranslated, save the HTML, and op
   ).toBeVisible();
   const missing = page.getByRole('region', { name: 'Not yet written in English' });
   await expect(missing).toContainText('Lampung Timur dikenal');
+  // The preview is the document: its letterhead, numbered sections, members and signatures.
+  await expect(preview.locator('.kop img')).toBeVisible();
+  await expect(
+    preview.locator('table.grid').filter({ hasText: '19680412 199303 1 007' }),
+  ).toBeVisible();
+  await expect(preview.locator('table.signatures')).toContainText(
+    'Drs. Hendra Wijaya Kusuma, M.Si.',
+  );
+  for (const [width, height] of [
+    [1360, 860],
+    [800, 700],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: testInfo.outputPath(`export-en-${width}.png`) });
+  }
+  await page.getByRole('radio', { name: 'Both', exact: true }).check();
+  await expect(preview.locator('table.pair td[lang="en"]').first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('export-both-800.png') });
+  await page.setViewportSize({ width: 1360, height: 860 });
+  await page.screenshot({ path: testInfo.outputPath('export-both-1360.png'), fullPage: true });
+  await page.getByRole('radio', { name: 'English', exact: true }).check();
 
   await page.getByLabel('Web page (.html)').check();
   const download = page.waitForEvent('download');
@@ -38,7 +59,7 @@ test('preview the travel report, see what is untranslated, save the HTML, and op
   reader.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   reader.on('pageerror', (e) => errors.push(e.message));
   await reader.setContent(html);
-  await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Official Travel Report');
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText('OFFICIAL TRAVEL REPORT');
   expect(errors).toEqual([]);
   await reader.close();
 });
@@ -55,11 +76,11 @@ test('a PDF saved from the built app reads back, and a failed save says so next 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe('whrcf-2017-summary-both.pdf');
+  expect(file.suggestedFilename()).toBe('whrcf-2017-summary-both-parallel.pdf');
   const pdf = await readFile(await file.path());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await expect(page.getByRole('status').filter({ hasText: 'Saved as' })).toHaveText(
-    'Saved as whrcf-2017-summary-both.pdf.',
+    'Saved as whrcf-2017-summary-both-parallel.pdf.',
   );
 
   // The host fails the next export (as the PDF chunk of the built app once did).

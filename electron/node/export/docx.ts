@@ -1,161 +1,770 @@
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   Footer,
   HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
 } from 'docx';
-import type { Block, Brief, BriefLanguage } from './brief';
+import type { IParagraphOptions, IRunOptions, ParagraphChild } from 'docx';
+import type { Brief, BriefLanguage, Signer } from './brief';
+import { keepsWithNext, PAGE, planBody, TEXT_WIDTH } from './document-plan';
+import type { Part, Piece, PlannedTable, Unit } from './document-plan';
+import { DOCUMENT_FONT } from './fonts';
 import { languagesOf, side } from './options';
 import type { RenderOptions } from './options';
+import type { Flow, Run } from './rich-text';
 
 type Child = Paragraph | Table;
 
-const para = (text: string, options: { bold?: boolean; italics?: boolean; indent?: number } = {}) =>
-  new Paragraph({
-    indent: options.indent ? { left: options.indent * 360 } : undefined,
-    children: text.split('\n').map(
+const DXA = 20; // twentieths of a point
+const pt = (points: number) => Math.round(points * DXA);
+const BODY = PAGE.body * 2; // half-points
+const SMALL = PAGE.small * 2;
+const LANG = { id: 'id-ID', en: 'en-GB' } as const;
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '444444' } as const;
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: '999999' } as const;
+const noBorders = {
+  top: NONE,
+  bottom: NONE,
+  left: NONE,
+  right: NONE,
+  insideHorizontal: NONE,
+  insideVertical: NONE,
+};
+
+/** Everything a renderer of one document needs, with the numbering it collects on the way. */
+class Writer {
+  /** Ordered lists, each its own numbering (so each restarts), keyed by its first number. */
+  readonly starts = new Set<number>();
+  #instance = 0;
+  constructor(readonly o: RenderOptions) {}
+
+  run(text: string, l: BriefLanguage, extra: Omit<IRunOptions, 'text'> = {}): TextRun[] {
+    // Line breaks inside a text become Word line breaks, not lost characters.
+    return text.split('\n').map(
       (line, i) =>
         new TextRun({
           text: line,
-          bold: options.bold,
-          italics: options.italics,
           break: i ? 1 : 0,
+          // Each run says its language, so Word proofreads Indonesian as Indonesian; Korean
+          // characters take the East Asian font and language.
+          language: { value: LANG[l], eastAsia: 'ko-KR' },
+          ...extra,
         }),
-    ),
-  });
-
-const table = (rows: string[][], header = false) =>
-  new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: rows.map(
-      (row, r) =>
-        new TableRow({
-          tableHeader: header && r === 0,
-          children: row.map(
-            (text) => new TableCell({ children: [para(text, { bold: header && r === 0 })] }),
-          ),
-        }),
-    ),
-  });
-
-function block(b: Block, l: BriefLanguage, o: RenderOptions): Child[] {
-  const s = (text: Parameters<typeof side>[0]) => side(text, l, o);
-  switch (b.kind) {
-    case 'paragraph':
-      return [para(s(b.text))];
-    case 'list':
-      return b.items.map((item) => new Paragraph({ text: s(item), bullet: { level: 0 } }));
-    case 'facts':
-      return [table(b.rows.map((r) => [s(r.label), s(r.value)]))];
-    case 'clauses':
-      return b.items.flatMap((c) => [
-        new Paragraph({
-          indent: { left: c.level * 360 },
-          children: [
-            new TextRun({ text: `${c.number || '—'}  `, bold: true }),
-            new TextRun(s(c.text)),
-          ],
-        }),
-        ...(c.position ? [para(s(c.position), { italics: true, indent: c.level + 1 })] : []),
-      ]);
-    case 'table':
-      return [table([b.headers.map(s), ...b.rows.map((row) => row.map(s))], true)];
-    case 'signature':
-      return [
-        para(s(b.placeDate)),
-        new Paragraph({
-          spacing: { before: 1200 },
-          children: [new TextRun({ text: b.name, bold: true, underline: {} })],
-        }),
-        para(s(b.position)),
-      ];
+    );
   }
-}
 
-/** Side by side: a borderless two-column table per block, so each pair stays together. */
-function parallel(make: (l: BriefLanguage) => Child[], languages: BriefLanguage[]): Child[] {
-  if (languages.length === 1) return make(languages[0] ?? 'id');
-  return [
-    new Table({
+  runs(runs: Run[], l: BriefLanguage, size?: number): TextRun[] {
+    return runs.flatMap((r) =>
+      this.run(r.text, l, {
+        bold: r.bold,
+        italics: r.italic,
+        size,
+        font: r.code ? 'Courier New' : undefined,
+      }),
+    );
+  }
+
+  para(children: ParagraphChild[], options: Omit<IParagraphOptions, 'children'> = {}) {
+    return new Paragraph({ children, ...options });
+  }
+
+  flow(flow: Flow, l: BriefLanguage, depth = 0, size?: number): Child[] {
+    switch (flow.kind) {
+      case 'p':
+        return [this.para(this.runs(flow.runs, l, size))];
+      case 'h':
+        return [
+          this.para(
+            this.runs(
+              flow.runs.map((r) => ({ ...r, bold: true })),
+              l,
+              size,
+            ),
+            { keepNext: true, spacing: { before: 120, after: 60 } },
+          ),
+        ];
+      case 'list': {
+        const instance = ++this.#instance;
+        if (flow.ordered) this.starts.add(flow.start);
+        return flow.items.flatMap((item) =>
+          item.flatMap((child, i) => {
+            if (child.kind === 'list') return this.flow(child, l, depth + 1, size);
+            const paragraphs = this.flow(child, l, depth, size);
+            return paragraphs.map((p, j) => {
+              if (!(p instanceof Paragraph) || i + j > 0) return p;
+              // The first paragraph of an item carries its bullet or number.
+              return new Paragraph({
+                children:
+                  child.kind === 'p' || child.kind === 'h' ? this.runs(child.runs, l, size) : [],
+                numbering: {
+                  reference: flow.ordered ? `ordered-${flow.start}` : 'bullet',
+                  level: Math.min(depth, 4),
+                  instance,
+                },
+                spacing: { after: 40 },
+              });
+            });
+          }),
+        );
+      }
+      case 'table':
+        return [this.noteTable(flow, l)];
+      case 'quote':
+        return flow.flows
+          .flatMap((f) => this.flow(f, l, depth, size))
+          .map((p) => (p instanceof Paragraph ? p : p));
+      case 'code':
+        return [
+          this.para(this.run(flow.text, l, { font: 'Courier New', size: SMALL }), {
+            indent: { left: 360 },
+          }),
+        ];
+      case 'rule':
+        return [this.para([], { border: { bottom: THIN } })];
+    }
+  }
+
+  noteTable(flow: Extract<Flow, { kind: 'table' }>, l: BriefLanguage): Table {
+    const columns = Math.max(flow.head.length, ...flow.rows.map((r) => r.length), 1);
+    const row = (cells: Run[][], header: boolean) =>
+      new TableRow({
+        cantSplit: true,
+        tableHeader: header,
+        children: Array.from({ length: columns }, (_, i) =>
+          this.cell(
+            [
+              this.para(
+                this.runs(
+                  (cells[i] ?? []).map((r) => ({ ...r, bold: r.bold || header })),
+                  l,
+                  SMALL,
+                ),
+              ),
+            ],
+            undefined,
+            header,
+          ),
+        ),
+      });
+    return new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      borders: {
-        top: { style: 'none', size: 0, color: 'FFFFFF' },
-        bottom: { style: 'none', size: 0, color: 'FFFFFF' },
-        left: { style: 'none', size: 0, color: 'FFFFFF' },
-        right: { style: 'none', size: 0, color: 'FFFFFF' },
-        insideHorizontal: { style: 'none', size: 0, color: 'FFFFFF' },
-        insideVertical: { style: 'none', size: 0, color: 'FFFFFF' },
-      },
+      rows: [row(flow.head, true), ...flow.rows.map((r) => row(r, false))],
+      borders: gridBorders,
+    });
+  }
+
+  cell(children: Child[], width?: number, shade = false) {
+    return new TableCell({
+      children: children.length ? children : [new Paragraph('')],
+      width: width ? { size: pt(width), type: WidthType.DXA } : undefined,
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      shading: shade ? { fill: 'ECECEC', color: 'auto', type: 'clear' } : undefined,
+    });
+  }
+
+  piece(piece: Piece, l: BriefLanguage): Child[] {
+    switch (piece.kind) {
+      case 'heading':
+        return [
+          new Paragraph({
+            heading: HeadingLevel.HEADING_1,
+            children: this.run(piece.text, l),
+          }),
+        ];
+      case 'subheading':
+        return [
+          new Paragraph({
+            heading: piece.level === 1 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
+            children: this.run(piece.text, l),
+          }),
+        ];
+      case 'paragraph':
+        return [this.para(this.run(piece.text, l), { keepNext: piece.keep })];
+      case 'flow':
+        return this.flow(piece.flow, l);
+      case 'fact':
+        return [
+          this.para([
+            ...this.run(`${piece.label}: `, l, { bold: true }),
+            ...this.run(piece.value, l),
+          ]),
+        ];
+      case 'clause': {
+        const indent = 360 * piece.level;
+        return [
+          this.para(
+            [
+              ...this.run(piece.number, l, { bold: true }),
+              new TextRun({ text: '\t' }),
+              ...this.run(piece.text, l),
+            ],
+            {
+              indent: { left: indent + 567, hanging: 567 },
+              tabStops: [{ type: 'left', position: indent + 567 }],
+              keepLines: true,
+              keepNext: Boolean(piece.position),
+              spacing: { after: piece.position ? 20 : 80 },
+            },
+          ),
+          ...(piece.position
+            ? [
+                this.para(this.run(piece.position, l, { italics: true }), {
+                  indent: { left: indent + 567 },
+                }),
+              ]
+            : []),
+        ];
+      }
+      case 'item':
+        return [
+          this.para(
+            [
+              ...this.run(piece.number, l, { bold: true }),
+              new TextRun({ text: '\t' }),
+              ...this.run(piece.title, l, { bold: true }),
+            ],
+            {
+              indent: { left: 425, hanging: 425 },
+              tabStops: [{ type: 'left', position: 425 }],
+              keepNext: true,
+              spacing: { after: 20 },
+            },
+          ),
+          ...piece.facts.map((f) =>
+            this.para(
+              [...this.run(`${f.label}: `, l, { italics: true }), ...this.run(f.value, l)],
+              {
+                indent: { left: 425 },
+                keepNext: true,
+                spacing: { after: 0 },
+              },
+            ),
+          ),
+          ...(piece.list
+            ? [
+                this.para(this.run(`${piece.list.label}:`, l, { italics: true }), {
+                  indent: { left: 425 },
+                  keepNext: true,
+                  spacing: { after: 0 },
+                }),
+                ...piece.list.items.map((item) =>
+                  this.para(this.run(item, l), {
+                    numbering: { reference: 'item-bullet', level: 0 },
+                    spacing: { after: 0 },
+                  }),
+                ),
+              ]
+            : []),
+          this.para([], { spacing: { after: 60 } }),
+        ];
+    }
+  }
+
+  table(table: PlannedTable, l: BriefLanguage): Table {
+    const cellOf = (value: string | string[], header: boolean) =>
+      Array.isArray(value)
+        ? value.map((v) =>
+            this.para(this.run(v, l, { size: SMALL }), {
+              numbering: { reference: 'cell-bullet', level: 0 },
+              spacing: { after: 0 },
+            }),
+          )
+        : [this.para(this.run(value, l, { size: SMALL, bold: header }), { spacing: { after: 0 } })];
+    return new Table({
+      layout: TableLayoutType.FIXED,
+      width: { size: pt(TEXT_WIDTH), type: WidthType.DXA },
+      columnWidths: table.widths.map(pt),
+      borders: gridBorders,
       rows: [
         new TableRow({
-          children: languages.map(
-            (l) =>
-              new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, children: make(l) }),
-          ),
+          tableHeader: true,
+          cantSplit: true,
+          children: table.headers.map((h, i) => this.cell(cellOf(h, true), table.widths[i], true)),
         }),
+        ...table.rows.map(
+          (row) =>
+            new TableRow({
+              cantSplit: true,
+              children: row.map((c, i) => this.cell(cellOf(c, false), table.widths[i])),
+            }),
+        ),
       ],
-    }),
-  ];
-}
-
-function content(brief: Brief, languages: BriefLanguage[], o: RenderOptions): Child[] {
-  const children: Child[] = [
-    new Paragraph({
-      heading: HeadingLevel.TITLE,
-      children: [new TextRun(languages.map((l) => side(brief.title, l, o)).join(' / '))],
-    }),
-    new Paragraph({
-      heading: HeadingLevel.HEADING_2,
-      children: [new TextRun(languages.map((l) => side(brief.subtitle, l, o)).join(' / '))],
-    }),
-  ];
-  for (const section of brief.sections) {
-    const heading = languages
-      .map((l) => side(section.heading, l, o))
-      .filter(Boolean)
-      .join(' / ');
-    if (heading)
-      children.push(
-        new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(heading)] }),
-      );
-    for (const b of section.blocks) children.push(...parallel((l) => block(b, l, o), languages));
+    });
   }
-  return children;
+
+  unit(unit: Exclude<Unit, { kind: 'pair' }>, l: BriefLanguage): Child[] {
+    switch (unit.kind) {
+      case 'piece':
+        return this.piece(unit.piece, l);
+      case 'facts': {
+        const widths = [TEXT_WIDTH * 0.3, 12, TEXT_WIDTH * 0.7 - 12];
+        return [
+          new Table({
+            layout: TableLayoutType.FIXED,
+            width: { size: pt(TEXT_WIDTH), type: WidthType.DXA },
+            columnWidths: widths.map(pt),
+            borders: noBorders,
+            rows: unit.rows.map(
+              (r) =>
+                new TableRow({
+                  cantSplit: true,
+                  children: [r.label, ':', r.value].map(
+                    (text, i) =>
+                      new TableCell({
+                        width: { size: pt(widths[i] ?? 0), type: WidthType.DXA },
+                        margins: { top: 0, bottom: 40, left: 0, right: 60 },
+                        children: [this.para(this.run(text, l), { spacing: { after: 0 } })],
+                      }),
+                  ),
+                }),
+            ),
+          }),
+          this.para([], { spacing: { after: 60 } }),
+        ];
+      }
+      case 'table':
+        return [this.table(unit.table, l), this.para([], { spacing: { after: 60 } })];
+    }
+  }
+
+  /** The parallel layout: one table, each row a piece in Indonesian beside its English. */
+  pairs(part: Part, brief: Brief): Table {
+    const half = TEXT_WIDTH / 2;
+    const header = new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: (['id', 'en'] as const).map(
+        (l) =>
+          new TableCell({
+            width: { size: pt(half), type: WidthType.DXA },
+            margins: { top: 0, bottom: 40, left: 100, right: 100 },
+            borders: { bottom: LINE },
+            children: [
+              this.para(
+                this.run(brief.languageNames[l], l, { bold: true, size: 18, color: '444444' }),
+                {
+                  spacing: { after: 0 },
+                },
+              ),
+            ],
+          }),
+      ),
+    });
+    const rows = part.units.map((unit) => {
+      const pair = unit as Extract<Unit, { kind: 'pair' }>;
+      const heading = keepsWithNext(pair.id) || keepsWithNext(pair.en);
+      return new TableRow({
+        cantSplit: true,
+        // A heading row stays on the page of the row it heads.
+        keepNext: heading,
+        children: (['id', 'en'] as const).map((l) => {
+          const piece = pair[l];
+          return new TableCell({
+            width: { size: pt(half), type: WidthType.DXA },
+            margins: { top: 20, bottom: 20, left: 100, right: 100 },
+            children: piece ? this.piece(piece, l) : [new Paragraph('')],
+          });
+        }),
+      });
+    });
+    return new Table({
+      layout: TableLayoutType.FIXED,
+      width: { size: pt(TEXT_WIDTH), type: WidthType.DXA },
+      columnWidths: [pt(half), pt(half)],
+      borders: { ...noBorders, insideVertical: THIN },
+      rows: [header, ...rows],
+    });
+  }
 }
 
-/** A Word document with real headings, tables and page numbers: opens in Word and LibreOffice. */
-export async function renderDocx(brief: Brief, options: RenderOptions): Promise<Buffer> {
-  const languages = languagesOf(options);
-  const footer = new Footer({
+const gridBorders = {
+  top: LINE,
+  bottom: LINE,
+  left: LINE,
+  right: LINE,
+  insideHorizontal: LINE,
+  insideVertical: LINE,
+};
+
+/** Width and height of a PNG or JPEG, to keep a logo's proportions. */
+function imageSize(data: Buffer): { width: number; height: number } | null {
+  if (data.subarray(1, 4).toString('latin1') === 'PNG') {
+    return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+  }
+  let i = 2;
+  while (i + 9 < data.length && data[i] === 0xff) {
+    const marker = data[i + 1] ?? 0;
+    const length = data.readUInt16BE(i + 2);
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+      return { height: data.readUInt16BE(i + 5), width: data.readUInt16BE(i + 7) };
+    }
+    i += 2 + length;
+  }
+  return null;
+}
+
+export function decodeLogo(
+  logo: string | null,
+): { type: 'png' | 'jpg'; data: Buffer; width: number; height: number } | null {
+  const match = logo ? /^data:image\/(png|jpeg|jpg);base64,(.+)$/.exec(logo) : null;
+  if (!match?.[2]) return null;
+  const data = Buffer.from(match[2], 'base64');
+  const size = imageSize(data);
+  if (!size || !size.width || !size.height) return null;
+  return { type: match[1] === 'png' ? 'png' : 'jpg', data, ...size };
+}
+
+function head(w: Writer, brief: Brief, languages: BriefLanguage[]): Child[] {
+  const first = languages[0] ?? 'id';
+  const o = w.o;
+  const out: Child[] = [];
+  const kop = brief.letterhead;
+  if (kop) {
+    const logo = decodeLogo(kop.logo);
+    const size = 70; // pixels at 96 dpi: about 1.9 cm
+    const text = [
+      ...kop.lines.map((line, i) =>
+        w.para(
+          w.run(side(line, first, o).toUpperCase(), first, { bold: true, size: i === 0 ? 26 : 24 }),
+          {
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 0 },
+          },
+        ),
+      ),
+      ...(side(kop.address, first, o).trim()
+        ? [
+            w.para(w.run(side(kop.address, first, o), first, { size: 18 }), {
+              alignment: AlignmentType.CENTER,
+              spacing: { after: 0 },
+            }),
+          ]
+        : []),
+    ];
+    const side1 = pt(62);
+    out.push(
+      new Table({
+        layout: TableLayoutType.FIXED,
+        width: { size: pt(TEXT_WIDTH), type: WidthType.DXA },
+        columnWidths: [side1, pt(TEXT_WIDTH) - 2 * side1, side1],
+        borders: noBorders,
+        rows: [
+          new TableRow({
+            cantSplit: true,
+            children: [
+              new TableCell({
+                width: { size: side1, type: WidthType.DXA },
+                verticalAlign: 'center',
+                children: [
+                  new Paragraph({
+                    // Single line spacing "at least", so the picture sets the line's height.
+                    spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 0 },
+                    children: logo
+                      ? [
+                          new ImageRun({
+                            type: logo.type,
+                            data: logo.data,
+                            transformation: {
+                              width: Math.round(
+                                (size * logo.width) / Math.max(logo.width, logo.height),
+                              ),
+                              height: Math.round(
+                                (size * logo.height) / Math.max(logo.width, logo.height),
+                              ),
+                            },
+                          }),
+                        ]
+                      : [],
+                  }),
+                ],
+              }),
+              new TableCell({
+                width: { size: pt(TEXT_WIDTH) - 2 * side1, type: WidthType.DXA },
+                verticalAlign: 'center',
+                children: text,
+              }),
+              new TableCell({
+                width: { size: side1, type: WidthType.DXA },
+                children: [new Paragraph('')],
+              }),
+            ],
+          }),
+        ],
+      }),
+      // The rule under a kop: a thick line over a thin one.
+      w.para([], {
+        border: {
+          bottom: { style: BorderStyle.THICK_THIN_MEDIUM_GAP, size: 18, color: '000000', space: 1 },
+        },
+        spacing: { after: 240 },
+      }),
+    );
+  }
+  languages.forEach((l, i) => {
+    out.push(
+      w.para(
+        w.run(side(brief.title, l, o), l, i ? { italics: true } : { bold: true, underline: {} }),
+        { alignment: AlignmentType.CENTER, keepNext: true, spacing: { after: 0 } },
+      ),
+    );
+  });
+  if (brief.number) {
+    out.push(
+      w.para(w.run(side(brief.number, first, o), first), {
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: { after: 0 },
+      }),
+    );
+  }
+  languages.forEach((l, i) =>
+    out.push(
+      w.para(w.run(side(brief.subtitle, l, o), l, { italics: i > 0 }), {
+        alignment: AlignmentType.CENTER,
+        spacing: { after: i === languages.length - 1 ? 240 : 0 },
+      }),
+    ),
+  );
+  if (brief.addressee) {
+    languages.forEach((l, i) =>
+      out.push(
+        w.para(
+          w.run(`${brief.addresseeLabel[l]} ${side(brief.addressee ?? brief.title, l, o)}`, l, {
+            italics: i > 0,
+          }),
+          { spacing: { after: i === languages.length - 1 ? 200 : 0 } },
+        ),
+      ),
+    );
+  }
+  return out;
+}
+
+/** Place and date, then the signers, row by row so captions, names and NIPs line up. */
+function closing(w: Writer, brief: Brief, languages: BriefLanguage[]): Child[] {
+  const half = TEXT_WIDTH / 2;
+  const first = languages[0] ?? 'id';
+  const signers = brief.closing.signers;
+  const texts = (text: (l: BriefLanguage) => string) =>
+    languages.map((l, i) =>
+      w.para(w.run(text(l), l, { italics: i > 0 }), { keepNext: true, spacing: { after: 0 } }),
+    );
+  const row = (left: Paragraph[], right: Paragraph[], keepNext = true) =>
+    new TableRow({
+      cantSplit: true,
+      keepNext,
+      children: [left, right].map(
+        (children) =>
+          new TableCell({
+            width: { size: pt(half), type: WidthType.DXA },
+            children: children.length
+              ? children
+              : [w.para([], { keepNext, spacing: { after: 0 } })],
+          }),
+      ),
+    });
+  // The first signer reports and signs on the right under the place and date; the others
+  // (who acknowledge) sign to the left, two to a row.
+  const rows = [
+    row(
+      [],
+      texts((l) => side(brief.closing.placeDate, l, w.o)),
+    ),
+  ];
+  for (let k = 0; k < signers.length; k += 2) {
+    const pair = [signers[k + 1], signers[k]];
+    const cells = (make: (s: Signer) => Paragraph[]) => pair.map((s) => (s ? make(s) : []));
+    const last = k + 2 >= signers.length;
+    const [l1, r1] = cells((s) => [
+      ...texts((l) => side(s.caption, l, w.o)),
+      ...texts((l) => side(s.position, l, w.o)),
+    ]);
+    const space = () => [w.para([], { keepNext: true, spacing: { before: 900, after: 0 } })];
+    const [l2, r2] = cells((s) => [
+      w.para(w.run(s.name, first, { bold: true, underline: {} }), {
+        keepNext: true,
+        spacing: { after: 0 },
+      }),
+    ]);
+    const [l3, r3] = cells((s) =>
+      s.nip
+        ? [
+            w.para(w.run(`${brief.nipLabel[first]} ${s.nip}`, first), {
+              keepNext: !last,
+              spacing: { after: 0 },
+            }),
+          ]
+        : [],
+    );
+    rows.push(
+      row(l1 ?? [], r1 ?? []),
+      row(space(), space()),
+      row(l2 ?? [], r2 ?? []),
+      row(l3 ?? [], r3 ?? [], !last),
+    );
+  }
+  return [
+    w.para([], { keepNext: true, spacing: { after: 200 } }),
+    new Table({
+      layout: TableLayoutType.FIXED,
+      width: { size: pt(TEXT_WIDTH), type: WidthType.DXA },
+      columnWidths: [pt(half), pt(half)],
+      borders: noBorders,
+      rows,
+    }),
+  ];
+}
+
+function footer(brief: Brief, languages: BriefLanguage[], total: string) {
+  const children: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
+  languages.forEach((l, i) => {
+    const [before, rest = ''] = brief.pageLabel[l].split('{{page}}');
+    const [middle, after = ''] = rest.split('{{pages}}');
+    if (i) children.push(' · ');
+    children.push(
+      before ?? '',
+      PageNumber.CURRENT,
+      middle ?? '',
+      total === 'section' ? PageNumber.TOTAL_PAGES_IN_SECTION : PageNumber.TOTAL_PAGES,
+      after,
+    );
+  });
+  return new Footer({
     children: [
       new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES] })],
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ children: children as never, size: 16, color: '444444' })],
       }),
     ],
   });
-  const sections =
-    options.language === 'both' && options.layout === 'sequential'
-      ? languages.map((l) => ({
-          footers: { default: footer },
-          children: content(brief, [l], options),
-        }))
-      : [{ footers: { default: footer }, children: content(brief, languages, options) }];
+}
+
+/** A Word document with real headings, lists, tables and page numbers, in a restrained style. */
+export async function renderDocx(brief: Brief, options: RenderOptions): Promise<Buffer> {
+  const languages = languagesOf(options);
+  const w = new Writer(options);
+  const parts = planBody(brief, options);
+  const sequential = languages.length === 2 && options.layout === 'sequential';
+  const sections = sequential
+    ? parts.map((part) => {
+        const l = part.language ?? 'id';
+        return {
+          properties: { page: { pageNumbers: { start: 1 } } },
+          footers: { default: footer(brief, [l], 'section') },
+          children: [
+            ...head(w, brief, [l]),
+            ...part.units.flatMap((u) => w.unit(u as Exclude<Unit, { kind: 'pair' }>, l)),
+            ...closing(w, brief, [l]),
+          ],
+        };
+      })
+    : [
+        {
+          properties: {},
+          footers: { default: footer(brief, languages, 'document') },
+          children: [
+            ...head(w, brief, languages),
+            ...parts.flatMap((part) =>
+              part.language
+                ? part.units.flatMap((u) =>
+                    w.unit(u as Exclude<Unit, { kind: 'pair' }>, part.language ?? 'id'),
+                  )
+                : [w.pairs(part, brief)],
+            ),
+            ...closing(w, brief, languages),
+          ],
+        },
+      ];
+  const bulletLevels = (symbols: string[], base: number) =>
+    symbols.map((text, level) => ({
+      level,
+      format: LevelFormat.BULLET,
+      text,
+      alignment: AlignmentType.LEFT,
+      style: { paragraph: { indent: { left: base + 360 * level, hanging: 300 } } },
+    }));
+  const first = languages[0] ?? 'id';
   const doc = new Document({
     creator: 'Risalah',
     title: languages.map((l) => side(brief.title, l, options)).join(' / '),
-    styles: { default: { document: { run: { font: 'Noto Sans', size: 22 } } } },
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: {
+              ascii: DOCUMENT_FONT.word,
+              hAnsi: DOCUMENT_FONT.word,
+              cs: DOCUMENT_FONT.word,
+              eastAsia: DOCUMENT_FONT.eastAsia,
+            },
+            size: BODY,
+            language: { value: LANG[first], eastAsia: 'ko-KR' },
+          },
+          paragraph: { spacing: { after: 100, line: 264 } },
+        },
+        // Word's own headings are large and blue; an official paper's are body-sized and black.
+        heading1: {
+          run: { font: DOCUMENT_FONT.word, size: BODY, bold: true, color: '000000' },
+          paragraph: { keepNext: true, keepLines: true, spacing: { before: 240, after: 100 } },
+        },
+        heading2: {
+          run: { font: DOCUMENT_FONT.word, size: BODY, bold: true, color: '000000' },
+          paragraph: { keepNext: true, keepLines: true, spacing: { before: 180, after: 80 } },
+        },
+        heading3: {
+          run: { font: DOCUMENT_FONT.word, size: BODY, bold: true, italics: true, color: '000000' },
+          paragraph: { keepNext: true, keepLines: true, spacing: { before: 160, after: 60 } },
+        },
+      },
+    },
+    numbering: {
+      config: [
+        { reference: 'bullet', levels: bulletLevels(['•', '–', '◦', '–', '◦'], 360) },
+        { reference: 'item-bullet', levels: bulletLevels(['–'], 785) },
+        { reference: 'cell-bullet', levels: bulletLevels(['•'], 300) },
+        ...[...w.starts].map((start) => ({
+          reference: `ordered-${start}`,
+          levels: ['%1.', '%2)', '%3.', '%4)', '%5.'].map((text, level) => ({
+            level,
+            format: level % 2 ? LevelFormat.LOWER_LETTER : LevelFormat.DECIMAL,
+            text: text.replace(/%\d/, `%${level + 1}`),
+            start: level === 0 ? start : 1,
+            alignment: AlignmentType.LEFT,
+            style: { paragraph: { indent: { left: 360 + 360 * level, hanging: 360 } } },
+          })),
+        })),
+      ],
+    },
     sections: sections.map((s) => ({
-      properties: { page: { size: { width: 11906, height: 16838 } } },
       ...s,
+      properties: {
+        ...s.properties,
+        page: {
+          ...(s.properties as { page?: object }).page,
+          size: { width: pt(PAGE.width), height: pt(PAGE.height) },
+          margin: {
+            top: pt(PAGE.top),
+            bottom: pt(PAGE.bottom),
+            left: pt(PAGE.left),
+            right: pt(PAGE.right),
+            footer: pt(28),
+          },
+        },
+      },
     })),
   });
   return Packer.toBuffer(doc);

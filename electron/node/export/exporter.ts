@@ -17,7 +17,7 @@ export interface ExportRequest {
   template: BriefTemplate;
   useOtherLanguage: boolean;
   contactIds: string[];
-  /** The signing date (YYYY-MM-DD); today when not given. */
+  /** The signing date (YYYY-MM-DD); else the report's own date, else the forum's last day. */
   date?: string;
 }
 
@@ -45,7 +45,8 @@ export function briefFor(
     contacts: workspace.data.contacts,
     template: request.template,
     contactIds: request.contactIds,
-    date: request.date ?? new Date().toISOString().slice(0, 10),
+    // Without a date asked for, the report's own date (or the forum's last day) is used.
+    date: request.date,
   });
 }
 
@@ -76,7 +77,8 @@ export async function exportForum(
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
   return {
-    fileName: `${slug || 'forum'}-${request.template}-${request.language}.${request.format}`,
+    // Both layouts of a bilingual brief get their own names, so saving one keeps the other.
+    fileName: `${slug || 'forum'}-${request.template}-${request.language}${request.language === 'both' ? `-${request.layout}` : ''}.${request.format}`,
     mimeType: MIME[request.format],
     content,
     missing: brief.missing,

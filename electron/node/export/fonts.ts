@@ -17,55 +17,128 @@ export interface FontFace {
   path: string;
 }
 
+export interface FontStyle {
+  bold?: boolean;
+  italic?: boolean;
+}
+
 /**
- * Noto Sans, shipped with the app (no system font is assumed), in the subsets fontsource
- * publishes: Latin with its extensions (Indonesian, French, Spanish…), Vietnamese, Greek,
- * Cyrillic, then Korean. A text is set in runs, each in the first face that has its glyphs.
+ * The typeface of every document: Arial in Word (on every office PC, Windows and Mac alike;
+ * LibreOffice substitutes the metric-compatible Liberation Sans), and in the PDF its
+ * metric-compatible twin Arimo, embedded, so a PDF and a Word file break their lines alike.
+ * Arimo covers Latin with its extensions (Indonesian, Vietnamese names such as Nguyễn), Greek,
+ * Cyrillic and Hebrew; Korean names (김민지) fall back to Noto Sans KR, also embedded.
  */
-export function fontFaces(weight: 400 | 700): FontFace[] {
-  const latin = filesOf('@fontsource/noto-sans');
+export const DOCUMENT_FONT = {
+  word: 'Arial',
+  eastAsia: 'Malgun Gothic',
+  css: 'Arial, Arimo, "Liberation Sans", "Noto Sans", "Noto Sans KR", "Malgun Gothic", sans-serif',
+} as const;
+
+const SUBSETS = [
+  'latin',
+  'latin-ext',
+  'vietnamese',
+  'greek',
+  'greek-ext',
+  'cyrillic',
+  'cyrillic-ext',
+  'hebrew',
+];
+
+const facesByStyle = new Map<string, FontFace[]>();
+
+/** The faces of one style, in the order a character looks for its glyph. */
+export function fontFaces(style: FontStyle = {}): FontFace[] {
+  const weight = style.bold ? 700 : 400;
+  const shape = style.italic ? 'italic' : 'normal';
+  const id = `${weight}-${shape}`;
+  const known = facesByStyle.get(id);
+  if (known) return known;
+  const arimo = filesOf('@fontsource/arimo');
   const korean = filesOf('@fontsource/noto-sans-kr');
-  const faces = [
-    'latin',
-    'latin-ext',
-    'vietnamese',
-    'greek',
-    'greek-ext',
-    'cyrillic',
-    'cyrillic-ext',
-  ].map((subset) => ({
-    key: `noto-${subset}-${weight}`,
-    path: join(latin, `noto-sans-${subset}-${weight}-normal.woff`),
-  }));
+  // Noto Sans KR has no italic: Korean in an italic run is set upright, as Korean typesetting does.
   const koreanFiles = readdirSync(korean).filter((f) => f.endsWith(`-${weight}-normal.woff`));
-  return [
-    ...faces,
+  const faces = [
+    ...SUBSETS.map((subset) => ({
+      key: `arimo-${subset}-${id}`,
+      path: join(arimo, `arimo-${subset}-${weight}-${shape}.woff`),
+    })),
     ...koreanFiles.map((file) => ({ key: `noto-kr-${file}`, path: join(korean, file) })),
   ];
+  facesByStyle.set(id, faces);
+  return faces;
 }
 
 const opened = new Map<string, Font>();
+function font(face: FontFace): Font {
+  let f = opened.get(face.path);
+  if (!f) {
+    f = openSync(face.path);
+    opened.set(face.path, f);
+  }
+  return f;
+}
+
+const faceFor = new Map<FontFace[], Map<number, FontFace>>();
+function faceOf(code: number, faces: FontFace[]): FontFace {
+  let cache = faceFor.get(faces);
+  if (!cache) {
+    cache = new Map();
+    faceFor.set(faces, cache);
+  }
+  const hit = cache.get(code);
+  if (hit) return hit;
+  const found = faces.find((f) => font(f).hasGlyphForCodePoint(code)) ?? (faces[0] as FontFace);
+  cache.set(code, found);
+  return found;
+}
 
 /** Splits a text into runs, each with the face that has its glyphs (the first face otherwise). */
 export function runs(text: string, faces: FontFace[]): { face: FontFace; text: string }[] {
   const out: { face: FontFace; text: string }[] = [];
-  const first = faces[0] as FontFace;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 32;
-    const face =
-      code < 0x100 || /\s/.test(char)
-        ? first
-        : (faces.find((f) => {
-            let font = opened.get(f.path);
-            if (!font) {
-              font = openSync(f.path);
-              opened.set(f.path, font);
-            }
-            return font.hasGlyphForCodePoint(code);
-          }) ?? first);
+    // Basic Latin is in the first face; everything else is looked up once and remembered.
+    const face = code < 0x100 ? (faces[0] as FontFace) : faceOf(code, faces);
     const last = out[out.length - 1];
     if (last && last.face === face) last.text += char;
     else out.push({ face, text: char });
   }
   return out;
+}
+
+const advance = new Map<string, Map<number, number>>();
+
+/** Width of a text in points at `size`, summing glyph advances (kerning only narrows it). */
+export function widthOf(text: string, faces: FontFace[], size: number): number {
+  let width = 0;
+  for (const run of runs(text, faces)) {
+    const f = font(run.face);
+    let cache = advance.get(run.face.path);
+    if (!cache) {
+      cache = new Map();
+      advance.set(run.face.path, cache);
+    }
+    for (const char of run.text) {
+      const code = char.codePointAt(0) ?? 32;
+      let w = cache.get(code);
+      if (w === undefined) {
+        w = f.glyphForCodePoint(code).advanceWidth / f.unitsPerEm;
+        cache.set(code, w);
+      }
+      width += w;
+    }
+  }
+  return width * size;
+}
+
+/** The widest word of a text, in points: a table column never gets narrower than this. */
+export function longestWord(text: string, style: FontStyle, size: number): number {
+  const faces = fontFaces(style);
+  let widest = 0;
+  for (const word of text.split(/[^\S\u00a0]+/)) {
+    if (word) widest = Math.max(widest, widthOf(word.replace(/\u00a0/g, ' '), faces, size));
+  }
+  return widest;
 }

@@ -1,66 +1,208 @@
-import type { Block, Brief, BriefLanguage } from './brief';
+import type { Brief, BriefLanguage } from './brief';
+import { planBody } from './document-plan';
+import type { Piece, Unit } from './document-plan';
 import { languagesOf, side } from './options';
 import type { RenderOptions } from './options';
+import type { Flow, Run } from './rich-text';
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
-const escape = (text: string) => text.replace(/([\\`*_[\]<>#])/g, '\\$1');
+/**
+ * Every field as literal text: Markdown's punctuation is backslash-escaped, so `<b>` in a
+ * clause number, `*` in a name or `1.` at the start of a line stay what was typed, in any viewer
+ * (including those that render raw HTML: `\<` is never a tag). Numbers are escaped like any field.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]<>#|~&!]/g, '\\$&')
+    .replace(/^(\s*)([-+=])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+}
 
-function block(b: Block, l: BriefLanguage, o: RenderOptions): string {
-  const s = (text: Parameters<typeof side>[0]) => escape(side(text, l, o));
-  switch (b.kind) {
-    case 'paragraph':
-      return s(b.text);
+const one = (text: string) => escapeMarkdown(text).replace(/\s*\n\s*/g, ' ');
+/** A table cell: one line, its pipes escaped (already by escapeMarkdown). */
+const cell = (value: string | string[]) =>
+  Array.isArray(value) ? value.map(one).join('; ') : one(value);
+
+function runsMd(runs: Run[]): string {
+  return runs
+    .map((r) => {
+      if (r.code) return `\`${r.text.replace(/`/g, 'ˋ')}\``;
+      let text = escapeMarkdown(r.text).replace(/\n/g, '\\\n');
+      if (!text.trim()) return text;
+      if (r.italic) text = `*${text}*`;
+      if (r.bold) text = `**${text}**`;
+      return text;
+    })
+    .join('');
+}
+
+function flowMd(flow: Flow, indent = ''): string {
+  switch (flow.kind) {
+    case 'p':
+      return indent + runsMd(flow.runs);
+    case 'h':
+      return `${indent}**${runsMd(flow.runs)}**`;
     case 'list':
-      return b.items.map((item) => `- ${s(item)}`).join('\n');
-    case 'facts':
-      return [
-        '| | |',
-        '|---|---|',
-        ...b.rows.map((r) => `| **${cell(s(r.label))}** | ${cell(s(r.value))} |`),
-      ].join('\n');
-    case 'clauses':
-      return b.items
-        .map((c) => {
-          const indent = '  '.repeat(c.level);
-          const position = c.position ? `\n${indent}  *${s(c.position)}*` : '';
-          return `${indent}- **${c.number || '—'}** ${s(c.text)}${position}`;
+      return flow.items
+        .map((item, i) => {
+          const mark = flow.ordered ? `${flow.start + i}.` : '-';
+          const pad = ' '.repeat(mark.length + 1);
+          return item
+            .map((child, j) => {
+              const text = flowMd(child, indent + pad).slice(indent.length + pad.length);
+              return j === 0 ? `${indent}${mark} ${text}` : `${indent}${pad}${text}`;
+            })
+            .join('\n');
         })
         .join('\n');
-    case 'table':
-      return [
-        `| ${b.headers.map((h) => cell(s(h))).join(' | ')} |`,
-        `|${b.headers.map(() => '---').join('|')}|`,
-        ...b.rows.map((row) => `| ${row.map((c) => cell(s(c))).join(' | ')} |`),
-      ].join('\n');
-    case 'signature':
-      return [s(b.placeDate), '', '', escape(b.name), s(b.position)].join('\n\n');
+    case 'table': {
+      const width = Math.max(flow.head.length, ...flow.rows.map((r) => r.length), 1);
+      const row = (cells: Run[][]) =>
+        `${indent}| ${Array.from({ length: width }, (_, i) => runsMd(cells[i] ?? []).replace(/\\\n/g, ' ')).join(' | ')} |`;
+      return [row(flow.head), `${indent}|${' --- |'.repeat(width)}`, ...flow.rows.map(row)].join(
+        '\n',
+      );
+    }
+    case 'quote':
+      return flow.flows.map((f) => `${indent}> ${flowMd(f)}`).join('\n>\n');
+    case 'code':
+      return ['```', ...flow.text.split('\n'), '```'].map((l) => indent + l).join('\n');
+    case 'rule':
+      return `${indent}---`;
   }
 }
 
-function document(brief: Brief, languages: BriefLanguage[], o: RenderOptions): string {
-  const out: string[] = [];
-  const join = (make: (l: BriefLanguage) => string) =>
-    languages.map(make).filter(Boolean).join('\n\n');
-  out.push(`# ${languages.map((l) => escape(side(brief.title, l, o))).join(' / ')}`);
-  out.push(`**${languages.map((l) => escape(side(brief.subtitle, l, o))).join(' / ')}**`);
-  for (const section of brief.sections) {
-    const heading = languages
-      .map((l) => escape(side(section.heading, l, o)))
-      .filter(Boolean)
-      .join(' / ');
-    if (heading) out.push(`## ${heading}`);
-    // Parallel in Markdown: each block in one language, then the other.
-    for (const b of section.blocks) out.push(join((l) => block(b, l, o)));
+function pieceMd(piece: Piece): string {
+  switch (piece.kind) {
+    case 'heading':
+      return `## ${one(piece.text)}`;
+    case 'subheading':
+      return `${piece.level === 1 ? '###' : '####'} ${one(piece.text)}`;
+    case 'paragraph':
+      return escapeMarkdown(piece.text).replace(/\n/g, '\\\n');
+    case 'flow':
+      return flowMd(piece.flow);
+    case 'fact':
+      return `**${one(piece.label)}:** ${one(piece.value)}`;
+    case 'clause': {
+      const pad = '  '.repeat(piece.level);
+      const position = piece.position ? `\\\n${pad}*${one(piece.position)}*` : '';
+      return `${pad}**${one(piece.number)}** ${one(piece.text)}${position}`;
+    }
+    case 'item':
+      return [
+        `**${one(piece.number)} ${one(piece.title)}**`,
+        ...piece.facts.map((f) => `- *${one(f.label)}:* ${one(f.value)}`),
+        ...(piece.list
+          ? [`- *${one(piece.list.label)}:*`, ...piece.list.items.map((i) => `  - ${one(i)}`)]
+          : []),
+      ].join('\n');
   }
-  return out.join('\n\n');
+}
+
+function unitMd(unit: Unit): string {
+  switch (unit.kind) {
+    case 'piece':
+      return pieceMd(unit.piece);
+    case 'facts':
+      return unit.rows.map((r) => `**${one(r.label)}:** ${one(r.value)}`).join('\\\n');
+    case 'table':
+      return [
+        `| ${unit.table.headers.map(cell).join(' | ')} |`,
+        `|${' --- |'.repeat(unit.table.headers.length)}`,
+        ...unit.table.rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+      ].join('\n');
+    case 'pair': {
+      // Markdown has no side-by-side: each piece in Indonesian, its English right below, quoted.
+      if (unit.id?.kind === 'heading' || unit.id?.kind === 'subheading') {
+        const en = unit.en ? pieceMd(unit.en).replace(/^#+ /, '') : '';
+        return `${pieceMd(unit.id)}${en ? ` / ${en}` : ''}`;
+      }
+      const id = unit.id ? pieceMd(unit.id) : '';
+      const en = unit.en
+        ? pieceMd(unit.en)
+            .split('\n')
+            .map((line) => (line ? `> ${line}` : '>'))
+            .join('\n')
+        : '';
+      return [id, en].filter(Boolean).join('\n\n');
+    }
+  }
+}
+
+function headMd(brief: Brief, languages: BriefLanguage[], o: RenderOptions): string[] {
+  const first = languages[0] ?? 'id';
+  const out: string[] = [];
+  if (brief.letterhead) {
+    out.push(
+      [
+        ...brief.letterhead.lines.map((line) => `**${one(side(line, first, o).toUpperCase())}**`),
+        ...(side(brief.letterhead.address, first, o).trim()
+          ? [one(side(brief.letterhead.address, first, o))]
+          : []),
+      ].join('\\\n'),
+      // The kop's rule; `---` is kept for the break between the two languages.
+      '***',
+    );
+  }
+  out.push(`# ${languages.map((l) => one(side(brief.title, l, o))).join(' / ')}`);
+  out.push(
+    [
+      ...(brief.number ? [one(side(brief.number, first, o))] : []),
+      `**${languages.map((l) => one(side(brief.subtitle, l, o))).join(' / ')}**`,
+    ].join('\\\n'),
+  );
+  if (brief.addressee) {
+    out.push(
+      languages
+        .map(
+          (l) =>
+            `${one(brief.addresseeLabel[l])} ${one(side(brief.addressee ?? brief.title, l, o))}`,
+        )
+        .join('\\\n'),
+    );
+  }
+  return out;
+}
+
+function closingMd(brief: Brief, languages: BriefLanguage[], o: RenderOptions): string[] {
+  const each = (text: (l: BriefLanguage) => string) => languages.map((l) => one(text(l)));
+  return [
+    each((l) => side(brief.closing.placeDate, l, o)).join('\\\n'),
+    ...brief.closing.signers.map((s) =>
+      [
+        ...each((l) => side(s.caption, l, o)),
+        ...each((l) => side(s.position, l, o)),
+        '',
+        '',
+        `**${one(s.name)}**`,
+        ...(s.nip ? [one(`${brief.nipLabel.id} ${s.nip}`)] : []),
+      ]
+        .filter((line, i, all) => line || all[i - 1] !== '')
+        .join('\\\n'),
+    ),
+  ];
 }
 
 /** CommonMark with GitHub tables: readable as text, and rendered by any Markdown viewer. */
 export function renderMarkdown(brief: Brief, options: RenderOptions): string {
   const languages = languagesOf(options);
-  const text =
-    options.language === 'both' && options.layout === 'sequential'
-      ? languages.map((l) => document(brief, [l], options)).join('\n\n---\n\n')
-      : document(brief, languages, options);
-  return `${text}\n`;
+  const parts = planBody(brief, options);
+  const documents =
+    languages.length === 2 && options.layout === 'sequential'
+      ? parts.map((part) => {
+          const l = part.language ?? 'id';
+          return [
+            ...headMd(brief, [l], options),
+            ...part.units.map(unitMd),
+            ...closingMd(brief, [l], options),
+          ];
+        })
+      : [
+          [
+            ...headMd(brief, languages, options),
+            ...parts.flatMap((part) => part.units.map(unitMd)),
+            ...closingMd(brief, languages, options),
+          ],
+        ];
+  return `${documents.map((d) => d.join('\n\n')).join('\n\n---\n\n')}\n`;
 }

@@ -1,161 +1,896 @@
 import PDFDocument from 'pdfkit';
-import type { Block, Brief, BriefLanguage, Text } from './brief';
-import { fontFaces, runs } from './fonts';
+import type { Brief, BriefLanguage, Signer } from './brief';
+import { keepsWithNext, PAGE, PAIR_GAP, pageLabel, planBody, TEXT_WIDTH } from './document-plan';
+import type { Piece, PlannedTable, Unit } from './document-plan';
+import { decodeLogo } from './docx';
+import { fontFaces, runs, widthOf } from './fonts';
 import type { FontFace } from './fonts';
 import { languagesOf, side } from './options';
 import type { RenderOptions } from './options';
+import type { Flow, Run } from './rich-text';
 
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = 56.7; // 2 cm
-const GAP = 18;
+// A small typesetter over pdfkit: it breaks lines itself (so it knows every height before it
+// draws), then places whole rows on pages: headings stay with what follows, table rows are never
+// split unless taller than a page, and the closing stays with the signatures.
 
-interface Style {
+interface Styled {
+  text: string;
   size: number;
   bold?: boolean;
   italic?: boolean;
-  indent?: number;
-  gapAfter?: number;
+  underline?: boolean;
+  color?: string;
 }
 
-/** Writes a PDF (A4, embedded Noto Sans, selectable text, page numbers) of a brief. */
+interface Span {
+  text: string;
+  face: FontFace;
+  size: number;
+  width: number;
+  underline?: boolean;
+  color?: string;
+}
+
+/** A line of text or a gap: a height, and how to draw it at (x, y). */
+interface Row {
+  h: number;
+  draw?: (doc: PDFKit.PDFDocument, x: number, y: number) => void;
+}
+
+interface Slice {
+  h: number;
+  draw: (doc: PDFKit.PDFDocument, y: number) => void;
+  /** Keep on the page of the slice after it. */
+  keep?: boolean;
+  /** Drawn first on a page this slice opens (a table's header row). */
+  header?: Slice;
+  /** Cuts a slice taller than a page into slices that fit `limit`. */
+  split?: (limit: number) => Slice[];
+  newPage?: boolean;
+}
+
+const LEADING = 1.28;
+const INK = '#111111';
+
+const facesCache = new Map<string, FontFace[]>();
+function facesOf(style: { bold?: boolean; italic?: boolean }): FontFace[] {
+  const key = `${style.bold ? 'b' : ''}${style.italic ? 'i' : ''}`;
+  let faces = facesCache.get(key);
+  if (!faces) {
+    faces = fontFaces(style);
+    facesCache.set(key, faces);
+  }
+  return faces;
+}
+
+/** Breaks styled texts into lines no wider than `width`; words never break unless wider. */
+function breakLines(
+  texts: Styled[],
+  width: number,
+  align: 'left' | 'center' | 'right' = 'left',
+): Row[] {
+  interface Atom {
+    spans: Span[];
+    width: number;
+    space: boolean;
+    newline: boolean;
+    glue: boolean;
+  }
+  const atoms: Atom[] = [];
+  let lastWasWord = false;
+  let size = 0;
+  for (const t of texts) {
+    size = Math.max(size, t.size);
+    const faces = facesOf(t);
+    for (const token of t.text.split(/(\n|[^\S\n\u00a0]+)/)) {
+      if (!token) continue;
+      if (token === '\n') {
+        atoms.push({ spans: [], width: 0, space: false, newline: true, glue: false });
+        lastWasWord = false;
+        continue;
+      }
+      const space = /^[^\S\u00a0]+$/.test(token);
+      // A no-break space joins a word (a NIP's groups) but is drawn as a plain space.
+      const spans = runs(space ? ' ' : token.replace(/\u00a0/g, ' '), faces).map((r) => ({
+        text: r.text,
+        face: r.face,
+        size: t.size,
+        width: widthOf(r.text, [r.face], t.size),
+        underline: t.underline,
+        color: t.color,
+      }));
+      atoms.push({
+        spans,
+        width: spans.reduce((sum, s) => sum + s.width, 0),
+        space,
+        newline: false,
+        glue: !space && lastWasWord,
+      });
+      lastWasWord = !space;
+    }
+  }
+  if (!size) size = PAGE.body;
+  const lines: Span[][] = [[]];
+  const widths = [0];
+  let pendingSpace: Atom | null = null;
+  const current = () => lines[lines.length - 1] as Span[];
+  const newLine = () => {
+    lines.push([]);
+    widths.push(0);
+    pendingSpace = null;
+  };
+  for (let i = 0; i < atoms.length; i++) {
+    const atom = atoms[i] as Atom;
+    if (atom.newline) {
+      newLine();
+      continue;
+    }
+    if (atom.space) {
+      if (current().length) pendingSpace = atom;
+      continue;
+    }
+    // A word with the atoms glued to it (emphasis in the middle of a word) moves as one.
+    let group = [atom];
+    while (atoms[i + 1]?.glue) group.push(atoms[++i] as Atom);
+    const groupWidth = group.reduce((sum, a) => sum + a.width, 0);
+    const spaceWidth = pendingSpace ? pendingSpace.width : 0;
+    const used = widths[widths.length - 1] ?? 0;
+    if (current().length && used + spaceWidth + groupWidth > width) newLine();
+    else if (pendingSpace) {
+      current().push(...pendingSpace.spans);
+      widths[widths.length - 1] = used + spaceWidth;
+      pendingSpace = null;
+    }
+    if (groupWidth > width) {
+      // Only a word wider than the whole column (a long address) is cut, character by character.
+      group = group.flatMap((a) =>
+        a.spans.flatMap((s) =>
+          [...s.text].map((ch) => {
+            const w = widthOf(ch, [s.face], s.size);
+            return { ...a, spans: [{ ...s, text: ch, width: w }], width: w };
+          }),
+        ),
+      );
+      for (const a of group) {
+        if ((widths[widths.length - 1] ?? 0) + a.width > width && current().length) newLine();
+        current().push(...a.spans);
+        widths[widths.length - 1] = (widths[widths.length - 1] ?? 0) + a.width;
+      }
+      continue;
+    }
+    for (const a of group) current().push(...a.spans);
+    widths[widths.length - 1] = (widths[widths.length - 1] ?? 0) + groupWidth;
+  }
+  const height = size * LEADING;
+  return lines.map((spans, i) => {
+    // Neighbouring spans in one face are drawn as one piece of text.
+    const merged: Span[] = [];
+    for (const s of spans) {
+      const last = merged[merged.length - 1];
+      if (
+        last &&
+        last.face === s.face &&
+        last.size === s.size &&
+        last.underline === s.underline &&
+        last.color === s.color
+      ) {
+        last.text += s.text;
+        last.width += s.width;
+      } else merged.push({ ...s });
+    }
+    const lineWidth = widths[i] ?? 0;
+    return {
+      h: height,
+      draw: (doc, x, y) => {
+        let at =
+          x +
+          (align === 'center'
+            ? (width - lineWidth) / 2
+            : align === 'right'
+              ? width - lineWidth
+              : 0);
+        for (const s of merged) {
+          doc
+            .font(s.face.key)
+            .fontSize(s.size)
+            .fillColor(s.color ?? INK)
+            .text(s.text, at, y + (height - s.size * 1.15) / 2, {
+              lineBreak: false,
+              underline: s.underline,
+            });
+          at += s.width;
+        }
+      },
+    };
+  });
+}
+
+const gap = (h: number): Row => ({ h });
+const styled = (runsOf: Run[], size: number, extra: Partial<Styled> = {}): Styled[] =>
+  runsOf.map((r) => ({
+    ...extra,
+    text: r.text,
+    size,
+    bold: r.bold || extra.bold,
+    italic: r.italic || extra.italic,
+  }));
+
+/** Rows indented by `dx`, with a marker (bullet, number) drawn beside the first line. */
+function indented(
+  rows: Row[],
+  dx: number,
+  marker?: { text: string; size: number; bold?: boolean },
+): Row[] {
+  return rows.map((row, i) => ({
+    h: row.h,
+    draw: (doc, x, y) => {
+      if (i === 0 && marker) {
+        const markerRows = breakLines(
+          [{ text: marker.text, size: marker.size, bold: marker.bold }],
+          dx,
+        );
+        markerRows[0]?.draw?.(doc, x, y);
+      }
+      row.draw?.(doc, x + dx, y);
+    },
+  }));
+}
+
+function flowRows(flow: Flow, width: number, size: number): Row[] {
+  switch (flow.kind) {
+    case 'p':
+      return [...breakLines(styled(flow.runs, size), width), gap(size * 0.45)];
+    case 'h':
+      return [
+        gap(size * 0.2),
+        ...breakLines(styled(flow.runs, size, { bold: true }), width),
+        gap(size * 0.25),
+      ];
+    case 'list': {
+      const out: Row[] = [];
+      flow.items.forEach((item, i) => {
+        const marker = flow.ordered ? `${flow.start + i}.` : '•';
+        const dx = flow.ordered
+          ? Math.max(18, widthOf(`${flow.start + flow.items.length}.  `, facesOf({}), size))
+          : 14;
+        const inner = item.flatMap((child, j) => {
+          const rows = flowRows(child, width - dx, size);
+          // Paragraphs in a list are tight: the gap after each goes, except after the last.
+          return child.kind === 'p' && (j < item.length - 1 || i < flow.items.length - 1)
+            ? rows.slice(0, -1).concat(gap(size * 0.15))
+            : rows;
+        });
+        out.push(...indented(inner, dx, { text: marker, size }));
+      });
+      return out;
+    }
+    case 'table': {
+      const columns = Math.max(flow.head.length, ...flow.rows.map((r) => r.length), 1);
+      const widths = Array.from({ length: columns }, () => width / columns);
+      const table: PlannedTable = {
+        headers: Array.from({ length: columns }, (_, i) =>
+          (flow.head[i] ?? []).map((r) => r.text).join(''),
+        ),
+        widths,
+        rows: flow.rows.map((row) =>
+          Array.from({ length: columns }, (_, i) => (row[i] ?? []).map((r) => r.text).join('')),
+        ),
+      };
+      // A table inside a note is drawn whole (rows of a few words), inside its note's column.
+      const slices = tableSlices(table, Math.min(size, PAGE.small));
+      return [
+        ...slices.map((s) => ({
+          h: s.h,
+          draw: (doc: PDFKit.PDFDocument, x: number, y: number) => drawAt(doc, s, x, y),
+        })),
+        gap(size * 0.45),
+      ];
+    }
+    case 'quote':
+      return indented(
+        flow.flows.flatMap((f) => flowRows(f, width - 14, size)),
+        14,
+      ).map((row) => ({
+        h: row.h,
+        draw: (doc, x, y) => {
+          doc
+            .save()
+            .moveTo(x + 3, y)
+            .lineTo(x + 3, y + row.h)
+            .lineWidth(1.5)
+            .strokeColor('#999999')
+            .stroke()
+            .restore();
+          row.draw?.(doc, x, y);
+        },
+      }));
+    case 'code':
+      return [...breakLines([{ text: flow.text, size: size * 0.9 }], width), gap(size * 0.45)];
+    case 'rule':
+      return [
+        {
+          h: size,
+          draw: (doc, x, y) => {
+            doc
+              .save()
+              .moveTo(x, y + size / 2)
+              .lineTo(x + width, y + size / 2)
+              .lineWidth(0.5)
+              .strokeColor('#999999')
+              .stroke()
+              .restore();
+          },
+        },
+      ];
+  }
+}
+
+// Table slices carry their own x: they are drawn at the left margin unless nested in a note.
+let originX: number = PAGE.left;
+function drawAt(doc: PDFKit.PDFDocument, slice: Slice, x: number, y: number) {
+  const saved = originX;
+  originX = x;
+  slice.draw(doc, y);
+  originX = saved;
+}
+
+function pieceRows(piece: Piece, width: number): Row[] {
+  const size = PAGE.body;
+  switch (piece.kind) {
+    case 'heading':
+      return [
+        gap(size * 0.7),
+        ...breakLines([{ text: piece.text, size, bold: true }], width),
+        gap(size * 0.35),
+      ];
+    case 'subheading':
+      return [
+        gap(size * 0.45),
+        ...breakLines([{ text: piece.text, size, bold: true, italic: piece.level === 2 }], width),
+        gap(size * 0.25),
+      ];
+    case 'paragraph':
+      return [...breakLines([{ text: piece.text, size }], width), gap(size * 0.45)];
+    case 'flow':
+      return flowRows(piece.flow, width, size);
+    case 'fact':
+      return [
+        ...breakLines(
+          [
+            { text: `${piece.label}: `, size, bold: true },
+            { text: piece.value, size },
+          ],
+          width,
+        ),
+        gap(size * 0.3),
+      ];
+    case 'clause': {
+      const dx = 14 * piece.level;
+      const numberWidth = 28;
+      const number = breakLines([{ text: piece.number, size, bold: true }], numberWidth + 40)[0];
+      const body = [
+        ...breakLines([{ text: piece.text, size }], width - dx - numberWidth),
+        ...(piece.position
+          ? breakLines([{ text: piece.position, size, italic: true }], width - dx - numberWidth)
+          : []),
+      ];
+      return [
+        ...body.map((row, i) => ({
+          h: row.h,
+          draw: (doc: PDFKit.PDFDocument, x: number, y: number) => {
+            if (i === 0) number?.draw?.(doc, x + dx, y);
+            row.draw?.(doc, x + dx + numberWidth, y);
+          },
+        })),
+        gap(size * 0.4),
+      ];
+    }
+    case 'item': {
+      const dx = 20;
+      const rows: Row[] = indented(
+        breakLines([{ text: piece.title, size, bold: true }], width - dx),
+        dx,
+        { text: piece.number, size, bold: true },
+      );
+      for (const fact of piece.facts) {
+        rows.push(
+          ...indented(
+            breakLines(
+              [
+                { text: `${fact.label}: `, size: size - 1, italic: true },
+                { text: fact.value, size: size - 1 },
+              ],
+              width - dx,
+            ),
+            dx,
+          ),
+        );
+      }
+      if (piece.list) {
+        rows.push(
+          ...indented(
+            breakLines(
+              [{ text: `${piece.list.label}:`, size: size - 1, italic: true }],
+              width - dx,
+            ),
+            dx,
+          ),
+        );
+        for (const item of piece.list.items) {
+          rows.push(
+            ...indented(
+              indented(breakLines([{ text: item, size: size - 1 }], width - dx - 12), 12, {
+                text: '–',
+                size: size - 1,
+              }),
+              dx,
+            ),
+          );
+        }
+      }
+      return [...rows, gap(size * 0.6)];
+    }
+  }
+}
+
+const sum = (rows: Row[]) => rows.reduce((total, r) => total + r.h, 0);
+
+function drawRows(doc: PDFKit.PDFDocument, rows: Row[], x: number, y: number) {
+  let at = y;
+  for (const row of rows) {
+    row.draw?.(doc, x, at);
+    at += row.h;
+  }
+}
+
+/** One row of cells (a table row, a parallel pair): never split unless taller than a page. */
+function rowSlice(
+  cells: { x: number; width: number; rows: Row[] }[],
+  options: { pad: number; border?: 'grid' | 'pair'; shade?: boolean; keep?: boolean },
+): Slice {
+  const pad = options.pad;
+  const h = Math.max(...cells.map((c) => sum(c.rows)), 0) + 2 * pad;
+  const slice: Slice = {
+    h,
+    keep: options.keep,
+    draw: (doc, y) => {
+      const left = originX;
+      if (options.shade) {
+        const total = cells.reduce((s, c) => s + c.width, 0);
+        doc.save().rect(left, y, total, h).fill('#ececec').restore();
+      }
+      for (const c of cells) {
+        drawRows(
+          doc,
+          c.rows,
+          left + c.x + (options.border === 'pair' ? 0 : PAGE.cellPadding),
+          y + pad,
+        );
+        if (options.border === 'grid') {
+          doc
+            .save()
+            .rect(left + c.x, y, c.width, h)
+            .lineWidth(0.75)
+            .strokeColor('#444444')
+            .stroke()
+            .restore();
+        }
+      }
+      if (options.border === 'pair' && cells[1]) {
+        const mid = left + cells[1].x - PAIR_GAP / 2;
+        doc
+          .save()
+          .moveTo(mid, y)
+          .lineTo(mid, y + h)
+          .lineWidth(0.5)
+          .strokeColor('#999999')
+          .stroke()
+          .restore();
+      }
+    },
+    split: (limit) => {
+      // Cut every cell at the same height, at a line boundary, and carry on below.
+      const room = limit - 2 * pad;
+      const heads: Row[][] = [];
+      const tails: Row[][] = [];
+      for (const c of cells) {
+        let used = 0;
+        let k = 0;
+        while (k < c.rows.length && used + (c.rows[k]?.h ?? 0) <= room) used += c.rows[k++]?.h ?? 0;
+        if (k === 0 && c.rows.length) k = 1;
+        heads.push(c.rows.slice(0, k));
+        tails.push(c.rows.slice(k));
+      }
+      const first = rowSlice(
+        cells.map((c, i) => ({ ...c, rows: heads[i] ?? [] })),
+        { ...options, keep: false },
+      );
+      if (tails.every((t) => !t.length)) return [first];
+      const rest = rowSlice(
+        cells.map((c, i) => ({ ...c, rows: tails[i] ?? [] })),
+        options,
+      );
+      return [first, ...(rest.h > limit && rest.split ? rest.split(limit) : [rest])];
+    },
+  };
+  return slice;
+}
+
+function tableSlices(table: PlannedTable, size: number): Slice[] {
+  const xs = table.widths.map((_, i) => table.widths.slice(0, i).reduce((a, b) => a + b, 0));
+  const inner = (i: number) => (table.widths[i] ?? 0) - 2 * PAGE.cellPadding;
+  const cellRows = (value: string | string[], i: number, bold = false): Row[] =>
+    Array.isArray(value)
+      ? value.flatMap((v) =>
+          indented(breakLines([{ text: v, size }], inner(i) - 9), 9, { text: '•', size }),
+        )
+      : breakLines([{ text: value, size, bold }], inner(i));
+  const header = rowSlice(
+    table.headers.map((h, i) => ({
+      x: xs[i] ?? 0,
+      width: table.widths[i] ?? 0,
+      rows: cellRows(h, i, true),
+    })),
+    { pad: 3, border: 'grid', shade: true, keep: true },
+  );
+  const rows = table.rows.map((row) => {
+    const slice = rowSlice(
+      row.map((c, i) => ({ x: xs[i] ?? 0, width: table.widths[i] ?? 0, rows: cellRows(c, i) })),
+      { pad: 3, border: 'grid' },
+    );
+    slice.header = header;
+    return slice;
+  });
+  return [header, ...rows, { h: PAGE.body * 0.6, draw: () => undefined }];
+}
+
+function unitSlices(unit: Unit, width: number): Slice[] {
+  const plain = (rows: Row[], keep = false): Slice[] =>
+    rows.map((row) => ({
+      h: row.h,
+      keep,
+      draw: (doc: PDFKit.PDFDocument, y: number) => row.draw?.(doc, originX, y),
+    }));
+  switch (unit.kind) {
+    case 'piece': {
+      const keep = keepsWithNext(unit.piece);
+      const rows = pieceRows(unit.piece, width);
+      return plain(rows, keep);
+    }
+    case 'facts': {
+      const labelWidth = width * 0.3;
+      return unit.rows.map((r) =>
+        rowSlice(
+          [
+            {
+              x: 0,
+              width: labelWidth,
+              rows: breakLines([{ text: r.label, size: PAGE.body }], labelWidth - 6),
+            },
+            { x: labelWidth, width: 10, rows: breakLines([{ text: ':', size: PAGE.body }], 10) },
+            {
+              x: labelWidth + 10,
+              width: width - labelWidth - 10,
+              rows: breakLines([{ text: r.value, size: PAGE.body }], width - labelWidth - 10),
+            },
+          ],
+          { pad: 1.5 },
+        ),
+      );
+    }
+    case 'table':
+      return tableSlices(unit.table, PAGE.small);
+    case 'pair': {
+      const half = (TEXT_WIDTH - PAIR_GAP) / 2;
+      const heading = keepsWithNext(unit.id) || keepsWithNext(unit.en);
+      return [
+        rowSlice(
+          [
+            { x: 0, width: half, rows: unit.id ? pieceRows(unit.id, half) : [] },
+            { x: half + PAIR_GAP, width: half, rows: unit.en ? pieceRows(unit.en, half) : [] },
+          ],
+          { pad: 0, border: 'pair', keep: heading },
+        ),
+      ];
+    }
+  }
+}
+
+/** Writes a PDF (A4, embedded Arimo and Noto Sans KR, selectable text, "Halaman x dari y"). */
 export async function renderPdf(brief: Brief, options: RenderOptions): Promise<Buffer> {
+  const languages = languagesOf(options);
   const doc = new PDFDocument({
     size: 'A4',
-    margin: MARGIN,
+    margins: { top: PAGE.top, bottom: 0, left: PAGE.left, right: PAGE.right },
     bufferPages: true,
-    info: { Title: brief.title.en, Creator: 'Risalah' },
+    autoFirstPage: true,
+    lang: languages[0] === 'en' ? 'en-GB' : 'id-ID',
+    displayTitle: true,
+    info: {
+      Title: languages.map((l) => side(brief.title, l, options)).join(' / '),
+      Creator: 'Risalah',
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) =>
     doc.on('end', () => resolve(Buffer.concat(chunks))),
   );
-  const faces = { regular: fontFaces(400), bold: fontFaces(700) };
-  for (const face of [...faces.regular, ...faces.bold]) doc.registerFont(face.key, face.path);
-  const fullWidth = A4.width - 2 * MARGIN;
-
-  /** One paragraph at x, y and width, in as many font runs as its characters need. */
-  const write = (text: string, x: number, width: number, style: Style) => {
-    const set: FontFace[] = style.bold ? faces.bold : faces.regular;
-    const pieces = runs(text || ' ', set);
-    doc.fontSize(style.size);
-    pieces.forEach((piece, i) => {
-      doc.font(piece.face.key);
-      const last = i === pieces.length - 1;
-      if (i === 0)
-        doc.text(piece.text, x + (style.indent ?? 0), doc.y, {
-          width: width - (style.indent ?? 0),
-          continued: !last,
-          oblique: style.italic,
-        });
-      else doc.text(piece.text, { continued: !last, oblique: style.italic });
-    });
-    doc.moveDown(style.gapAfter ?? 0.4);
-  };
-
-  /** A block in each language: side by side when parallel, keeping the pair on one page. */
-  const columns = (
-    render: (l: BriefLanguage, x: number, width: number) => void,
-    languages: BriefLanguage[],
-  ) => {
-    if (languages.length === 1) return render(languages[0] ?? 'id', MARGIN, fullWidth);
-    const width = (fullWidth - GAP) / 2;
-    if (doc.y > A4.height - MARGIN - 80) doc.addPage();
-    const top = doc.y;
-    let bottom = top;
-    languages.forEach((l, i) => {
-      doc.y = top;
-      const pageBefore = doc.bufferedPageRange().count;
-      render(l, MARGIN + i * (width + GAP), width);
-      if (doc.bufferedPageRange().count === pageBefore) bottom = Math.max(bottom, doc.y);
-      else bottom = doc.y;
-    });
-    doc.y = bottom;
-  };
-
-  const s = (text: Text, l: BriefLanguage) => side(text, l, options);
-  const block = (b: Block, l: BriefLanguage, x: number, width: number) => {
-    switch (b.kind) {
-      case 'paragraph':
-        return write(s(b.text, l), x, width, { size: 10 });
-      case 'list':
-        return b.items.forEach((item) =>
-          write(`•  ${s(item, l)}`, x, width, { size: 10, indent: 8, gapAfter: 0.2 }),
-        );
-      case 'facts':
-        return b.rows.forEach((row) => {
-          write(s(row.label, l), x, width, { size: 8.5, bold: true, gapAfter: 0 });
-          write(s(row.value, l), x, width, { size: 10, gapAfter: 0.3 });
-        });
-      case 'clauses':
-        return b.items.forEach((c) => {
-          write(`${c.number || '—'}   ${s(c.text, l)}`, x, width, {
-            size: 10,
-            indent: c.level * 14,
-            gapAfter: c.position ? 0.1 : 0.4,
-          });
-          if (c.position)
-            write(s(c.position, l), x, width, { size: 9, italic: true, indent: c.level * 14 + 14 });
-        });
-      case 'table':
-        return b.rows.forEach((row) => {
-          row.forEach((cell, i) => {
-            const value = s(cell, l);
-            if (!value.trim()) return;
-            write(i === 0 ? value : `${s(b.headers[i] ?? cell, l)}: ${value}`, x, width, {
-              size: i === 0 ? 10 : 9,
-              bold: i === 0,
-              indent: i === 0 ? 0 : 10,
-              gapAfter: 0.1,
-            });
-          });
-          doc.moveDown(0.5);
-        });
-      case 'signature':
-        write(s(b.placeDate, l), x, width, { size: 10, gapAfter: 3 });
-        write(b.name, x, width, { size: 10, bold: true, gapAfter: 0.1 });
-        return write(s(b.position, l), x, width, { size: 10 });
-    }
-  };
-
-  const document = (languages: BriefLanguage[]) => {
-    columns(
-      (l, x, w) => write(s(brief.title, l), x, w, { size: 18, bold: true, gapAfter: 0.2 }),
-      languages,
-    );
-    columns((l, x, w) => write(s(brief.subtitle, l), x, w, { size: 11, gapAfter: 0.8 }), languages);
-    for (const section of brief.sections) {
-      if (section.heading.id || section.heading.en) {
-        doc.moveDown(0.4);
-        columns(
-          (l, x, w) => write(s(section.heading, l), x, w, { size: 13, bold: true, gapAfter: 0.3 }),
-          languages,
-        );
+  const registered = new Set<string>();
+  for (const style of [{}, { bold: true }, { italic: true }, { bold: true, italic: true }]) {
+    for (const face of facesOf(style)) {
+      if (!registered.has(face.key)) {
+        doc.registerFont(face.key, face.path);
+        registered.add(face.key);
       }
-      for (const b of section.blocks) columns((l, x, w) => block(b, l, x, w), languages);
+    }
+  }
+
+  const parts = planBody(brief, options);
+  const sequential = languages.length === 2 && options.layout === 'sequential';
+  const documents = sequential
+    ? parts.map((part) => ({
+        languages: [part.language ?? 'id'] as BriefLanguage[],
+        parts: [part],
+      }))
+    : [{ languages, parts }];
+
+  /** Page ranges per language document, for "Halaman x dari y" within each. */
+  const ranges: { from: number; to: number; languages: BriefLanguage[] }[] = [];
+  let page = 0;
+  const bottom = PAGE.height - PAGE.bottom;
+  let y = PAGE.top;
+
+  const place = (slices: Slice[]) => {
+    for (let i = 0; i < slices.length; i++) {
+      let slice = slices[i] as Slice;
+      const room = bottom - PAGE.top;
+      if (slice.h > room && slice.split) {
+        slices.splice(i, 1, ...slice.split(bottom - y > 60 ? bottom - y : room));
+        slice = slices[i] as Slice;
+      }
+      // A kept slice moves with the ones after it (a heading and its first row, the closing).
+      let group = slice.h;
+      for (let j = i; slices[j]?.keep && j + 1 < slices.length && group < room; j++) {
+        group += slices[j + 1]?.h ?? 0;
+      }
+      if ((y + Math.min(group, room) > bottom && y > PAGE.top + 1) || slice.newPage) {
+        doc.addPage();
+        page++;
+        y = PAGE.top;
+        if (slice.header) {
+          slice.header.draw(doc, y);
+          y += slice.header.h;
+        }
+      }
+      slice.draw(doc, y);
+      y += slice.h;
     }
   };
 
-  const languages = languagesOf(options);
-  if (options.language === 'both' && options.layout === 'sequential') {
-    languages.forEach((l, i) => {
-      if (i > 0) doc.addPage();
-      document([l]);
-    });
-  } else document(languages);
+  documents.forEach((d, index) => {
+    if (index > 0) {
+      doc.addPage();
+      page++;
+      y = PAGE.top;
+    }
+    const from = page;
+    const first = d.languages[0] ?? 'id';
+    const slices: Slice[] = [];
+    // Letterhead: logo at the left, the institution's lines centred, a double rule under them.
+    const kop = brief.letterhead;
+    if (kop) {
+      const logo = decodeLogo(kop.logo);
+      const side1 = 62;
+      const textRows = [
+        ...kop.lines.flatMap((line, i) =>
+          breakLines(
+            [
+              {
+                text: side(line, first, options).toUpperCase(),
+                size: i === 0 ? 13 : 12,
+                bold: true,
+              },
+            ],
+            TEXT_WIDTH - 2 * side1,
+            'center',
+          ),
+        ),
+        ...(side(kop.address, first, options).trim()
+          ? breakLines(
+              [{ text: side(kop.address, first, options), size: 9 }],
+              TEXT_WIDTH - 2 * side1,
+              'center',
+            )
+          : []),
+      ];
+      const h = Math.max(sum(textRows), logo ? 58 : 0) + 8;
+      slices.push({
+        h: h + 16,
+        draw: (pdf, top) => {
+          if (logo) pdf.image(logo.data, PAGE.left, top + (h - 8 - 56) / 2, { fit: [56, 56] });
+          drawRows(pdf, textRows, PAGE.left + side1, top + (h - 8 - sum(textRows)) / 2);
+          pdf
+            .save()
+            .moveTo(PAGE.left, top + h)
+            .lineTo(PAGE.left + TEXT_WIDTH, top + h)
+            .lineWidth(2)
+            .strokeColor('#000000')
+            .stroke();
+          pdf
+            .moveTo(PAGE.left, top + h + 3)
+            .lineTo(PAGE.left + TEXT_WIDTH, top + h + 3)
+            .lineWidth(0.6)
+            .stroke()
+            .restore();
+        },
+      });
+    }
+    const centred = (texts: Styled[]) =>
+      breakLines(texts, TEXT_WIDTH, 'center').map((row) => ({
+        h: row.h,
+        draw: (pdf: PDFKit.PDFDocument, top: number) => row.draw?.(pdf, PAGE.left, top),
+      }));
+    d.languages.forEach((l, i) =>
+      slices.push(
+        ...centred([
+          {
+            text: side(brief.title, l, options),
+            size: i ? 11 : 12,
+            bold: !i,
+            italic: i > 0,
+            underline: !i,
+          },
+        ]).map((s) => ({ ...s, keep: true })),
+      ),
+    );
+    if (brief.number)
+      slices.push(...centred([{ text: side(brief.number, first, options), size: PAGE.body }]));
+    d.languages.forEach((l, i) =>
+      slices.push(
+        ...centred([{ text: side(brief.subtitle, l, options), size: PAGE.body, italic: i > 0 }]),
+      ),
+    );
+    slices.push({ h: 14, draw: () => undefined });
+    if (brief.addressee) {
+      d.languages.forEach((l, i) =>
+        slices.push(
+          ...breakLines(
+            [
+              {
+                text: `${brief.addresseeLabel[l]} ${side(brief.addressee ?? brief.title, l, options)}`,
+                size: PAGE.body,
+                italic: i > 0,
+              },
+            ],
+            TEXT_WIDTH,
+          ).map((row) => ({
+            h: row.h,
+            draw: (pdf: PDFKit.PDFDocument, top: number) => row.draw?.(pdf, PAGE.left, top),
+          })),
+        ),
+      );
+      slices.push({ h: 8, draw: () => undefined });
+    }
+    for (const part of d.parts) {
+      if (part.language) {
+        for (const unit of part.units) slices.push(...unitSlices(unit, TEXT_WIDTH));
+      } else {
+        const half = (TEXT_WIDTH - PAIR_GAP) / 2;
+        const header = rowSlice(
+          (['id', 'en'] as const).map((l, i) => ({
+            x: i * (half + PAIR_GAP),
+            width: half,
+            rows: breakLines(
+              [{ text: brief.languageNames[l], size: 9, bold: true, color: '#444444' }],
+              half,
+            ),
+          })),
+          { pad: 1, border: 'pair', keep: true },
+        );
+        const underlined: Slice = {
+          ...header,
+          h: header.h + 4,
+          draw: (pdf, top) => {
+            header.draw(pdf, top);
+            pdf
+              .save()
+              .moveTo(PAGE.left, top + header.h + 1)
+              .lineTo(PAGE.left + TEXT_WIDTH, top + header.h + 1)
+              .lineWidth(0.75)
+              .strokeColor('#444444')
+              .stroke()
+              .restore();
+          },
+        };
+        slices.push(underlined);
+        for (const unit of part.units) {
+          for (const s of unitSlices(unit, TEXT_WIDTH)) slices.push({ ...s, header: underlined });
+        }
+      }
+    }
+    // The closing paragraph stays with the signatures.
+    for (let k = slices.length - 1, kept = 0; k >= 0 && kept < 2; k--) {
+      if ((slices[k]?.h ?? 0) > 0) {
+        (slices[k] as Slice).keep = true;
+        kept++;
+      }
+    }
+    slices.push(...signatureSlices(brief, d.languages, options));
+    place(slices);
+    ranges.push({ from, to: page, languages: d.languages });
+  });
 
   const pages = doc.bufferedPageRange();
-  for (let i = 0; i < pages.count; i++) {
-    doc.switchToPage(pages.start + i);
-    // Writing inside the bottom margin would otherwise start a new page.
-    doc.page.margins.bottom = 0;
-    doc.font(faces.regular[0]?.key ?? 'Helvetica').fontSize(8);
-    doc.text(`${i + 1} / ${pages.count}`, MARGIN, A4.height - MARGIN / 2, {
-      width: fullWidth,
-      align: 'center',
-      lineBreak: false,
-    });
+  for (const range of ranges) {
+    for (let p = range.from; p <= range.to; p++) {
+      doc.switchToPage(pages.start + p);
+      const label = pageLabel(
+        brief,
+        range.languages,
+        String(p - range.from + 1),
+        String(range.to - range.from + 1),
+      );
+      const rows = breakLines([{ text: label, size: 8, color: '#444444' }], TEXT_WIDTH, 'right');
+      rows[0]?.draw?.(doc, PAGE.left, PAGE.height - PAGE.bottom / 2 - 4);
+    }
   }
   doc.end();
   return done;
+}
+
+function signatureSlices(brief: Brief, languages: BriefLanguage[], o: RenderOptions): Slice[] {
+  const half = TEXT_WIDTH / 2;
+  const width = half - 10;
+  const texts = (text: (l: BriefLanguage) => string) =>
+    languages.flatMap((l, i) =>
+      breakLines([{ text: text(l), size: PAGE.body, italic: i > 0 }], width),
+    );
+  const signers = brief.closing.signers;
+  const row = (left: Row[], right: Row[]): Slice => ({
+    ...rowSlice(
+      [
+        { x: 0, width: half, rows: left },
+        { x: half, width: half, rows: right },
+      ],
+      { pad: 0 },
+    ),
+    keep: true,
+    split: undefined,
+  });
+  // Row by row, so that the captions, the names and the NIPs of signers side by side line up.
+  // The first signer reports and signs on the right under the place and date; the others
+  // (who acknowledge) sign to the left, two to a row.
+  const slices: Slice[] = [
+    { h: 16, draw: () => undefined, keep: true },
+    row(
+      [],
+      texts((l) => side(brief.closing.placeDate, l, o)),
+    ),
+  ];
+  for (let k = 0; k < signers.length; k += 2) {
+    const pair = [signers[k + 1], signers[k]];
+    const cells = (make: (s: Signer) => Row[]) => pair.map((s) => (s ? make(s) : []));
+    const [l1, r1] = cells((s) => [
+      ...texts((l) => side(s.caption, l, o)),
+      ...texts((l) => side(s.position, l, o)),
+    ]);
+    slices.push(row(l1 ?? [], r1 ?? []), row([gap(58)], [gap(58)]));
+    const [l2, r2] = cells((s) =>
+      breakLines([{ text: s.name, size: PAGE.body, bold: true, underline: true }], width),
+    );
+    slices.push(row(l2 ?? [], r2 ?? []));
+    const [l3, r3] = cells((s) =>
+      s.nip
+        ? breakLines(
+            [{ text: `${brief.nipLabel[languages[0] ?? 'id']} ${s.nip}`, size: PAGE.body }],
+            width,
+          )
+        : [],
+    );
+    slices.push(row(l3 ?? [], r3 ?? []), row([gap(18)], []));
+  }
+  const last = slices[slices.length - 1];
+  if (last) last.keep = false;
+  return slices;
 }

@@ -87,8 +87,10 @@ describe('commitment summary export', () => {
     const headings = tokens
       .filter((t, i) => tokens[i - 1]?.type === 'heading_open' && t.type === 'inline')
       .map((t) => t.content);
-    expect(headings).toContain('Ringkasan Komitmen / Commitment Summary');
-    expect(headings).toContain('Butir kesepakatan / Agreement clauses');
+    expect(headings).toContain('RINGKASAN KOMITMEN / COMMITMENT SUMMARY');
+    expect(headings).toContain(
+      'III. Butir kesepakatan dan sikap delegasi / III. Agreement clauses and positions',
+    );
     expect(text).toContain('Memperkuat demokrasi lokal dan partisipatif');
     expect(text).toContain('Strengthen local and participatory democracy');
     expect(text).toContain('Agnès Dewi-Nguyễn');
@@ -104,12 +106,13 @@ describe('commitment summary export', () => {
   });
 
   for (const [language, title, clause] of [
-    ['id', 'Ringkasan Komitmen', 'Memperkuat demokrasi lokal'],
-    ['en', 'Commitment Summary', 'Strengthen local and participatory democracy'],
+    ['id', 'RINGKASAN KOMITMEN', 'Memperkuat demokrasi lokal'],
+    ['en', 'COMMITMENT SUMMARY', 'Strengthen local and participatory democracy'],
   ] as const) {
     it(`HTML in ${language} only: headings and dates in that language`, async () => {
       const html = (await run({ format: 'html', language })).content.toString('utf8');
-      expect(html).toContain(`<h1>${title}</h1>`);
+      expect(html).toContain(`<h1 lang="${language}">${title}</h1>`);
+      expect(html).toContain(`<html lang="${language}">`);
       expect(html).toContain(clause);
       expect(html).toContain(
         language === 'id'
@@ -123,9 +126,9 @@ describe('commitment summary export', () => {
   it('sequential layout gives the whole brief in Indonesian, then in English', async () => {
     const text = (await run({ format: 'md', layout: 'sequential' })).content.toString('utf8');
     const [id, en] = text.split('\n---\n');
-    expect(id).toContain('# Ringkasan Komitmen');
-    expect(id).not.toContain('Commitment Summary');
-    expect(en).toContain('# Commitment Summary');
+    expect(id).toContain('# RINGKASAN KOMITMEN');
+    expect(id).not.toContain('COMMITMENT SUMMARY');
+    expect(en).toContain('# COMMITMENT SUMMARY');
   });
 
   it('lists what is missing in the chosen language, and marks the other language used for it', async () => {
@@ -153,19 +156,25 @@ describe('commitment summary export', () => {
       const file = await run({ format: 'pdf', layout, contactIds: [contactId, koreanId] });
       const path = join(mkdtempSync(join(tmpdir(), 'risalah-pdf-')), 'brief.pdf');
       writeFileSync(path, file.content);
-      const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-      expect(text).toContain('Ringkasan Komitmen');
-      expect(text).toContain('Commitment Summary');
+      // In content order, so a text wrapped inside its column of a parallel row reads whole.
+      const text = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(
+        /\s+/g,
+        ' ',
+      );
+      expect(text).toContain('RINGKASAN KOMITMEN');
+      expect(text).toContain('COMMITMENT SUMMARY');
       expect(text).toContain('Memperkuat demokrasi lokal dan partisipatif');
       expect(text).toContain('Agnès Dewi-Nguyễn');
       expect(text).toContain('김민지');
-      // Page numbers, as "1 / 3" on the page (pdftotext drops the spaces).
-      expect(text).toMatch(/1 ?\/ ?\d+/);
+      // Page numbers in both languages.
+      expect(text).toMatch(/Halaman 1 dari \d+ · Page 1 of \d+|Halaman 1 dari \d+/);
       const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
       expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
       const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' });
-      expect(fonts).toMatch(/NotoSans-Regular .* yes yes yes/);
-      expect(fonts).toMatch(/NotoSansKR-Regular .* yes yes yes/);
+      expect(fonts).toMatch(/Arimo-Regular .* yes yes yes/);
+      expect(fonts).toMatch(/NotoSansKR-(Regular|Bold) .* yes yes yes/);
+      // The document says its language, for screen readers and text-to-speech.
+      expect(file.content.toString('latin1')).toMatch(/\/Lang \(id-ID\)/);
     }, 60_000);
   }
 
@@ -180,16 +189,95 @@ describe('commitment summary export', () => {
       expect(file.content.subarray(0, 2).toString()).toBe('PK');
       const text = docxText(file.content);
       if (language !== 'en') {
-        expect(text).toContain('Laporan Perjalanan Dinas');
-        expect(text).toContain('Dasar penugasan');
+        expect(text).toContain('LAPORAN PERJALANAN DINAS');
+        expect(text).toContain('I. Dasar');
         expect(text).toContain('Memperkuat demokrasi lokal dan partisipatif');
       }
       if (language !== 'id') {
-        expect(text).toContain('Official Travel Report');
-        expect(text).toContain('Conclusions and recommendations');
+        expect(text).toContain('OFFICIAL TRAVEL REPORT');
+        expect(text).toContain('VI. Conclusions and recommendations');
         expect(text).toContain('Strengthen local and participatory democracy');
       }
-      expect(text).toContain('Chusnunia');
+      expect(text).toContain('Drs. Hendra Wijaya Kusuma, M.Si.');
+      // Follow-up steps say their state in words, never as "[ ]".
+      expect(text).not.toContain('[ ]');
     }, 120_000);
   }
+});
+
+describe('documents that cannot carry code (issue 16)', () => {
+  const hostile = '<img src=x onerror=alert(1)>';
+
+  async function hostileForum() {
+    const workspace = await Workspace.open(dir, { holder: 'test' });
+    const notebook = new NotebookService(workspace);
+    const agreement = new AgreementService(workspace, notebook.search);
+    const forum = notebook.createForum({ ...lampungWorkshop, name: { id: hostile, en: hostile } });
+    const documentId = agreement.createDocument(forum.id, {
+      title: { id: 'Deklarasi', en: 'Declaration' },
+      kind: 'declaration',
+      authoritativeLanguage: 'en',
+      status: 'read',
+      source: '',
+    }).id;
+    agreement.apply(forum.id, documentId, 'en', [{ number: hostile, text: `**bold** ${hostile}` }]);
+    notebook.createNote(forum.id, {
+      sessionId: null,
+      body: { id: `<script>alert(1)</script>\n\n${hostile}`, en: '[link](javascript:alert(1))' },
+      tags: [],
+    });
+    await workspace.close();
+    return forum.id;
+  }
+
+  it('Markdown escapes every field, clause numbers included: a viewer that renders HTML shows text', async () => {
+    const id = await hostileForum();
+    const text = (await run({ forumId: id, format: 'md', language: 'both' })).content.toString(
+      'utf8',
+    );
+    // Rendered as a permissive viewer would (raw HTML on), no element comes out of a field.
+    const rendered = new MarkdownIt({ html: true }).render(text);
+    expect(rendered).not.toMatch(/<img|<script|href="javascript/i);
+    expect(rendered).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(rendered).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('HTML escapes every field, and a note’s Markdown becomes structure, never markup from the note', async () => {
+    const id = await hostileForum();
+    for (const template of ['summary', 'travel-report'] as const) {
+      const html = (
+        await run({ forumId: id, format: 'html', language: 'both', template })
+      ).content.toString('utf8');
+      expect(html).not.toMatch(/<img src=x|<script|href=/i);
+      expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    }
+  });
+});
+
+describe('Word documents as an office reads them', () => {
+  it('tag each run with its language, use restrained headings, real lists and fixed table widths', async () => {
+    const file = await run({ format: 'docx', language: 'id', template: 'travel-report' });
+    const dir2 = mkdtempSync(join(tmpdir(), 'risalah-docx-xml-'));
+    writeFileSync(join(dir2, 'a.docx'), file.content);
+    const xml = execFileSync('unzip', ['-p', join(dir2, 'a.docx'), 'word/document.xml'], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const styles = execFileSync('unzip', ['-p', join(dir2, 'a.docx'), 'word/styles.xml'], {
+      encoding: 'utf8',
+    });
+    expect(xml).toContain('<w:lang w:val="id-ID" w:eastAsia="ko-KR"/>');
+    expect(xml).not.toContain('w:val="en-GB"');
+    // Headings are Word headings (navigation pane, outline), styled black and body-sized.
+    expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(styles).toMatch(/w:styleId="Heading1"[\s\S]*?<w:color w:val="000000"\/>/);
+    expect(styles).toMatch(/w:styleId="Heading1"[\s\S]*?<w:keepNext\/>/);
+    expect(styles).toContain('w:ascii="Arial"');
+    // Lists are Word lists; rows never split across pages.
+    expect(xml).toContain('<w:numPr>');
+    expect(xml).toContain('<w:cantSplit/>');
+    expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
+    // The kop carries its logo as a picture.
+    expect(xml).toContain('<pic:pic');
+  });
 });
