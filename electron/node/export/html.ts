@@ -201,7 +201,8 @@ function documentHtml(brief: Brief, o: RenderOptions): string {
 
 const STYLE = `
 body { margin: 0; background: #f3f3f1; }
-.brief { font-family: ${DOCUMENT_FONT.css}; color: #111; background: #fff; font-size: 11pt; line-height: 1.4; max-width: 16.5cm; margin: 1.5rem auto; padding: 2cm 2cm 2cm 2.5cm; }
+.brief { box-sizing: content-box; font-family: ${DOCUMENT_FONT.css}; color: #111; background: #fff; font-size: 11pt; line-height: 1.4; max-width: 16.5cm; margin: 1.5rem auto; padding: 2cm 2cm 2cm 2.5cm; }
+.brief h1, .brief h2, .brief h3, .brief h4 { font-family: inherit; color: inherit; letter-spacing: normal; }
 .brief p { margin: 0 0 0.45em; }
 .brief .kop { display: grid; grid-template-columns: 2.2cm 1fr 2.2cm; align-items: center; border-bottom: 3px double #111; padding-bottom: 0.35em; margin-bottom: 1.2em; }
 .brief .kop .logo { grid-column: 1; max-width: 2cm; max-height: 2.2cm; }

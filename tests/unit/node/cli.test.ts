@@ -359,7 +359,7 @@ describe('risalah forums and export', () => {
         ),
       ).toBe(0);
       const { readFile, readdir } = await import('node:fs/promises');
-      expect(await readFile(out, 'utf8')).toContain('# Ringkasan Komitmen / Commitment Summary');
+      expect(await readFile(out, 'utf8')).toContain('# RINGKASAN KOMITMEN / COMMITMENT SUMMARY');
       const bad = fakeIo({ LANG: 'en_US.UTF-8' });
       const nowhere = join(dir, 'no-such-folder', 'brief.docx');
       expect(
