@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { shownDateTime, typeDateTime } from './forms';
@@ -134,6 +135,15 @@ async function messageOf(field: Locator): Promise<string> {
   return texts.join(' ');
 }
 
+/** Serious and critical violations only, as in the accessibility spec. */
+async function expectAccessible(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const blocking = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(blocking, where).toEqual([]);
+}
+
 async function openNewForum(page: Page, w: Words): Promise<Locator> {
   await page.getByRole('button', { name: w.newForum }).first().click();
   const dialog = page.getByRole('dialog', { name: w.newForum });
@@ -197,9 +207,13 @@ for (const w of [indonesian, english]) {
       // Never the host's raw words.
       await expect(page.getByText(/invalid|field:|timeZone/)).toHaveCount(0);
 
+      await expectAccessible(page, 'forum dialog with its messages');
+
       // WIB is typeable, and the message leaves once the field is right.
       await zone.fill('WIB');
       await expect(page.getByRole('option').first()).toContainText('Jakarta');
+      await expect(zone).toHaveAttribute('aria-expanded', 'true');
+      await expectAccessible(page, 'time-zone list open');
       await zone.press('Enter');
       await expect(zone).toHaveValue('Jakarta (WIB, UTC+07:00)');
       await expect(zone).not.toHaveAttribute('aria-invalid', 'true');
@@ -385,3 +399,30 @@ for (const w of [indonesian, english]) {
     });
   });
 }
+
+test.describe('Indonesian chosen on an English system, browser in en-US', () => {
+  test.use({ systemLang: 'en_US.UTF-8', locale: 'en-US', timezoneId: 'Asia/Singapore' });
+
+  test('dates and times follow the chosen UI language, not the system or the browser', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    const dialog = await openNewForum(page, indonesian);
+    // This computer's zone, its city named in Indonesian.
+    await expect(dialog.getByRole('combobox', { name: 'Zona waktu' })).toHaveValue(
+      'Singapura (UTC+08:00)',
+    );
+    await dialog.getByLabel(indonesian.nameId).fill('Lokakarya HAM');
+    await typeDateTime(dialog, indonesian.first, '2025-08-27');
+    expect(await shownDateTime(dialog, indonesian.first)).toBe('27/08/2025');
+    await dialog.getByRole('button', { name: indonesian.create }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByRole('button', { name: indonesian.addSession }).click();
+    const session = page.getByRole('dialog', { name: indonesian.addSession });
+    await typeDateTime(session, indonesian.starts, '19:45');
+    expect(await shownDateTime(session, indonesian.starts)).toBe('19.45');
+    expect(await shownDateTime(session, indonesian.date)).toBe('27/08/2025');
+  });
+});
