@@ -11,7 +11,11 @@ export function RecoveryBanner() {
   if (notices.length === 0) return null;
   return (
     <section className="banner warning" role="alert" aria-labelledby="recovery-title">
-      <h2 id="recovery-title">{t('recovery.title')}</h2>
+      <h2 id="recovery-title">
+        {notices.every((notice) => notice.problem === 'unsaved')
+          ? t('recovery.unsavedTitle')
+          : t('recovery.title')}
+      </h2>
       {notices.map((notice) => (
         <div key={notice.file + notice.at} className="banner-row">
           <p>

@@ -13,7 +13,7 @@ import type {
 import { ApiError } from '../api/api-client';
 import type { ApiClient } from '../api/api-client';
 import type { AppState } from './app-store';
-import { AUTOSAVE_MS } from './notes-slice';
+import { Autosaver } from './autosave';
 
 /** The report details the editor changes: every field the contract lets a patch carry. */
 export type ReportField = keyof Required<ReportPatch>;
@@ -36,25 +36,18 @@ export interface ReportSlice {
 }
 
 /**
- * The same way notes save (notes-slice): edits show at once, are gathered for AUTOSAVE_MS,
- * then sent one request at a time; a request that fails puts its fields back in line, so the
- * next edit (or leaving the page) sends them again, and the save indicator says it failed.
+ * The same way notes save (notes-slice, autosave): edits show at once, are gathered for
+ * AUTOSAVE_MS (never more than AUTOSAVE_MAX_WAIT_MS after the first), then sent one request
+ * at a time, and sent at once when the page goes away; a request that fails puts its fields
+ * back in line, so the next edit (or leaving the page) sends them again, and the save
+ * indicator says it failed.
  */
-function gathered(send: () => Promise<void>) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let inFlight: Promise<void> = Promise.resolve();
-  const run = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    inFlight = inFlight.then(send, send);
-    return inFlight;
-  };
+function gathered(send: () => Promise<void>, onPending: (pending: boolean) => void) {
+  // The fields to send are read when it is their turn, so the patch itself carries nothing.
+  const saver = new Autosaver<true>({ send, merge: () => true, onPending });
   return {
-    schedule() {
-      clearTimeout(timer);
-      timer = setTimeout(() => void run(), AUTOSAVE_MS);
-    },
-    flush: run,
+    schedule: () => saver.edit(true),
+    flush: () => saver.flush(),
   };
 }
 
@@ -69,33 +62,41 @@ export const createReportSlice =
       });
 
     const pendingFields = new Set<ReportField>();
-    const report = gathered(async () => {
-      const current = get().report;
-      const forumId = get().reportForumId;
-      if (!current || !forumId || pendingFields.size === 0) return;
-      const fields = [...pendingFields];
-      pendingFields.clear();
-      const patch = Object.fromEntries(fields.map((f) => [f, current[f]])) as ReportPatch;
-      try {
-        await api.call('report.update', { forumId, patch });
-      } catch (error) {
-        for (const field of fields) pendingFields.add(field);
-        failed(error);
-      }
-    });
+    const report = gathered(
+      async () => {
+        const current = get().report;
+        const forumId = get().reportForumId;
+        if (!current || !forumId || pendingFields.size === 0) return;
+        const fields = [...pendingFields];
+        pendingFields.clear();
+        const patch = Object.fromEntries(fields.map((f) => [f, current[f]])) as ReportPatch;
+        try {
+          await api.call('report.update', { forumId, patch });
+        } catch (error) {
+          for (const field of fields) pendingFields.add(field);
+          failed(error);
+          throw error; // the autosaver keeps it in line and tries again after a pause
+        }
+      },
+      (pending) => get().setUnsent('report', pending),
+    );
 
     let letterheadPending = false;
-    const letterhead = gathered(async () => {
-      const current = get().profile?.letterhead;
-      if (!current || !letterheadPending) return;
-      letterheadPending = false;
-      try {
-        await api.call('letterhead.update', { letterhead: letterheadInput(current) });
-      } catch (error) {
-        letterheadPending = true;
-        failed(error);
-      }
-    });
+    const letterhead = gathered(
+      async () => {
+        const current = get().profile?.letterhead;
+        if (!current || !letterheadPending) return;
+        letterheadPending = false;
+        try {
+          await api.call('letterhead.update', { letterhead: letterheadInput(current) });
+        } catch (error) {
+          letterheadPending = true;
+          failed(error);
+          throw error;
+        }
+      },
+      (pending) => get().setUnsent('letterhead', pending),
+    );
 
     /** Takes the members from the host; what the profile form shows is left alone. */
     const applyMembers = (profile: DelegationProfile) =>
