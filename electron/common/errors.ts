@@ -29,6 +29,8 @@ export const errorCodes = [
   'app-locked',
   'keychain-unavailable',
   'member-in-use',
+  'paste-would-replace',
+  'undo-expired',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

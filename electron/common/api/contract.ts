@@ -20,6 +20,7 @@ import type {
   Commitment,
   Forum,
   ReportDetails,
+  NoteVersion,
   Session,
 } from '../domain/forum-schema';
 import {
@@ -57,7 +58,7 @@ import {
   reportPatchSchema,
 } from '../domain/report-input-schema';
 import type { ReportDrafts } from '../domain/report-input-schema';
-import { mergeFields } from '../domain/vocabulary';
+import { mergeFields, trashKinds } from '../domain/vocabulary';
 import type { Contact, DelegationProfile, Letterhead } from '../domain/workspace-schema';
 import type { ApiChannel, ApiEventName } from './channels';
 import type {
@@ -112,6 +113,9 @@ const csvMappingSchema = z
   .partial()
   .strict();
 const recordRef = z.object({ forumId: idSchema, id: idSchema }).strict();
+const trashRef = z
+  .object({ kind: z.enum(trashKinds), forumId: idSchema.nullable(), id: idSchema })
+  .strict();
 // Length limits only; the passphrase rule itself is the host's, with a translated message.
 const passphrase = z.string().min(1).max(1024);
 const unlockSchema = z.union([
@@ -162,8 +166,14 @@ export const apiContract = {
   'notes.update': channel<NoteView>()(recordRef.extend({ patch: notePatchSchema }).strict()),
   'notes.delete': channel<NoteView>()(recordRef),
   'notes.restore': channel<NoteView>()(recordRef),
+  'notes.history': channel<NoteVersion[]>()(recordRef),
+  'notes.restoreVersion': channel<{ note: NoteView; kept: string | null }>()(
+    recordRef.extend({ versionId: idSchema }).strict(),
+  ),
   'search.query': channel<SearchResults>()(z.object({ q: z.string().max(200) }).strict()),
   'trash.list': channel<TrashEntry[]>()(noInput),
+  'trash.restore': channel<null>()(trashRef),
+  'trash.purge': channel<null>()(trashRef),
   'agreement.get': channel<AgreementView>()(forumRef),
   'clauseDocuments.create': channel<ClauseDocument>()(
     forumRef.extend({ document: clauseDocumentInputSchema }).strict(),
@@ -181,6 +191,17 @@ export const apiContract = {
         documentId: idSchema,
         language: z.enum(uiLanguages),
         items: z.array(splitItemSchema).max(2000),
+        /** The delegate chose to replace texts already there (the host refuses otherwise). */
+        replace: z.boolean().default(false),
+      })
+      .strict(),
+  ),
+  'clauses.undoApply': channel<Clause[]>()(forumRef.extend({ batch: idSchema }).strict()),
+  'clauses.restoreVersion': channel<Clause>()(
+    recordRef
+      .extend({
+        versionId: z.string().min(1).max(64),
+        sides: z.array(z.enum(uiLanguages)).min(1).max(2),
       })
       .strict(),
   ),

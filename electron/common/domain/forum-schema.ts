@@ -16,7 +16,7 @@ import {
   sessionKinds,
 } from './vocabulary';
 
-export const FORUM_SCHEMA_VERSION = 2;
+export const FORUM_SCHEMA_VERSION = 3;
 
 export {
   clauseDocumentKinds,
@@ -71,6 +71,52 @@ export const clauseDocumentSchema = recordSchema.extend({
   source: z.string().default(''),
 });
 
+/**
+ * Why a version was kept: a draft on purpose; a clause text replaced by a paste or an edit;
+ * any text replaced by a restore; a note side when editing paused, after minutes of steady
+ * editing (`interval`), or before a large cut.
+ */
+export const historyKinds = [
+  'draft',
+  'paste',
+  'edit',
+  'restore',
+  'pause',
+  'interval',
+  'cut',
+] as const;
+export type HistoryKind = (typeof historyKinds)[number];
+
+export const clauseVersionSchema = z
+  .object({
+    /** Absent on versions kept before history had ids; `recordedAt` names those. */
+    id: z.string().optional(),
+    label: z.string(),
+    text: bilingualSchema,
+    recordedAt: isoDateTimeSchema,
+    kind: z.enum(historyKinds).optional(),
+    sides: z.array(z.enum(uiLanguages)).optional(),
+    author: z.string().optional(),
+  })
+  .loose();
+
+/**
+ * An earlier text of one side of a note, kept when editing paused or every few minutes of
+ * steady editing, before a large cut, and before a restore. Kept apart from the notes so a
+ * note's own record stays small; pruned per note side like the backups.
+ */
+export const noteVersionSchema = z
+  .object({
+    id: idSchema,
+    noteId: idSchema,
+    side: z.enum(uiLanguages),
+    text: z.string(),
+    recordedAt: isoDateTimeSchema,
+    author: z.string().default(''),
+    kind: z.enum(historyKinds),
+  })
+  .loose();
+
 export const clauseSchema = recordSchema.extend({
   documentId: idSchema,
   parentId: idSchema.nullable().default(null),
@@ -85,11 +131,17 @@ export const clauseSchema = recordSchema.extend({
     .loose()
     .nullable()
     .default(null),
-  versions: z
-    .array(
-      z.object({ label: z.string(), text: bilingualSchema, recordedAt: isoDateTimeSchema }).loose(),
-    )
-    .default([]),
+  /**
+   * The clause's history, oldest first: wordings kept on purpose (a draft, `kind` absent or
+   * `draft`) and texts replaced by a paste, an edit or a restore (`sides` says which).
+   */
+  versions: z.array(clauseVersionSchema).default([]),
+  /** The position reason last cleared, kept for the Trash until restored or purged. */
+  clearedReason: z
+    .object({ reason: bilingualSchema, deletedAt: isoDateTimeSchema })
+    .loose()
+    .nullable()
+    .optional(),
 });
 
 export const commitmentSchema = recordSchema.extend({
@@ -170,6 +222,7 @@ export const forumDocumentSchema = z
     clauses: z.array(clauseSchema),
     commitments: z.array(commitmentSchema),
     report: reportDetailsSchema.default(() => reportDetailsSchema.parse({})),
+    noteHistory: z.array(noteVersionSchema).default([]),
   })
   .loose();
 
@@ -180,6 +233,8 @@ export type Note = z.infer<typeof noteSchema>;
 export type ClauseDocument = z.infer<typeof clauseDocumentSchema>;
 export type Clause = z.infer<typeof clauseSchema>;
 export type Commitment = z.infer<typeof commitmentSchema>;
+export type ClauseVersion = z.infer<typeof clauseVersionSchema>;
+export type NoteVersion = z.infer<typeof noteVersionSchema>;
 export type ForumDocument = z.infer<typeof forumDocumentSchema>;
 export type ReportDetails = z.infer<typeof reportDetailsSchema>;
 export type Signatory = z.infer<typeof signatorySchema>;

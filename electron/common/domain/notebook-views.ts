@@ -1,6 +1,6 @@
 import type { Bilingual } from './primitives';
 import type { Clause, ClauseDocument, Commitment, Forum, Note, Session } from './forum-schema';
-import type { mergeFields } from './vocabulary';
+import type { mergeFields, trashKinds } from './vocabulary';
 import type { ForumIndexEntry } from './workspace-schema';
 import type { TranslationStatus } from './translation';
 
@@ -58,13 +58,16 @@ export interface SearchResults {
 
 /** Something deleted, waiting in the trash to be restored. */
 export interface TrashEntry {
-  kind: 'forum' | 'session' | 'note';
+  kind: TrashKind;
   id: string;
-  forumId: string;
+  /** Null for what belongs to the workspace rather than a forum (contacts, merges). */
+  forumId: string | null;
   title: Bilingual;
-  forumName: Bilingual;
+  forumName: Bilingual | null;
   deletedAt: string;
 }
+
+export type TrashKind = (typeof trashKinds)[number];
 
 /** A forum's agreement: its clause documents and their clauses, in reading order. */
 export interface AgreementView {
@@ -74,6 +77,10 @@ export interface AgreementView {
 
 export interface SplitPreview {
   clauses: { number: string; level: number; text: string; line: number }[];
+  /** The language the pasted text is written in, or null when it is too short to tell. */
+  detected: 'id' | 'en' | null;
+  /** Per side: the clauses whose existing text accepting this paste on that side would replace. */
+  replaces: Record<'id' | 'en', { number: string; before: string; after: string }[]>;
   warnings: ('empty' | 'no-numbering' | 'truncated')[];
   /** When the document already has clauses: how the paste lines up with them. */
   alignment: {
@@ -86,6 +93,10 @@ export interface SplitPreview {
 export interface SplitApplied {
   created: number;
   updated: number;
+  /** Texts replaced (now in their clause's history). */
+  replaced: number;
+  /** Names this paste for an undo while the host runs. */
+  batch: string;
   unmatchedClauses: string[];
 }
 

@@ -67,3 +67,16 @@ export type ReportTextField = (typeof reportTextFields)[number];
  * 150 KB is plenty for a small printed emblem and keeps those writes quick.
  */
 export const LOGO_MAX_BYTES = 150 * 1024;
+
+/** What can be in the Trash: every record a delegate can delete, and undone merges. */
+export const trashKinds = [
+  'forum',
+  'session',
+  'note',
+  'clauseDocument',
+  'clause',
+  'reason',
+  'commitment',
+  'contact',
+  'merge',
+] as const;

@@ -98,7 +98,23 @@ export const contactFieldsSchema = z.object({
   sensitive: z.boolean().default(false),
 });
 
-export const contactSchema = recordSchema.extend(contactFieldsSchema.shape);
+export const contactSchema = recordSchema.extend({
+  ...contactFieldsSchema.shape,
+  /**
+   * Set on the contact a merge sent to the trash: what the merge changed on the kept card
+   * and which commitments it repointed, so restoring it undoes the merge.
+   */
+  mergedInto: z
+    .object({
+      keepId: idSchema,
+      before: z.record(z.string(), z.unknown()),
+      after: z.record(z.string(), z.unknown()),
+      commitments: z.array(z.object({ forumId: idSchema, id: idSchema }).loose()),
+    })
+    .loose()
+    .nullable()
+    .optional(),
+});
 
 export const workspaceDocumentSchema = z
   .object({

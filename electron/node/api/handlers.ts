@@ -2,6 +2,7 @@ import type { BackupEntry, BackupView } from '../../common/api/types';
 import type { AgreementService } from '../clauses/agreement-service';
 import type { ContactsService } from '../contacts/contacts-service';
 import type { NotebookService } from '../notebook/notebook-service';
+import { TrashService } from '../notebook/trash-service';
 import { createExampleForums } from '../notebook/example-forums';
 import { exportForum, previewForum } from '../export/exporter';
 import { draftReportTexts } from '../export/report-drafts';
@@ -22,6 +23,7 @@ export interface HandlerContext {
  * `dispatch`, by way of the runtime, which answers for itself while the workspace is locked.
  */
 export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
+  const trash = new TrashService(ctx.workspace, ctx.notebook, ctx.agreement, ctx.contacts);
   return {
     'settings.get': async () => ctx.workspace.settings,
     'settings.update': async (patch) => {
@@ -66,11 +68,22 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
     'notes.update': async ({ forumId, id, patch }) => ctx.notebook.updateNote(forumId, id, patch),
     'notes.delete': async ({ forumId, id }) => ctx.notebook.setNoteDeleted(forumId, id, true),
     'notes.restore': async ({ forumId, id }) => ctx.notebook.setNoteDeleted(forumId, id, false),
+    'notes.history': async ({ forumId, id }) => ctx.notebook.noteHistory(forumId, id),
+    'notes.restoreVersion': async ({ forumId, id, versionId }) =>
+      ctx.notebook.restoreNoteVersion(forumId, id, versionId),
     'search.query': async ({ q }) => {
       await ctx.notebook.ready;
       return ctx.notebook.query(q);
     },
-    'trash.list': async () => ctx.notebook.trash(),
+    'trash.list': async () => trash.list(),
+    'trash.restore': async (ref) => {
+      trash.restore(ref);
+      return null;
+    },
+    'trash.purge': async (ref) => {
+      await trash.purge(ref);
+      return null;
+    },
     'agreement.get': async ({ forumId }) => ctx.agreement.agreement(forumId),
     'clauseDocuments.create': async ({ forumId, document }) =>
       ctx.agreement.createDocument(forumId, document),
@@ -80,8 +93,11 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
       ctx.agreement.setDocumentDeleted(forumId, id, true),
     'clauses.preview': async ({ forumId, documentId, text }) =>
       ctx.agreement.preview(forumId, documentId, text),
-    'clauses.apply': async ({ forumId, documentId, language, items }) =>
-      ctx.agreement.apply(forumId, documentId, language, items),
+    'clauses.apply': async ({ forumId, documentId, language, items, replace }) =>
+      ctx.agreement.apply(forumId, documentId, language, items, replace),
+    'clauses.undoApply': async ({ forumId, batch }) => ctx.agreement.undoApply(forumId, batch),
+    'clauses.restoreVersion': async ({ forumId, id, versionId, sides }) =>
+      ctx.agreement.restoreVersion(forumId, id, versionId, sides),
     'clauses.update': async ({ forumId, id, patch }) =>
       ctx.agreement.updateClause(forumId, id, patch),
     'clauses.position': async ({ forumId, id, position }) =>

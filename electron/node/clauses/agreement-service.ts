@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors';
+import { uiLanguages } from '../../common/language';
 import type { UiLanguage } from '../../common/language';
 import {
   clauseDocumentInputSchema,
@@ -19,6 +20,7 @@ import type {
   ClauseDocument,
   Commitment,
   ForumDocument,
+  HistoryKind,
 } from '../../common/domain/forum-schema';
 import type {
   AgreementView,
@@ -30,10 +32,27 @@ import { clauseSearchable, commitmentSearchable, searchKey } from '../notebook/s
 import type { SearchIndex } from '../search/search-index';
 import type { Workspace } from '../store/workspace';
 import { alignByNumber } from './align';
+import { detectLanguage } from './detect-language';
 import { splitClauses } from './split';
 
 const now = () => new Date().toISOString();
 const DUE_SOON_DAYS = 30;
+/** Replaced texts kept per clause (drafts are kept apart from this). */
+const CLAUSE_HISTORY_KEPT = 30;
+/** An accepted paste can be undone from its toast for this long. */
+const UNDO_TTL_MS = 30 * 60_000;
+
+interface PasteUndo {
+  forumId: string;
+  language: UiLanguage;
+  changes: { clauseId: string; before: string }[];
+  created: string[];
+  at: number;
+}
+
+/** A version's name: its id, or for one kept before versions had ids, its time. */
+export const versionKey = (v: { id?: string | undefined; recordedAt: string }) =>
+  v.id ?? v.recordedAt;
 const ROMANS = [
   'i',
   'ii',
@@ -59,6 +78,8 @@ const ROMANS = [
 export class AgreementService {
   readonly #workspace: Workspace;
   readonly #search: SearchIndex;
+  /** Accepted pastes that can still be undone from the toast, by batch. */
+  readonly #pasteUndo = new Map<string, PasteUndo>();
 
   constructor(workspace: Workspace, search: SearchIndex) {
     this.#workspace = workspace;
@@ -114,15 +135,28 @@ export class AgreementService {
     });
   }
 
-  /** How a pasted text splits, and how it lines up with the document's clauses. */
+  /**
+   * How a pasted text splits, which language it is in, how it lines up with the document's
+   * clauses, and which existing texts accepting it on either side would replace.
+   */
   preview(forumId: string, documentId: string, text: string): SplitPreview {
     const { clauses, warnings } = splitClauses(text);
+    const detected = detectLanguage(text);
     const existing = this.#clausesOf(this.#workspace.forum(forumId), documentId);
-    if (existing.length === 0) return { clauses, warnings, alignment: null };
+    if (existing.length === 0)
+      return { clauses, warnings, alignment: null, detected, replaces: { id: [], en: [] } };
     const alignment = alignByNumber(existing, clauses);
+    const byId = new Map(existing.map((c) => [c.id, c]));
+    const replaces = (side: UiLanguage) =>
+      alignment.matched.flatMap((m) => {
+        const before = byId.get(m.clauseId)?.text[side] ?? '';
+        return before && before !== m.text ? [{ number: m.number, before, after: m.text }] : [];
+      });
     return {
       clauses,
       warnings,
+      detected,
+      replaces: { id: replaces('id'), en: replaces('en') },
       alignment: {
         matched: alignment.matched.map((m) => m.number),
         unmatchedInPaste: alignment.unmatchedInPaste.map((c) => c.number),
@@ -141,17 +175,30 @@ export class AgreementService {
     documentId: string,
     language: UiLanguage,
     items: SplitItem[],
+    replace = false,
   ): SplitApplied {
     const at = now();
-    return this.#workspace.updateForum(forumId, (doc) => {
+    const batch = randomUUID();
+    const undo: PasteUndo = { forumId, language, changes: [], created: [], at: Date.now() };
+    const result = this.#workspace.updateForum(forumId, (doc) => {
       find(doc.clauseDocuments, documentId);
       const existing = this.#clausesOf(doc, documentId);
       const alignment = alignByNumber(
         existing,
         items.map((item, i) => ({ ...item, level: depth(item.number), line: i + 1 })),
       );
+      const replacing = alignment.matched.filter((m) => {
+        const before = find(doc.clauses, m.clauseId).text[language];
+        return before !== '' && before !== m.text;
+      });
+      // The dialog asks before anything written is replaced; a caller that did not ask is refused.
+      if (replacing.length > 0 && !replace)
+        throw new AppError('paste-would-replace', { count: replacing.length });
       for (const match of alignment.matched) {
         const clause = find(doc.clauses, match.clauseId);
+        if (clause.text[language] === match.text) continue;
+        undo.changes.push({ clauseId: clause.id, before: clause.text[language] });
+        if (clause.text[language]) this.#keepVersion(clause, 'paste', [language], at);
         clause.text[language] = match.text;
         clause.updatedAt = at;
         this.#search.upsert(clauseSearchable(forumId, clause));
@@ -178,22 +225,110 @@ export class AgreementService {
           versions: [],
         };
         doc.clauses.push(clause);
+        undo.created.push(clause.id);
         if (item.number) byNumber.set(item.number, clause.id);
         this.#search.upsert(clauseSearchable(forumId, clause));
       }
       return {
         created: alignment.unmatchedInPaste.length,
         updated: alignment.matched.length,
+        replaced: replacing.length,
         unmatchedClauses: alignment.unmatchedClauses.map((c) => c.number),
+        batch,
       };
     });
+    this.#sweepUndo();
+    this.#pasteUndo.set(batch, undo);
+    return result;
+  }
+
+  /**
+   * Undoes an accepted paste (the toast's Undo): each text it changed goes back, the pasted
+   * text kept in the clause's history, and the clauses it added go to the trash.
+   */
+  undoApply(forumId: string, batch: string): Clause[] {
+    const undo = this.#pasteUndo.get(batch);
+    if (!undo || undo.forumId !== forumId) throw new AppError('undo-expired');
+    this.#pasteUndo.delete(batch);
+    const at = now();
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const touched: Clause[] = [];
+      for (const change of undo.changes) {
+        const clause = doc.clauses.find((c) => c.id === change.clauseId);
+        if (!clause || clause.text[undo.language] === change.before) continue;
+        this.#keepVersion(clause, 'restore', [undo.language], at);
+        clause.text[undo.language] = change.before;
+        clause.updatedAt = at;
+        this.#search.upsert(clauseSearchable(forumId, clause));
+        touched.push(clause);
+      }
+      for (const id of undo.created) {
+        const clause = doc.clauses.find((c) => c.id === id);
+        if (!clause || clause.deletedAt) continue;
+        clause.deletedAt = at;
+        clause.updatedAt = at;
+        this.#search.remove(searchKey.clause(forumId, id));
+        touched.push(clause);
+      }
+      return structuredClone(touched);
+    });
+  }
+
+  /** Puts an earlier text of a clause back on the given sides; the current text is kept. */
+  restoreVersion(forumId: string, id: string, versionId: string, sides: UiLanguage[]): Clause {
+    const at = now();
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const clause = find(doc.clauses, id);
+      const version = clause.versions.find((v) => versionKey(v) === versionId);
+      if (!version) throw new AppError('not-found', { id: versionId });
+      const changing = sides.filter((side) => clause.text[side] !== version.text[side]);
+      if (changing.length > 0) {
+        this.#keepVersion(clause, 'restore', changing, at);
+        for (const side of changing) clause.text[side] = version.text[side];
+        clause.updatedAt = at;
+        this.#search.upsert(clauseSearchable(forumId, clause));
+      }
+      return structuredClone(clause);
+    });
+  }
+
+  /** Keeps the clause's current text in its history before `sides` of it change. */
+  #keepVersion(clause: Clause, kind: HistoryKind, sides: UiLanguage[], at: string): void {
+    clause.versions.push({
+      id: randomUUID(),
+      label: '',
+      kind,
+      sides,
+      text: { ...clause.text },
+      recordedAt: at,
+      author: this.#workspace.data.profile.headName,
+    });
+    // Drafts are kept on purpose; replaced texts beyond the newest few are let go.
+    const automatic = clause.versions.filter((v) => v.kind && v.kind !== 'draft');
+    if (automatic.length > CLAUSE_HISTORY_KEPT) {
+      const drop = new Set(automatic.slice(0, automatic.length - CLAUSE_HISTORY_KEPT));
+      clause.versions = clause.versions.filter((v) => !drop.has(v));
+    }
+  }
+
+  #sweepUndo(): void {
+    for (const [batch, undo] of this.#pasteUndo) {
+      if (Date.now() - undo.at > UNDO_TTL_MS) this.#pasteUndo.delete(batch);
+    }
   }
 
   updateClause(forumId: string, id: string, patch: ClausePatch): Clause {
     return this.#workspace.updateForum(forumId, (doc) => {
       const clause = find(doc.clauses, id);
       if (patch.number !== undefined) clause.number = patch.number;
-      if (patch.text) Object.assign(clause.text, patch.text);
+      if (patch.text) {
+        const sides = uiLanguages.filter(
+          (side) => patch.text?.[side] !== undefined && patch.text[side] !== clause.text[side],
+        );
+        if (sides.some((side) => clause.text[side] !== ''))
+          this.#keepVersion(clause, 'edit', sides, now());
+        Object.assign(clause.text, patch.text);
+      }
       if (patch.tags) clause.tags = [...new Set(patch.tags.map((t) => t.trim()).filter(Boolean))];
       if (patch.notes) clause.notes = { ...patch.notes };
       clause.updatedAt = now();
@@ -205,7 +340,30 @@ export class AgreementService {
   setPosition(forumId: string, id: string, position: PositionInput): Clause {
     return this.#workspace.updateForum(forumId, (doc) => {
       const clause = find(doc.clauses, id);
-      clause.position = structuredClone(position);
+      const before = clause.position?.reason;
+      const after = position.stance === null ? { id: '', en: '' } : position.reason;
+      // A reason cleared (emptied, or dropped with the stance) goes to the trash.
+      if (before && (before.id || before.en) && !after.id && !after.en)
+        clause.clearedReason = { reason: { ...before }, deletedAt: now() };
+      // Written again as it was: it is no longer in the trash.
+      else if (sameReason(clause.clearedReason?.reason, after)) clause.clearedReason = null;
+      clause.position = { stance: position.stance, reason: { ...after } };
+      clause.updatedAt = now();
+      return structuredClone(clause);
+    });
+  }
+
+  /** Puts a cleared reason back, on the sides that are empty now. */
+  restoreReason(forumId: string, id: string): Clause {
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const clause = find(doc.clauses, id);
+      const cleared = clause.clearedReason;
+      if (!cleared) throw new AppError('not-found', { id });
+      const position = clause.position ?? { stance: null, reason: { id: '', en: '' } };
+      for (const side of uiLanguages)
+        if (!position.reason[side]) position.reason[side] = cleared.reason[side];
+      clause.position = position;
+      clause.clearedReason = null;
       clause.updatedAt = now();
       return structuredClone(clause);
     });
@@ -215,7 +373,14 @@ export class AgreementService {
   recordVersion(forumId: string, id: string, label: string): Clause {
     return this.#workspace.updateForum(forumId, (doc) => {
       const clause = find(doc.clauses, id);
-      clause.versions.push({ label, text: { ...clause.text }, recordedAt: now() });
+      clause.versions.push({
+        id: randomUUID(),
+        label,
+        kind: 'draft',
+        text: { ...clause.text },
+        recordedAt: now(),
+        author: this.#workspace.data.profile.headName,
+      });
       clause.updatedAt = now();
       return structuredClone(clause);
     });
@@ -296,7 +461,14 @@ export class AgreementService {
     for (const id of forumIds) {
       const doc = this.#workspace.forum(id);
       if (doc.forum.deletedAt) continue;
-      const clauses = new Map(doc.clauses.filter((c) => !c.deletedAt).map((c) => [c.id, c]));
+      const liveDocuments = new Set(
+        doc.clauseDocuments.filter((d) => !d.deletedAt).map((d) => d.id),
+      );
+      const clauses = new Map(
+        doc.clauses
+          .filter((c) => !c.deletedAt && liveDocuments.has(c.documentId))
+          .map((c) => [c.id, c]),
+      );
       for (const commitment of doc.commitments) {
         if (commitment.deletedAt) continue;
         const open = commitment.status === 'planned' || commitment.status === 'in-progress';
@@ -369,6 +541,9 @@ function find<T extends { id: string }>(list: T[], id: string): T {
   if (!record) throw new AppError('not-found', { id });
   return record;
 }
+
+const sameReason = (a: { id: string; en: string } | undefined, b: { id: string; en: string }) =>
+  !!a && a.id === b.id && a.en === b.en;
 
 function isDescendant(all: Clause[], clause: Clause, root: Clause): boolean {
   let parent = all.find((c) => c.id === clause.parentId);

@@ -275,6 +275,9 @@ export class ContactsService {
       const seen = new Set(a.map(key));
       return [...a, ...b.filter((item) => !seen.has(key(item)))];
     };
+    const tracked = [...mergeFields, ...unionFields] as const;
+    const before = pick(keep, tracked);
+    const repointed: { forumId: string; id: string }[] = [];
     this.#workspace.update(() => {
       for (const field of mergeFields) {
         if (choices[field] === 'other')
@@ -296,13 +299,81 @@ export class ContactsService {
         .commitments.some((c) => c.responsible.contactId === otherId);
       if (!pointing) continue;
       this.#workspace.updateForum(forumId, (doc) => {
-        for (const c of doc.commitments)
-          if (c.responsible.contactId === otherId) c.responsible.contactId = keepId;
+        for (const c of doc.commitments) {
+          if (c.responsible.contactId !== otherId) continue;
+          c.responsible.contactId = keepId;
+          repointed.push({ forumId, id: c.id });
+        }
       });
     }
+    // Only what the merge changed is remembered, so undoing it puts back exactly that.
+    const after = pick(keep, tracked);
+    const changed = tracked.filter((f) => !sameJson(before[f], after[f]));
+    this.#workspace.update(() => {
+      other.mergedInto = {
+        keepId,
+        before: Object.fromEntries(changed.map((f) => [f, before[f]])),
+        after: Object.fromEntries(changed.map((f) => [f, after[f]])),
+        commitments: repointed,
+      };
+    });
     this.#search.remove(searchKey.contact(otherId));
     this.#search.upsert(contactSearchable(keep));
     return structuredClone(keep);
+  }
+
+  /**
+   * Undoes a merge: the second card comes back, each field of the kept card the merge
+   * changed goes back to what it was (unless edited since), and the commitments it repointed
+   * name the second card again.
+   */
+  unmerge(otherId: string): Contact {
+    const other = this.#find(otherId);
+    const record = other.mergedInto;
+    if (!record) throw new AppError('not-found', { id: otherId });
+    const keep = this.#workspace.data.contacts.find((c) => c.id === record.keepId);
+    this.#workspace.update(() => {
+      if (keep) {
+        for (const [field, value] of Object.entries(record.before)) {
+          const current = (keep as Record<string, unknown>)[field];
+          if (sameJson(current, record.after[field]))
+            Object.assign(keep, { [field]: structuredClone(value) });
+        }
+        keep.updatedAt = now();
+      }
+      other.deletedAt = null;
+      other.mergedInto = null;
+      other.updatedAt = now();
+    });
+    for (const ref of record.commitments) {
+      if (!this.#workspace.forumIds().includes(ref.forumId)) continue;
+      this.#workspace.updateForum(ref.forumId, (doc) => {
+        const commitment = doc.commitments.find((c) => c.id === ref.id);
+        if (commitment && commitment.responsible.contactId === record.keepId)
+          commitment.responsible.contactId = otherId;
+      });
+    }
+    if (keep) this.#search.upsert(contactSearchable(keep));
+    this.#search.upsert(contactSearchable(other));
+    return structuredClone(other);
+  }
+
+  /** Removes a contact in the trash for good; commitments it was responsible for name no one. */
+  purge(id: string): void {
+    const contact = this.#find(id);
+    if (!contact.deletedAt) throw new AppError('not-found', { id });
+    for (const forumId of this.#workspace.forumIds()) {
+      if (!this.#workspace.forum(forumId).commitments.some((c) => c.responsible.contactId === id))
+        continue;
+      this.#workspace.updateForum(forumId, (doc) => {
+        for (const c of doc.commitments)
+          if (c.responsible.contactId === id) c.responsible.contactId = null;
+      });
+    }
+    this.#workspace.update((doc) => {
+      doc.contacts = doc.contacts.filter((c) => c.id !== id);
+    });
+    this.#search.remove(searchKey.contact(id));
   }
 
   #find(id: string): Contact {
@@ -317,6 +388,16 @@ export class ContactsService {
     }
   }
 }
+
+/** The list fields a merge joins rather than chooses. */
+const unionFields = ['emails', 'phones', 'handles', 'tags', 'languages', 'met'] as const;
+
+function pick(contact: Contact, fields: readonly string[]): Record<string, unknown> {
+  const record = contact as Record<string, unknown>;
+  return Object.fromEntries(fields.map((f) => [f, structuredClone(record[f])]));
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function fieldsOf(contact: Contact): ContactDraft {
   // The schema's own field list: what a card carries, without the record's bookkeeping.

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors';
-import type { Forum, ForumDocument, Note, Session } from '../../common/domain/forum-schema';
+import type {
+  Forum,
+  ForumDocument,
+  HistoryKind,
+  Note,
+  NoteVersion,
+  Session,
+} from '../../common/domain/forum-schema';
+import type { UiLanguage } from '../../common/language';
 import type {
   ForumCreate,
   ForumPatch,
@@ -21,9 +29,7 @@ import type {
   NoteSummary,
   NoteView,
   SearchResults,
-  TrashEntry,
 } from '../../common/domain/notebook-views';
-import type { Bilingual } from '../../common/domain/primitives';
 import { translationStatus } from '../../common/domain/translation';
 import type { DelegationProfile, Letterhead } from '../../common/domain/workspace-schema';
 import type { ReportDetails } from '../../common/domain/forum-schema';
@@ -40,7 +46,6 @@ import {
 import { SearchIndex } from '../search/search-index';
 import type { Workspace } from '../store/workspace';
 import {
-  firstLine,
   forumSearchables,
   noteSearchable,
   resolveSearchable,
@@ -51,6 +56,23 @@ import {
 
 const now = () => new Date().toISOString();
 const PREVIEW = 160;
+
+/**
+ * When a note side's earlier text is kept, and how much of it: a version when editing
+ * resumes after a pause or every few minutes of steady editing, all of the last day's, then
+ * one a day, within a size cap per forum so a save never carries unbounded history.
+ */
+export const NOTE_HISTORY = {
+  pauseMs: 60_000,
+  everyMs: 5 * 60_000,
+  /** A cut of this many characters that removes more than half the side keeps the text before it. */
+  cutChars: 200,
+  recentMs: 24 * 3_600_000,
+  recentKept: 50,
+  dailyDays: 30,
+  /** Characters of history per forum; the oldest versions go first beyond it. */
+  maxChars: 4_000_000,
+};
 
 /**
  * The delegate's notebook: profile, forums, agenda and bilingual notes, over the store,
@@ -344,6 +366,7 @@ export class NotebookService {
       for (const side of ['id', 'en'] as const) {
         const text = patch.body?.[side];
         if (text !== undefined && text !== note.body[side]) {
+          this.#keepVersionIfDue(doc, note, side, text, at);
           note.body[side] = text;
           note.bodyUpdatedAt[side] = at;
         }
@@ -357,6 +380,96 @@ export class NotebookService {
     });
   }
 
+  /** The note's earlier versions, newest first. */
+  noteHistory(forumId: string, id: string): NoteVersion[] {
+    const doc = this.#workspace.forum(forumId);
+    findRecord(doc.notes as Note[], id);
+    // Stored oldest first; reversed before a stable sort so versions of the same instant
+    // also come newest first.
+    return structuredClone(doc.noteHistory.filter((v) => v.noteId === id))
+      .reverse()
+      .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
+  }
+
+  /**
+   * Puts an earlier version of one side back. The text it replaces becomes a version itself,
+   * named in the answer, so the restore can be undone the same way.
+   */
+  restoreNoteVersion(
+    forumId: string,
+    id: string,
+    versionId: string,
+  ): { note: NoteView; kept: string | null } {
+    const at = now();
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const note = findRecord(doc.notes, id);
+      const version = doc.noteHistory.find((v) => v.id === versionId && v.noteId === id);
+      if (!version) throw new AppError('not-found', { id: versionId });
+      const side = version.side;
+      let kept: string | null = null;
+      if (note.body[side] !== version.text) {
+        if (note.body[side]) kept = this.#keepVersion(doc, note, side, 'restore', at).id;
+        note.body[side] = version.text;
+        note.bodyUpdatedAt[side] = at;
+        note.updatedAt = at;
+        this.search.upsert(noteSearchable(forumId, note));
+      }
+      return { note: view(note), kept };
+    });
+  }
+
+  /**
+   * Keeps the side's text as it was before this edit when editing had paused, when steady
+   * editing has gone on for a few minutes since the last version, or before a large cut.
+   */
+  #keepVersionIfDue(doc: ForumDocument, note: Note, side: UiLanguage, next: string, at: string) {
+    const previous = note.body[side];
+    if (!previous) return;
+    const atMs = Date.parse(at);
+    const lastEdit = Date.parse(note.bodyUpdatedAt[side] ?? note.createdAt);
+    let last: NoteVersion | undefined;
+    for (let i = doc.noteHistory.length - 1; i >= 0; i--) {
+      const v = doc.noteHistory[i] as NoteVersion;
+      if (v.noteId === note.id && v.side === side) {
+        last = v;
+        break;
+      }
+    }
+    const since = Date.parse(last?.recordedAt ?? note.createdAt);
+    const cut = previous.length - next.length;
+    const kind: HistoryKind | null =
+      atMs - lastEdit >= NOTE_HISTORY.pauseMs
+        ? 'pause'
+        : atMs - since >= NOTE_HISTORY.everyMs
+          ? 'interval'
+          : cut >= NOTE_HISTORY.cutChars && next.length < previous.length / 2
+            ? 'cut'
+            : null;
+    if (!kind || last?.text === previous) return;
+    this.#keepVersion(doc, note, side, kind, at);
+  }
+
+  #keepVersion(
+    doc: ForumDocument,
+    note: Note,
+    side: UiLanguage,
+    kind: HistoryKind,
+    at: string,
+  ): NoteVersion {
+    const version: NoteVersion = {
+      id: randomUUID(),
+      noteId: note.id,
+      side,
+      text: note.body[side],
+      recordedAt: at,
+      author: this.#workspace.data.profile.headName,
+      kind,
+    };
+    doc.noteHistory.push(version);
+    doc.noteHistory = pruneNoteHistory(doc.noteHistory, note.id, side, new Date(at));
+    return version;
+  }
+
   setNoteDeleted(forumId: string, id: string, deleted: boolean): NoteView {
     return this.#workspace.updateForum(forumId, (doc) => {
       const note = findRecord(doc.notes, id);
@@ -366,30 +479,6 @@ export class NotebookService {
       else this.search.upsert(noteSearchable(forumId, note));
       return view(note);
     });
-  }
-
-  // Trash
-
-  /** Everything deleted, newest first; a forum in the trash hides what is inside it. */
-  trash(): TrashEntry[] {
-    const entries: TrashEntry[] = [];
-    for (const forumId of this.#workspace.forumIds()) {
-      const doc = this.#workspace.forum(forumId);
-      const forumName = structuredClone(doc.forum.name);
-      const entry = (kind: TrashEntry['kind'], id: string, title: Bilingual, deletedAt: string) =>
-        entries.push({ kind, id, forumId, title, forumName, deletedAt });
-      if (doc.forum.deletedAt) {
-        entry('forum', forumId, forumName, doc.forum.deletedAt);
-        continue;
-      }
-      for (const s of doc.sessions)
-        if (s.deletedAt) entry('session', s.id, { ...s.title }, s.deletedAt);
-      for (const n of doc.notes) {
-        if (n.deletedAt)
-          entry('note', n.id, { id: firstLine(n.body.id), en: firstLine(n.body.en) }, n.deletedAt);
-      }
-    }
-    return entries.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
   }
 
   // Search
@@ -472,4 +561,51 @@ function placeChronologically(sessions: Session[], session: Session): void {
     : -1;
   others.splice(at < 0 ? others.length : at, 0, session);
   others.forEach((s, order) => (s.order = order));
+}
+
+const localDay = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+/**
+ * Prunes one note side's versions like the backups: every version of the last day (the
+ * newest `recentKept`), then the newest of each day for `dailyDays` days; then, across the
+ * forum, the oldest versions until the history is within `maxChars`.
+ */
+export function pruneNoteHistory(
+  history: NoteVersion[],
+  noteId: string,
+  side: UiLanguage,
+  at: Date,
+): NoteVersion[] {
+  const group = history
+    .filter((v) => v.noteId === noteId && v.side === side)
+    .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
+  const keep = new Set<NoteVersion>();
+  const days = new Set<string>();
+  let recent = 0;
+  for (const version of group) {
+    const when = new Date(version.recordedAt);
+    const age = at.getTime() - when.getTime();
+    if (age < NOTE_HISTORY.recentMs) {
+      if (recent++ < NOTE_HISTORY.recentKept) keep.add(version);
+      continue;
+    }
+    const day = localDay(when);
+    if (days.has(day) || age > NOTE_HISTORY.dailyDays * 86_400_000) continue;
+    days.add(day);
+    keep.add(version);
+  }
+  let pruned = history.filter((v) => v.noteId !== noteId || v.side !== side || keep.has(v));
+  let chars = pruned.reduce((sum, v) => sum + v.text.length, 0);
+  if (chars > NOTE_HISTORY.maxChars) {
+    const oldestFirst = [...pruned].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+    const drop = new Set<NoteVersion>();
+    for (const version of oldestFirst) {
+      if (chars <= NOTE_HISTORY.maxChars) break;
+      drop.add(version);
+      chars -= version.text.length;
+    }
+    pruned = pruned.filter((v) => !drop.has(v));
+  }
+  return pruned;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecoveryNotice, SaveStatus } from '../../common/api/types';
 import { AppError } from '../../common/errors';
@@ -278,6 +278,23 @@ export class Workspace {
     doc.update(() => undefined);
     this.#root.update((root) => root.forums.push(indexFromForum(data.forum)));
     return structuredClone(data.forum);
+  }
+
+  /**
+   * Removes a forum for good (emptied from the trash): the index forgets it first, on disk,
+   * then its document goes, so a crash between the two leaves an unlisted file, never a
+   * listed forum without one. Its backups stay until pruned, restorable from Settings.
+   */
+  async removeForum(id: string): Promise<void> {
+    const doc = this.#forums.get(id);
+    if (!doc) throw new AppError('not-found', { id });
+    await doc.flush();
+    this.#forums.delete(id);
+    this.#root.update((data) => {
+      data.forums = data.forums.filter((f) => f.id !== id);
+    });
+    await this.#root.flush();
+    await rm(forumFile(this.dir, id), { force: true });
   }
 
   /** Writes every pending edit now; rejects with a translated error if the disk refuses. */

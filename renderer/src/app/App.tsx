@@ -13,6 +13,7 @@ import { Dialog } from './Dialog';
 import { ProblemBanner } from './ProblemBanner';
 import { RecoveryBanner } from './RecoveryBanner';
 import { Sidebar } from './Sidebar';
+import { UndoToast } from './UndoToast';
 import { useShortcuts } from './use-shortcuts';
 
 export function App() {
@@ -58,6 +59,7 @@ export function App() {
       </main>
       <SearchDialog />
       <ShortcutsDialog />
+      <UndoToast />
       <Dialog
         title={t('forumForm.createTitle')}
         open={overlay === 'new-forum'}

@@ -28,10 +28,17 @@ export interface AgreementSlice {
   updateClauseDocument(id: string, patch: Partial<ClauseDocumentInput>): Promise<void>;
   deleteClauseDocument(id: string): Promise<void>;
   previewSplit(documentId: string, text: string): Promise<SplitPreview>;
-  applySplit(documentId: string, language: UiLanguage, items: SplitItem[]): Promise<SplitApplied>;
+  applySplit(
+    documentId: string,
+    language: UiLanguage,
+    items: SplitItem[],
+    replace?: boolean,
+  ): Promise<SplitApplied>;
   updateClause(id: string, patch: ClausePatch): Promise<void>;
   setPosition(id: string, position: PositionInput): Promise<void>;
   recordClauseVersion(id: string, label: string): Promise<void>;
+  /** Puts an earlier text back on `sides`; the toast's *Undo* puts back the text it replaced. */
+  restoreClauseVersion(id: string, versionId: string, sides: UiLanguage[]): Promise<void>;
   moveClause(id: string, direction: -1 | 1): Promise<void>;
   renumberClauses(documentId: string): Promise<void>;
   deleteClause(id: string): Promise<void>;
@@ -79,19 +86,37 @@ export const createAgreementSlice =
         await reload();
       },
       async deleteClauseDocument(id) {
-        await api.call('clauseDocuments.delete', { forumId: forumId(), id });
+        const forum = forumId();
+        await api.call('clauseDocuments.delete', { forumId: forum, id });
         await reload();
+        get().offerRestore({ kind: 'clauseDocument', forumId: forum, id });
       },
       previewSplit: (documentId, text) =>
         api.call('clauses.preview', { forumId: forumId(), documentId, text }),
-      async applySplit(documentId, language, items) {
+      async applySplit(documentId, language, items, replace = false) {
+        const forum = forumId();
         const applied = await api.call('clauses.apply', {
-          forumId: forumId(),
+          forumId: forum,
           documentId,
           language,
           items,
+          replace,
         });
         await reload();
+        get().showToast(
+          {
+            key: 'pasted',
+            params: {
+              created: applied.created,
+              updated: applied.updated,
+              replaced: applied.replaced,
+            },
+          },
+          async () => {
+            await api.call('clauses.undoApply', { forumId: forum, batch: applied.batch });
+            await get().reloadShown();
+          },
+        );
         return applied;
       },
       async updateClause(id, patch) {
@@ -99,8 +124,32 @@ export const createAgreementSlice =
         await reload();
       },
       async setPosition(id, position) {
-        await api.call('clauses.position', { forumId: forumId(), id, position });
+        const forum = forumId();
+        const before = get().agreement?.clauses.find((c) => c.id === id)?.position?.reason;
+        const clause = await api.call('clauses.position', { forumId: forum, id, position });
         await reload();
+        // A reason cleared went to the trash: say so, and offer it back.
+        if (before && (before.id || before.en) && clause.clearedReason)
+          if (!clause.position?.reason.id && !clause.position?.reason.en)
+            get().offerRestore({ kind: 'reason', forumId: forum, id });
+      },
+      async restoreClauseVersion(id, versionId, sides) {
+        const forum = forumId();
+        const clause = await api.call('clauses.restoreVersion', {
+          forumId: forum,
+          id,
+          versionId,
+          sides,
+        });
+        await reload();
+        const kept = clause.versions.at(-1);
+        const changed = kept?.kind === 'restore' && kept.id && kept.id !== versionId;
+        get().showToast(
+          { key: 'versionRestored' },
+          changed && kept.id
+            ? () => get().restoreClauseVersion(id, kept.id as string, sides)
+            : undefined,
+        );
       },
       async recordClauseVersion(id, label) {
         await api.call('clauses.recordVersion', { forumId: forumId(), id, label });
@@ -115,8 +164,10 @@ export const createAgreementSlice =
         await reload();
       },
       async deleteClause(id) {
-        await api.call('clauses.delete', { forumId: forumId(), id });
+        const forum = forumId();
+        await api.call('clauses.delete', { forumId: forum, id });
         await reload();
+        get().offerRestore({ kind: 'clause', forumId: forum, id });
       },
       async loadCommitments(scope) {
         set({
@@ -135,6 +186,7 @@ export const createAgreementSlice =
       async deleteCommitment(forum, id) {
         await api.call('commitments.delete', { forumId: forum, id });
         await reloadCommitments();
+        get().offerRestore({ kind: 'commitment', forumId: forum, id });
       },
     };
   };

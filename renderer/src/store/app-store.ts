@@ -25,6 +25,8 @@ import type { SecuritySlice } from './security-slice';
 import type { SearchSlice } from './search-slice';
 import { createSettingsSlice } from './settings-slice';
 import type { SettingsSlice } from './settings-slice';
+import { createUndoSlice } from './undo-slice';
+import type { UndoSlice } from './undo-slice';
 import { createWorkspaceSlice } from './workspace-slice';
 import type { WorkspaceSlice } from './workspace-slice';
 
@@ -39,7 +41,8 @@ export type AppState = SettingsSlice &
   ContactsSlice &
   ExportSlice &
   SecuritySlice &
-  ReportSlice;
+  ReportSlice &
+  UndoSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Combines the feature slices once; the API is injected, so tests pass a fake one. */
@@ -57,6 +60,7 @@ export function createAppStore(api: ApiClient, fallbackLanguage: UiLanguage): Ap
     ...createExportSlice(api)(...args),
     ...createSecuritySlice(api)(...args),
     ...createReportSlice(api)(...args),
+    ...createUndoSlice(api)(...args),
   }));
   api.onEdit((edit) => store.getState().noteEdit(edit));
   api.subscribe((event) => {

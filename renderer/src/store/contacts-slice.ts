@@ -68,6 +68,7 @@ export const createContactsSlice =
     async deleteContact(id) {
       await api.call('contacts.delete', { id });
       await get().loadContacts();
+      get().offerRestore({ kind: 'contact', forumId: null, id });
     },
     previewContactImport: async (file, mapping) =>
       api.call('contacts.importPreview', { base64: await base64Of(file), mapping }),
@@ -82,6 +83,9 @@ export const createContactsSlice =
     async mergeContacts(keepId, otherId, choices) {
       const merged = await api.call('contacts.merge', { keepId, otherId, choices });
       await get().loadContacts();
+      get().showToast({ key: 'merged', params: { name: merged.name } }, () =>
+        get().restoreFromTrash({ kind: 'merge', forumId: null, id: otherId }),
+      );
       return merged;
     },
   });

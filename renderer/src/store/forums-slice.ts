@@ -34,7 +34,6 @@ export interface ForumsSlice {
   moveSession(id: string, direction: -1 | 1): Promise<void>;
   trash: TrashEntry[] | null;
   loadTrash(): Promise<void>;
-  restoreFromTrash(entry: TrashEntry): Promise<void>;
 }
 
 export const createForumsSlice =
@@ -60,18 +59,6 @@ export const createForumsSlice =
       trash: null,
       async loadTrash() {
         set({ trash: await api.call('trash.list', {}) });
-      },
-      async restoreFromTrash(entry) {
-        const ref = { forumId: entry.forumId, id: entry.id };
-        if (entry.kind === 'forum') await api.call('forums.restore', { forumId: entry.forumId });
-        if (entry.kind === 'session') await api.call('sessions.restore', ref);
-        if (entry.kind === 'note') await api.call('notes.restore', ref);
-        // What is on screen for that forum is stale now: load it afresh when next shown.
-        set((state) => ({
-          forum: state.forum?.forum.id === entry.forumId ? null : state.forum,
-          notesForumId: state.notesForumId === entry.forumId ? null : state.notesForumId,
-        }));
-        await Promise.all([get().loadForums(), get().loadTrash()]);
       },
       // The letterhead and members are edited in the same profile: what is still on its
       // way to the host is sent first, so the profile read back includes it.
@@ -101,6 +88,7 @@ export const createForumsSlice =
         await api.call(deleted ? 'forums.delete' : 'forums.restore', { forumId });
         await get().loadForums();
         if (deleted && get().forum?.forum.id === forumId) get().navigate({ name: 'home' });
+        if (deleted) get().offerRestore({ kind: 'forum', forumId, id: forumId });
       },
       async openExample() {
         const forums = await api.call('demo.create', {});
@@ -121,8 +109,10 @@ export const createForumsSlice =
         await refreshForum();
       },
       async deleteSession(id) {
-        await api.call('sessions.delete', { forumId: currentId(), id });
+        const forumId = currentId();
+        await api.call('sessions.delete', { forumId, id });
         await refreshForum();
+        get().offerRestore({ kind: 'session', forumId, id });
       },
       async moveSession(id, direction) {
         // Swap with the neighbour on the same day, as the agenda shows them.

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { NoteVersion } from '../../../electron/common/domain/forum-schema';
 import type { NotePatch } from '../../../electron/common/domain/notebook-schema';
 import type { NoteSummary, NoteView } from '../../../electron/common/domain/notebook-views';
 import type { ApiClient } from '../api/api-client';
@@ -25,6 +26,9 @@ export interface NotesSlice {
   editNote(patch: NotePatch): void;
   flushNote(): Promise<void>;
   deleteNote(id: string): Promise<void>;
+  noteHistory(id: string): Promise<NoteVersion[]>;
+  /** Puts an earlier version back; the toast's *Undo* puts back the text it replaced. */
+  restoreNoteVersion(id: string, versionId: string): Promise<void>;
 }
 
 export const createNotesSlice =
@@ -116,6 +120,29 @@ export const createNotesSlice =
           notes: state.notes.filter((n) => n.id !== id),
           editing: state.editing?.id === id ? null : state.editing,
         }));
+        get().showToast({ key: 'deleted.note' }, async () => {
+          await get().restoreFromTrash({ kind: 'note', forumId, id });
+          if (get().notesForumId === forumId) await get().openNote(id);
+        });
+      },
+      async noteHistory(id) {
+        const forumId = get().notesForumId;
+        return forumId ? api.call('notes.history', { forumId, id }) : [];
+      },
+      async restoreNoteVersion(id, versionId) {
+        // What is typed goes to the store first, so the restore replaces (and keeps) it.
+        await get().flushNote();
+        const forumId = get().notesForumId;
+        if (!forumId) return;
+        const { note, kept } = await api.call('notes.restoreVersion', { forumId, id, versionId });
+        set((state) => ({
+          notes: state.notes.map((n) => (n.id === id ? summary(note) : n)),
+          editing: state.editing?.id === id ? note : state.editing,
+        }));
+        get().showToast(
+          { key: 'versionRestored' },
+          kept ? () => get().restoreNoteVersion(id, kept) : undefined,
+        );
       },
     };
   };

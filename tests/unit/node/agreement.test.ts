@@ -56,9 +56,10 @@ describe('AgreementService', () => {
     await withAgreement(async (agreement, notebook, forumId, documentId) => {
       const preview = (t: string) => agreement.preview(forumId, documentId, t);
       expect(preview(english).alignment).toBeNull();
-      expect(agreement.apply(forumId, documentId, 'en', items(english, preview))).toEqual({
+      expect(agreement.apply(forumId, documentId, 'en', items(english, preview))).toMatchObject({
         created: 5,
         updated: 0,
+        replaced: 0,
         unmatchedClauses: [],
       });
       const second = preview(indonesian);
@@ -67,9 +68,14 @@ describe('AgreementService', () => {
         unmatchedInPaste: [],
         unmatchedClauses: ['3'],
       });
-      expect(agreement.apply(forumId, documentId, 'id', items(indonesian, preview))).toEqual({
+      expect(second.detected).toBe('id');
+      // Filling the empty side replaces nothing; on the English side it would replace four.
+      expect(second.replaces.id).toEqual([]);
+      expect(second.replaces.en.map((r) => r.number)).toEqual(['1', '2', '2.a', '2.b']);
+      expect(agreement.apply(forumId, documentId, 'id', items(indonesian, preview))).toMatchObject({
         created: 0,
         updated: 4,
+        replaced: 0,
         unmatchedClauses: ['3'],
       });
       const { clauses } = agreement.agreement(forumId);
@@ -153,8 +159,10 @@ describe('AgreementService', () => {
       const adopted = agreement.updateClause(forumId, clause?.id ?? '', {
         text: { en: 'Cities shall respect and protect human rights.' },
       });
+      // One history: the draft kept on purpose, then the text the edit replaced.
       expect(adopted.versions).toMatchObject([
-        { label: 'draft', text: { en: 'Cities should respect human rights.' } },
+        { label: 'draft', kind: 'draft', text: { en: 'Cities should respect human rights.' } },
+        { kind: 'edit', sides: ['en'], text: { en: 'Cities should respect human rights.' } },
       ]);
       expect(adopted.text.en).toBe('Cities shall respect and protect human rights.');
     });

@@ -2,6 +2,7 @@ import { FORUM_SCHEMA_VERSION } from '../../../common/domain/forum-schema';
 import { WORKSPACE_SCHEMA_VERSION } from '../../../common/domain/workspace-schema';
 import { forum0001 } from './forum-0001-initial';
 import { forum0002 } from './forum-0002-report-details';
+import { forum0003 } from './forum-0003-note-history';
 import type { DocumentKind, Migration, RawDocument } from './migration';
 import { workspace0001 } from './workspace-0001-settings';
 import { workspace0002 } from './workspace-0002-profile-forums-contacts';
@@ -12,7 +13,7 @@ export type { DocumentKind, RawDocument } from './migration';
 
 const migrations: Record<DocumentKind, Migration[]> = {
   workspace: [workspace0001, workspace0002, workspace0003, workspace0004],
-  forum: [forum0001, forum0002],
+  forum: [forum0001, forum0002, forum0003],
 };
 
 export const currentVersion: Record<DocumentKind, number> = {

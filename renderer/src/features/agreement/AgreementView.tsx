@@ -16,6 +16,7 @@ export function AgreementView({ forumId }: { forumId: string }) {
   const createDocument = useAppStore((s) => s.createClauseDocument);
   const updateDocument = useAppStore((s) => s.updateClauseDocument);
   const renumber = useAppStore((s) => s.renumberClauses);
+  const deleteDocument = useAppStore((s) => s.deleteClauseDocument);
   const [selected, setSelected] = useState<string | null>(null);
   const [form, setForm] = useState<'new' | 'edit' | null>(null);
   const [pasting, setPasting] = useState(false);
@@ -30,12 +31,15 @@ export function AgreementView({ forumId }: { forumId: string }) {
   const clauses = document ? agreement.clauses.filter((c) => c.documentId === document.id) : [];
   const siblings = (parentId: string | null) => clauses.filter((c) => c.parentId === parentId);
   const hasText = (side: 'id' | 'en') => clauses.some((c) => c.text[side].trim());
+  // The side with more clauses still empty; with none yet, the authoritative language.
+  const empties = (side: 'id' | 'en') => clauses.filter((c) => !c.text[side].trim()).length;
+  const otherSide = document?.authoritativeLanguage === 'en' ? 'id' : 'en';
   const pasteLanguage = document
-    ? clauses.length && hasText(document.authoritativeLanguage)
-      ? document.authoritativeLanguage === 'en'
-        ? 'id'
-        : 'en'
-      : document.authoritativeLanguage
+    ? clauses.length === 0 || !hasText(document.authoritativeLanguage)
+      ? document.authoritativeLanguage
+      : empties(otherSide) >= empties(document.authoritativeLanguage)
+        ? otherSide
+        : document.authoritativeLanguage
     : 'en';
 
   return (
@@ -94,6 +98,16 @@ export function AgreementView({ forumId }: { forumId: string }) {
               )}
               <button type="button" className="button subtle" onClick={() => setForm('edit')}>
                 {t('documents.edit')}
+              </button>
+              <button
+                type="button"
+                className="button subtle"
+                onClick={() => {
+                  setSelected(null);
+                  void deleteDocument(document.id);
+                }}
+              >
+                {t('documents.delete')}
               </button>
             </div>
           </header>

@@ -6,6 +6,7 @@ import type { UiLanguage } from '../../../../electron/common/language';
 import { useAppStore } from '../../store/app-store';
 import { Autosaver } from '../../store/autosave';
 import { ClauseDiff } from './ClauseDiff';
+import { ClauseHistory } from './ClauseHistory';
 
 type Stance = (typeof positionStances)[number];
 
@@ -40,7 +41,8 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
   }
   const number = clause.number || t('clauses.preamble');
   const level = clause.number ? clause.number.split('.').length - 1 : 0;
-  const version = clause.versions.at(-1);
+  // The inline changes are against the draft kept on purpose; other versions are in History.
+  const version = clause.versions.findLast((v) => !v.kind || v.kind === 'draft');
   const stance = clause.position?.stance ?? null;
 
   const savePosition = (next: Stance | null, nextReason = reason) =>
@@ -173,6 +175,7 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
               >
                 {t('clauses.edit')}
               </button>
+              {clause.versions.length > 0 && <ClauseHistory clause={clause} number={number} />}
               {!version && (
                 <button
                   type="button"

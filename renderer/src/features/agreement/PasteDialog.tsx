@@ -7,6 +7,8 @@ import { useAppStore } from '../../store/app-store';
 
 /** Rows a delegate can check and edit; a longer split is accepted whole. */
 const EDITABLE = 300;
+/** Replaced texts listed for checking; the count always covers them all. */
+const SHOWN_REPLACED = 20;
 
 interface Props {
   documentId: string;
@@ -20,8 +22,12 @@ export function PasteDialog({ documentId, defaultLanguage, open, onClose }: Prop
   const { t: tc } = useTranslation();
   const previewSplit = useAppStore((s) => s.previewSplit);
   const applySplit = useAppStore((s) => s.applySplit);
-  const ids = { language: useId(), text: useId(), help: useId() };
+  const ids = { language: useId(), side: useId(), text: useId(), help: useId(), guard: useId() };
   const [language, setLanguage] = useState<UiLanguage>(defaultLanguage);
+  /** Chosen by the delegate: then detection only warns, it no longer picks the side. */
+  const [languageChosen, setLanguageChosen] = useState(false);
+  /** What accepting does when it would replace texts: asked, never assumed. */
+  const [choice, setChoice] = useState<'replace' | 'keep' | null>(null);
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<SplitPreview | null>(null);
   const [items, setItems] = useState<{ number: string; text: string }[]>([]);
@@ -31,14 +37,26 @@ export function PasteDialog({ documentId, defaultLanguage, open, onClose }: Prop
     setText('');
     setPreview(null);
     setItems([]);
+    setChoice(null);
     onClose(message);
   };
+  const languageName = (side: UiLanguage) => t(`paste.languageNames.${side}`);
+  const chooseLanguage = (side: UiLanguage) => {
+    setLanguage(side);
+    setLanguageChosen(true);
+    setChoice(null);
+  };
+  const replaces = preview?.replaces[language] ?? [];
+  const replacedNumbers = new Set(replaces.map((r) => r.number.trim().toLowerCase()));
 
   async function split() {
     setBusy(true);
     try {
       const result = await previewSplit(documentId, text);
       setPreview(result);
+      setChoice(null);
+      // The text's own language decides the side, unless the delegate chose one.
+      if (!languageChosen && result.detected) setLanguage(result.detected);
       setItems(
         result.clauses.map(({ number, text: clauseText }) => ({ number, text: clauseText })),
       );
@@ -50,7 +68,11 @@ export function PasteDialog({ documentId, defaultLanguage, open, onClose }: Prop
   async function accept() {
     setBusy(true);
     try {
-      const applied = await applySplit(documentId, language, items);
+      const kept =
+        choice === 'keep'
+          ? items.filter((item) => !replacedNumbers.has(item.number.trim().toLowerCase()))
+          : items;
+      const applied = await applySplit(documentId, language, kept, choice === 'replace');
       close(t('paste.applied', { created: applied.created, updated: applied.updated }));
     } finally {
       setBusy(false);
@@ -69,7 +91,7 @@ export function PasteDialog({ documentId, defaultLanguage, open, onClose }: Prop
             <select
               id={ids.language}
               value={language}
-              onChange={(e) => setLanguage(e.target.value as UiLanguage)}
+              onChange={(e) => chooseLanguage(e.target.value as UiLanguage)}
             >
               <option value="en">{tc('language.en')}</option>
               <option value="id">{tc('language.id')}</option>
@@ -111,6 +133,97 @@ export function PasteDialog({ documentId, defaultLanguage, open, onClose }: Prop
             </p>
           ))}
           {items.length > 0 && <p role="status">{t('paste.preview', { count: items.length })}</p>}
+          <div className="field inline">
+            <label htmlFor={ids.side}>{t('paste.side')}</label>
+            <select
+              id={ids.side}
+              value={language}
+              onChange={(e) => chooseLanguage(e.target.value as UiLanguage)}
+            >
+              <option value="en">{tc('language.en')}</option>
+              <option value="id">{tc('language.id')}</option>
+            </select>
+          </div>
+          {preview.detected && preview.detected !== language ? (
+            <p className="form-problem" role="alert">
+              {t('paste.mismatch', {
+                detected: languageName(preview.detected),
+                side: languageName(language),
+              })}{' '}
+              <button
+                type="button"
+                className="button small"
+                onClick={() => chooseLanguage(preview.detected as UiLanguage)}
+              >
+                {t('paste.useDetected', { language: languageName(preview.detected) })}
+              </button>
+            </p>
+          ) : (
+            <p className="help">
+              {preview.detected
+                ? t('paste.detected', { language: languageName(preview.detected) })
+                : t('paste.undetected')}
+            </p>
+          )}
+          {replaces.length > 0 && (
+            <section className="paste-guard" role="alert" aria-labelledby={ids.guard}>
+              <h3 id={ids.guard}>
+                {t('paste.replaceTitle', { count: replaces.length, side: languageName(language) })}
+              </h3>
+              <p className="help">{t('paste.replaceHelp')}</p>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('paste.replaceNumber')}</th>
+                    <th scope="col">{t('paste.replaceOld')}</th>
+                    <th scope="col">{t('paste.replaceNew')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {replaces.slice(0, SHOWN_REPLACED).map((r) => (
+                    <tr key={r.number}>
+                      <td>{r.number || t('clauses.preamble')}</td>
+                      <td lang={language}>
+                        <del>{r.before}</del>
+                      </td>
+                      <td>
+                        <ins>{r.after}</ins>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {replaces.length > SHOWN_REPLACED && (
+                <p className="help">
+                  {t('paste.replaceMore', { count: replaces.length - SHOWN_REPLACED })}
+                </p>
+              )}
+              <fieldset>
+                <legend>{t('paste.choice')}</legend>
+                <label>
+                  <input
+                    type="radio"
+                    name={ids.guard}
+                    checked={choice === 'replace'}
+                    onChange={() => setChoice('replace')}
+                  />
+                  {t('paste.choiceReplace', {
+                    count: replaces.length,
+                    side: languageName(language),
+                  })}
+                </label>
+                <label>
+                  <input
+                    type="radio"
+                    name={ids.guard}
+                    checked={choice === 'keep'}
+                    onChange={() => setChoice('keep')}
+                  />
+                  {t('paste.choiceKeep')}
+                </label>
+              </fieldset>
+            </section>
+          )}
           {preview.alignment && (
             <ul className="alignment">
               <li>{t('paste.aligned', { count: preview.alignment.matched.length })}</li>
@@ -172,7 +285,8 @@ export function PasteDialog({ documentId, defaultLanguage, open, onClose }: Prop
             <button
               type="button"
               className="button primary"
-              disabled={busy || items.length === 0}
+              disabled={busy || items.length === 0 || (replaces.length > 0 && choice === null)}
+              aria-describedby={replaces.length > 0 && choice === null ? ids.guard : undefined}
               onClick={() => void accept()}
             >
               {t('paste.accept')}

@@ -4,6 +4,7 @@ import type { NoteView } from '../../../../electron/common/domain/notebook-views
 import { useBilingual } from '../../app/use-bilingual';
 import { NONE, useAppStore } from '../../store/app-store';
 import { renderMarkdown } from './markdown';
+import { NoteHistory } from './NoteHistory';
 
 type Side = 'id' | 'en';
 
@@ -139,6 +140,7 @@ export function NoteEditor() {
             {t('editor.markTranslated')}
           </button>
         )}
+        <NoteHistory note={note} />
         <button
           type="button"
           className="button small subtle"
