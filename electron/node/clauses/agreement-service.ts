@@ -342,8 +342,8 @@ export class AgreementService {
       const clause = find(doc.clauses, id);
       const before = clause.position?.reason;
       const after = position.stance === null ? { id: '', en: '' } : position.reason;
-      // A reason cleared (emptied, or dropped with the stance) goes to the trash.
-      if (before && (before.id || before.en) && !after.id && !after.en)
+      // A reason cleared (a side emptied, or dropped with the stance) goes to the trash.
+      if (before && uiLanguages.some((side) => before[side] && !after[side]))
         clause.clearedReason = { reason: { ...before }, deletedAt: now() };
       // Written again as it was: it is no longer in the trash.
       else if (sameReason(clause.clearedReason?.reason, after)) clause.clearedReason = null;

@@ -39,6 +39,9 @@ export interface AgreementSlice {
   recordClauseVersion(id: string, label: string): Promise<void>;
   /** Puts an earlier text back on `sides`; the toast's *Undo* puts back the text it replaced. */
   restoreClauseVersion(id: string, versionId: string, sides: UiLanguage[]): Promise<void>;
+  /** The clause whose history is open, if any. */
+  clauseHistoryId: string | null;
+  openClauseHistory(id: string | null): void;
   moveClause(id: string, direction: -1 | 1): Promise<void>;
   renumberClauses(documentId: string): Promise<void>;
   deleteClause(id: string): Promise<void>;
@@ -68,6 +71,8 @@ export const createAgreementSlice =
     return {
       agreement: null,
       agreementForumId: null,
+      clauseHistoryId: null,
+      openClauseHistory: (clauseHistoryId) => set({ clauseHistoryId }),
       commitments: [],
       commitmentsScope: undefined,
       async loadAgreement(id) {
@@ -129,9 +134,10 @@ export const createAgreementSlice =
         const clause = await api.call('clauses.position', { forumId: forum, id, position });
         await reload();
         // A reason cleared went to the trash: say so, and offer it back.
-        if (before && (before.id || before.en) && clause.clearedReason)
-          if (!clause.position?.reason.id && !clause.position?.reason.en)
-            get().offerRestore({ kind: 'reason', forumId: forum, id });
+        const after = clause.position?.reason;
+        const emptied = (['id', 'en'] as const).some((side) => before?.[side] && !after?.[side]);
+        if (emptied && clause.clearedReason)
+          get().offerRestore({ kind: 'reason', forumId: forum, id });
       },
       async restoreClauseVersion(id, versionId, sides) {
         const forum = forumId();

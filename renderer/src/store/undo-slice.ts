@@ -65,12 +65,13 @@ export const createUndoSlice =
       offerRestore(ref) {
         get().showToast({ key: `deleted.${ref.kind}` }, () => get().restoreFromTrash(ref));
       },
-      async restoreFromTrash(ref) {
-        await api.call('trash.restore', ref);
+      async restoreFromTrash({ kind, forumId, id }) {
+        // A Trash entry carries its title and date too: the host takes the reference alone.
+        await api.call('trash.restore', { kind, forumId, id });
         await get().reloadShown();
       },
-      async purgeFromTrash(ref) {
-        await api.call('trash.purge', ref);
+      async purgeFromTrash({ kind, forumId, id }) {
+        await api.call('trash.purge', { kind, forumId, id });
         await get().reloadShown();
       },
       async reloadShown() {

@@ -5,6 +5,7 @@ import { useBilingual } from '../../app/use-bilingual';
 import { useAppStore } from '../../store/app-store';
 import { ClauseRow } from './ClauseRow';
 import { DocumentForm } from './DocumentForm';
+import { ClauseHistoryDialog } from './ClauseHistory';
 import { PasteDialog } from './PasteDialog';
 
 export function AgreementView({ forumId }: { forumId: string }) {
@@ -17,6 +18,7 @@ export function AgreementView({ forumId }: { forumId: string }) {
   const updateDocument = useAppStore((s) => s.updateClauseDocument);
   const renumber = useAppStore((s) => s.renumberClauses);
   const deleteDocument = useAppStore((s) => s.deleteClauseDocument);
+  const historyId = useAppStore((s) => s.clauseHistoryId);
   const [selected, setSelected] = useState<string | null>(null);
   const [form, setForm] = useState<'new' | 'edit' | null>(null);
   const [pasting, setPasting] = useState(false);
@@ -128,6 +130,7 @@ export function AgreementView({ forumId }: { forumId: string }) {
               );
             })}
           </ol>
+          <ClauseHistoryDialog clause={clauses.find((c) => c.id === historyId)} />
           <PasteDialog
             key={`${document.id}:${pasteLanguage}`}
             documentId={document.id}

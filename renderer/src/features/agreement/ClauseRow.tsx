@@ -6,7 +6,7 @@ import type { UiLanguage } from '../../../../electron/common/language';
 import { useAppStore } from '../../store/app-store';
 import { Autosaver } from '../../store/autosave';
 import { ClauseDiff } from './ClauseDiff';
-import { ClauseHistory } from './ClauseHistory';
+import { ClauseHistoryButton } from './ClauseHistory';
 
 type Stance = (typeof positionStances)[number];
 
@@ -175,7 +175,9 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
               >
                 {t('clauses.edit')}
               </button>
-              {clause.versions.length > 0 && <ClauseHistory clause={clause} number={number} />}
+              {clause.versions.length > 0 && (
+                <ClauseHistoryButton clause={clause} number={number} />
+              )}
               {!version && (
                 <button
                   type="button"
