@@ -119,7 +119,12 @@ test('an empty paste and a paste with no numbering get a clear word, and nothing
     .getByLabel('Text', { exact: true })
     .fill('Kota menghormati HAM.\n\nKota melindungi warga.');
   await paste.getByRole('button', { name: 'Split into clauses' }).click();
-  await expect(paste.getByRole('alert')).toContainText('No numbering was found');
+  await expect(paste.getByRole('alert').first()).toContainText('No numbering was found');
+  // Numbered 1 and 2 in order, they would replace the Indonesian text of clauses 1 and 2: asked first.
+  await expect(paste.getByRole('alert').nth(1)).toContainText(
+    'Accepting would replace the Indonesian text of 2 clauses.',
+  );
+  await expect(paste.getByRole('button', { name: 'Accept' })).toBeDisabled();
   await paste.getByRole('button', { name: 'Back to the text' }).click();
   await paste.getByRole('button', { name: 'Cancel' }).click();
   await expect(clauses.getByRole('listitem')).toHaveCount(7);
