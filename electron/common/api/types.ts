@@ -23,7 +23,16 @@ export interface RecoveryNotice {
   /** Relative to the workspace folder. */
   file: string;
   /** `unsaved`: edits a stop could not save, kept in the file `movedTo`. */
-  problem: 'empty' | 'not-json' | 'checksum' | 'schema' | 'unsaved' | 'missing' | 'unreadable';
+  problem:
+    | 'empty'
+    | 'not-json'
+    | 'checksum'
+    | 'schema'
+    | 'unsaved'
+    | 'missing'
+    | 'unreadable'
+    /** An encrypted document older than the one last saved: an older copy put in its place. */
+    | 'rollback';
   detail: string;
   /** Where the damaged file now is, kept for inspection; null when it was missing. */
   movedTo: string | null;

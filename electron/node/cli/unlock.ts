@@ -46,6 +46,7 @@ export async function openCliWorkspace(ctx: CommandContext, holder: string): Pro
 }
 
 function describeNotice(ctx: CommandContext, notice: RecoveryNotice): string {
+  if (notice.problem === 'rollback') return ctx.t('cli:recoveredRollback', { file: notice.file });
   if (notice.problem === 'unsaved') {
     const key = notice.restoredFromDate ? 'cli:recoveredUnsaved' : 'cli:recoveredUnsavedKept';
     return ctx.t(key, { file: notice.file, movedTo: notice.movedTo ?? '' });

@@ -208,35 +208,61 @@ export async function changePassphrase(
   };
 }
 
+/**
+ * Format 2 carries a write counter after the magic, bound into the associated data: each
+ * save of a document counts up, so an older copy of it put back in its place (a rollback)
+ * shows a smaller number that cannot be raised without the key. Format 1 has none.
+ */
+const MAGIC_2 = Buffer.from('RSLHENC2');
+const COUNTER = 8;
+
 export function isEncrypted(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(0, MAGIC.length)).equals(MAGIC);
+  const head = Buffer.from(bytes.subarray(0, MAGIC.length));
+  return head.equals(MAGIC) || head.equals(MAGIC_2);
 }
 
-/** MAGIC, nonce, tag, ciphertext; the document's name is bound as associated data. */
-export function encryptDocument(plain: Uint8Array, dataKey: Buffer, name: string): Buffer {
+/** The write counter of a sealed document (0 for format 1), or null when it is not sealed. */
+export function documentCounter(bytes: Uint8Array): number | null {
+  const buffer = Buffer.from(bytes);
+  if (buffer.subarray(0, MAGIC.length).equals(MAGIC)) return 0;
+  if (!buffer.subarray(0, MAGIC_2.length).equals(MAGIC_2)) return null;
+  if (buffer.length < MAGIC_2.length + COUNTER) return null;
+  return Number(buffer.readBigUInt64BE(MAGIC_2.length));
+}
+
+/** MAGIC_2, counter, nonce, tag, ciphertext; name, format and counter are associated data. */
+export function encryptDocument(
+  plain: Uint8Array,
+  dataKey: Buffer,
+  name: string,
+  counter = 0,
+): Buffer {
   const nonce = randomBytes(NONCE);
-  const cipher = createCipheriv('aes-256-gcm', dataKey, nonce).setAAD(Buffer.from(`${name}|1`));
+  const head = Buffer.alloc(COUNTER);
+  head.writeBigUInt64BE(BigInt(counter));
+  const cipher = createCipheriv('aes-256-gcm', dataKey, nonce).setAAD(
+    Buffer.from(`${name}|1|${counter}`),
+  );
   const data = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return Buffer.concat([MAGIC, nonce, cipher.getAuthTag(), data]);
+  return Buffer.concat([MAGIC_2, head, nonce, cipher.getAuthTag(), data]);
 }
 
 /** The plain bytes; a tampered, truncated or misplaced document fails like a corrupt one. */
 export function decryptDocument(bytes: Uint8Array, dataKey: Buffer, name: string): Buffer {
   const buffer = Buffer.from(bytes);
-  if (!isEncrypted(buffer) || buffer.length < MAGIC.length + NONCE + TAG) {
+  const counter = documentCounter(buffer);
+  const v2 = buffer.subarray(0, MAGIC_2.length).equals(MAGIC_2);
+  const start = MAGIC.length + (v2 ? COUNTER : 0);
+  if (counter === null || buffer.length < start + NONCE + TAG) {
     throw new CorruptDocumentError('checksum', 'not an encrypted document');
   }
-  const nonce = buffer.subarray(MAGIC.length, MAGIC.length + NONCE);
-  const tag = buffer.subarray(MAGIC.length + NONCE, MAGIC.length + NONCE + TAG);
+  const aad = v2 ? `${name}|1|${counter}` : `${name}|1`;
+  const nonce = buffer.subarray(start, start + NONCE);
+  const tag = buffer.subarray(start + NONCE, start + NONCE + TAG);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', dataKey, nonce).setAAD(
-      Buffer.from(`${name}|1`),
-    );
+    const decipher = createDecipheriv('aes-256-gcm', dataKey, nonce).setAAD(Buffer.from(aad));
     decipher.setAuthTag(tag);
-    return Buffer.concat([
-      decipher.update(buffer.subarray(MAGIC.length + NONCE + TAG)),
-      decipher.final(),
-    ]);
+    return Buffer.concat([decipher.update(buffer.subarray(start + NONCE + TAG)), decipher.final()]);
   } catch {
     throw new CorruptDocumentError('checksum', 'the document failed its authentication check');
   }
@@ -253,6 +279,8 @@ export interface DocumentSealer {
   open(bytes: Uint8Array, name: string): Buffer;
   /** Overwrites the key in memory (nothing for plain); the sealer cannot be used afterwards. */
   wipe(): void;
+  /** Sealed documents: the next write of `name` counts above `counter`. */
+  raise?(name: string, counter: number): void;
 }
 
 export const plainSealer: DocumentSealer = {
@@ -269,10 +297,23 @@ export const plainSealer: DocumentSealer = {
 
 export function keySealer(dataKey: Buffer): DocumentSealer {
   const key = Buffer.from(dataKey);
+  /** The highest counter seen or written per document: the next write goes above it. */
+  const counters = new Map<string, number>();
+  const raise = (name: string, counter: number) =>
+    counters.set(name, Math.max(counters.get(name) ?? 0, counter));
   return {
     encrypted: true,
-    seal: (plain, name) => encryptDocument(plain, key, name),
-    open: (bytes, name) => decryptDocument(bytes, key, name),
+    seal: (plain, name) => {
+      const counter = (counters.get(name) ?? 0) + 1;
+      counters.set(name, counter);
+      return encryptDocument(plain, key, name, counter);
+    },
+    open: (bytes, name) => {
+      const plain = decryptDocument(bytes, key, name);
+      raise(name, documentCounter(bytes) ?? 0);
+      return plain;
+    },
+    raise,
     wipe: () => key.fill(0),
   };
 }

@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { z } from 'zod';
 import type { RecoveryNotice } from '../../common/api/types';
 import type { Backups } from './backups';
-import { plainSealer } from './crypto';
+import { documentCounter, plainSealer } from './crypto';
 import type { DocumentSealer } from './crypto';
 import { CorruptDocumentError, decodeVerified } from './document-codec';
 import { DurableTextFile, nodeFs } from './durable-file';
@@ -29,6 +29,8 @@ export interface LoadOptions<S extends z.ZodType> {
    * recover from a backup, not a first start.
    */
   expected?: boolean;
+  /** The write counter this document had at the last close; a lower one is a rollback. */
+  remembered?: number;
 }
 
 export interface Loaded<T> {
@@ -110,7 +112,7 @@ export async function loadDocument<S extends z.ZodType>(
     );
     const migrated = migratedFrom < migratedTo;
     if (migrated) await options.backups.create(options.key, text, 'migration');
-    return { data, dirty: migrated, notice: null };
+    return { data, dirty: migrated, notice: rollbackNotice(options, text) };
   } catch (error) {
     if (!(error instanceof CorruptDocumentError)) throw error;
     return recover(options, error);
@@ -156,6 +158,30 @@ async function recover<S extends z.ZodType>(
     }
   }
   return { data: fresh(options), dirty: true, notice };
+}
+
+/**
+ * An encrypted document older than the one Risalah last saved: someone put an older copy of
+ * it (a backup, a file from another folder) in its place. It opens (it is authentic), and
+ * the user is told, since edits made after that copy are missing.
+ */
+function rollbackNotice<S extends z.ZodType>(
+  options: LoadOptions<S>,
+  text: Buffer,
+): RecoveryNotice | null {
+  const counter = documentCounter(text);
+  if (options.remembered === undefined || counter === null) return null;
+  options.sealer?.raise?.(options.key, options.remembered);
+  if (counter >= options.remembered) return null;
+  return {
+    file: relative(options.workspaceDir, options.path),
+    problem: 'rollback',
+    detail: `saved ${counter} times, Risalah last saved it ${options.remembered} times`,
+    movedTo: null,
+    restoredFrom: null,
+    restoredFromDate: null,
+    at: new Date().toISOString(),
+  };
 }
 
 function fresh<S extends z.ZodType>(options: LoadOptions<S>): z.output<S> {

@@ -20,6 +20,7 @@ import {
 import type { DocumentSealer, KeyFile, ScryptParams } from './crypto';
 import { DurableTextFile, nodeFs, sweepTempFiles } from './durable-file';
 import type { DurableFs } from './durable-file';
+import { COUNTERS_FILE } from './rollback';
 import { WorkspaceLock } from './workspace-lock';
 
 /**
@@ -297,6 +298,10 @@ async function withLock<T>(dir: string, holder: string, run: () => Promise<T>): 
 }
 
 async function removeKeyFile(dir: string): Promise<void> {
+  // The counters and the attempt count belong to the key: a plain workspace keeps neither.
+  for (const path of [join(dir, COUNTERS_FILE), join(dir, ATTEMPTS_FILE)]) {
+    await unlink(path).catch(() => undefined);
+  }
   for (const path of [join(dir, KEY_COPY), join(dir, KEY_FILE)]) {
     await unlink(path).catch(() => undefined);
   }

@@ -17,6 +17,7 @@ import type { DocumentSealer } from './crypto';
 import { encodeDocument } from './document-codec';
 import { DocumentFile } from './document-file';
 import { loadDocument, readDocumentText } from './document-loader';
+import { readRemembered, rememberCounters } from './rollback';
 import { nodeFs, sweepTempFiles } from './durable-file';
 import type { DurableFs } from './durable-file';
 import { workspaceSealer } from './encryption';
@@ -60,6 +61,8 @@ export class Workspace {
   readonly #lock: WorkspaceLock;
   readonly #options: OpenWorkspaceOptions;
   readonly #sealer: DocumentSealer;
+  /** Write counters at the last close, to tell a rolled-back encrypted document. */
+  #remembered = new Map<string, number>();
   readonly #root: StoreDocument<WorkspaceDocument>;
   readonly #forums = new Map<string, StoreDocument<ForumDocument>>();
   #status: SaveStatus = {
@@ -102,6 +105,7 @@ export class Workspace {
       // Edits a stop could not save were kept aside: they go back before anything is read.
       const unsaved = await applyUnsaved(dir, backups, fs);
       const sealer = await workspaceSealer(dir, options.unlock, fs);
+      const remembered = await readRemembered(dir, sealer, fs);
       const root = await loadDocument({
         workspaceDir: dir,
         path: join(dir, WORKSPACE_FILE),
@@ -112,8 +116,10 @@ export class Workspace {
         create: () => ({}),
         fs,
         sealer,
+        remembered: remembered.get('workspace'),
       });
       const workspace = new Workspace(dir, lock, backups, options, sealer, root, unsaved);
+      workspace.#remembered = remembered;
       await workspace.#loadForums();
       return workspace;
     } catch (error) {
@@ -137,6 +143,7 @@ export class Workspace {
           fs: this.#options.fs,
           sealer: this.#sealer,
           expected: true,
+          remembered: this.#remembered.get(forumKey(entry.id)),
         }),
       ),
     );
@@ -361,6 +368,18 @@ export class Workspace {
   async close(): Promise<void> {
     try {
       await this.#flushOrKeep();
+      await rememberCounters(
+        this.dir,
+        this.#sealer,
+        [
+          { name: 'workspace', path: join(this.dir, WORKSPACE_FILE) },
+          ...[...this.#forums.keys()].map((id) => ({
+            name: forumKey(id),
+            path: forumFile(this.dir, id),
+          })),
+        ],
+        this.#options.fs,
+      ).catch(() => undefined);
     } finally {
       for (const doc of this.#documents()) doc.stop();
       this.#sealer.wipe();

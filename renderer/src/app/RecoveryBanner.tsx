@@ -19,31 +19,33 @@ export function RecoveryBanner() {
       {notices.map((notice) => (
         <div key={notice.file + notice.at} className="banner-row">
           <p>
-            {notice.problem === 'unsaved'
-              ? notice.restoredFromDate
-                ? t('recovery.unsaved', {
-                    file: notice.file,
-                    movedTo: notice.movedTo,
-                    date: format.dateTime(notice.restoredFromDate),
-                  })
-                : t('recovery.unsavedKept', { file: notice.file, movedTo: notice.movedTo })
-              : notice.restoredFromDate
-                ? t(notice.movedTo === null ? 'recovery.restoredMissing' : 'recovery.restored', {
-                    file: notice.file,
-                    problem: t(`recovery.problems.${notice.problem}`),
-                    movedTo: notice.movedTo,
-                    date: format.dateTime(notice.restoredFromDate),
-                  })
-                : t(
-                    notice.movedTo === null
-                      ? 'recovery.notRestoredMissing'
-                      : 'recovery.notRestored',
-                    {
+            {notice.problem === 'rollback'
+              ? t('recovery.rollback', { file: notice.file })
+              : notice.problem === 'unsaved'
+                ? notice.restoredFromDate
+                  ? t('recovery.unsaved', {
+                      file: notice.file,
+                      movedTo: notice.movedTo,
+                      date: format.dateTime(notice.restoredFromDate),
+                    })
+                  : t('recovery.unsavedKept', { file: notice.file, movedTo: notice.movedTo })
+                : notice.restoredFromDate
+                  ? t(notice.movedTo === null ? 'recovery.restoredMissing' : 'recovery.restored', {
                       file: notice.file,
                       problem: t(`recovery.problems.${notice.problem}`),
                       movedTo: notice.movedTo,
-                    },
-                  )}
+                      date: format.dateTime(notice.restoredFromDate),
+                    })
+                  : t(
+                      notice.movedTo === null
+                        ? 'recovery.notRestoredMissing'
+                        : 'recovery.notRestored',
+                      {
+                        file: notice.file,
+                        problem: t(`recovery.problems.${notice.problem}`),
+                        movedTo: notice.movedTo,
+                      },
+                    )}
           </p>
           <button type="button" className="button" onClick={() => dismiss(notice)}>
             {t('recovery.dismiss')}

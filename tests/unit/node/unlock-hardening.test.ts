@@ -8,7 +8,9 @@ import type { RuntimeOptions } from '../../../electron/node/runtime';
 import type { KeyKeeper } from '../../../electron/node/security/key-keeper';
 import { KEY_FILE } from '../../../electron/node/store/crypto';
 import { ATTEMPTS_FILE, encryptWorkspace } from '../../../electron/node/store/encryption';
+import { FORUMS_DIR, Workspace } from '../../../electron/node/store/workspace';
 import { WorkspaceLock } from '../../../electron/node/store/workspace-lock';
+import { gwangjuForum } from '../../support/forums';
 import { withTempDir } from '../../support/temp-dir';
 import { fakeIo } from './cli-io';
 
@@ -186,6 +188,71 @@ describe('the key file and the passphrase variable', () => {
       // The passphrase did not change.
       const c = fakeIo({ LANG: 'en_GB.UTF-8', RISALAH_PASSPHRASE: PASS });
       expect(await runCli(['forums', '--workspace', dir], c.io)).toBe(0);
+    });
+  });
+});
+
+describe('rollback of an encrypted document', () => {
+  it('an older copy put back by hand is reported; ordinary restarts are not', async () => {
+    await withTempDir(async (dir) => {
+      await encrypted(dir);
+      const unlock = { passphrase: PASS };
+      const first = await Workspace.open(dir, { holder: 'test', unlock });
+      const forumId = first.createForum(gwangjuForum).id;
+      await first.close();
+      const path = join(dir, FORUMS_DIR, `${forumId}.json`);
+      const older = await readFile(path);
+
+      const second = await Workspace.open(dir, { holder: 'test', unlock });
+      expect(second.notices).toEqual([]);
+      second.updateForum(forumId, (doc) => {
+        doc.forum.venue = 'Changed after the copy was taken';
+      });
+      await second.close();
+      const third = await Workspace.open(dir, { holder: 'test', unlock });
+      expect(third.notices).toEqual([]);
+      await third.close();
+
+      // The older copy is authentic (same key, same name), so only the counter tells.
+      await writeFile(path, older);
+      const rolledBack = await Workspace.open(dir, { holder: 'test', unlock });
+      expect(rolledBack.notices).toMatchObject([
+        { file: join(FORUMS_DIR, `${forumId}.json`), problem: 'rollback', restoredFrom: null },
+      ]);
+      expect(rolledBack.forum(forumId).forum.venue).toBe(gwangjuForum.venue);
+      // The next save counts above what was remembered, so it is not reported again.
+      rolledBack.updateForum(forumId, (doc) => {
+        doc.forum.venue = 'Typed again';
+      });
+      await rolledBack.close();
+      const after = await Workspace.open(dir, { holder: 'test', unlock });
+      expect(after.notices).toEqual([]);
+      await after.close();
+
+      // The command line says so too, translated.
+      const again = await readFile(path);
+      await writeFile(path, older);
+      const c = fakeIo({ LANG: 'id_ID.UTF-8', RISALAH_PASSPHRASE: PASS });
+      expect(await runCli(['forums', '--workspace', dir], c.io)).toBe(0);
+      expect(c.err.join('\n')).toContain('lebih lama daripada versi yang terakhir disimpan');
+      expect(again.equals(older)).toBe(false);
+    });
+  });
+
+  it('the counter cannot be raised without the key: an edited counter fails authentication', async () => {
+    await withTempDir(async (dir) => {
+      await encrypted(dir);
+      const unlock = { passphrase: PASS };
+      const ws = await Workspace.open(dir, { holder: 'test', unlock });
+      const forumId = ws.createForum(gwangjuForum).id;
+      await ws.close();
+      const path = join(dir, FORUMS_DIR, `${forumId}.json`);
+      const bytes = await readFile(path);
+      bytes.writeBigUInt64BE(999n, 8);
+      await writeFile(path, bytes);
+      const reopened = await Workspace.open(dir, { holder: 'test', unlock });
+      expect(reopened.notices).toMatchObject([{ problem: 'checksum' }]);
+      await reopened.close();
     });
   });
 });
