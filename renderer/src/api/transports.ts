@@ -71,22 +71,20 @@ export function hostRequest(path: string, init: RequestInit = {}): Promise<Respo
   return fetch(path, { ...init, headers, credentials: 'omit' });
 }
 
-const RECONNECT_MS = 2_000;
-
 /**
  * Server-sent events read from a fetch, because `EventSource` cannot send the header that
- * carries the credential. Reconnects after a dropped connection, as `EventSource` would.
+ * carries the credential. No reconnection: on loopback the stream only ends when the host
+ * stops, and a host started again has a new token (and usually a new port), so retrying
+ * could only fail; the page's next call reports the host unreachable instead.
  */
 function subscribeToEvents(base: string, listener: (event: ApiEvent) => void): () => void {
   const controller = new AbortController();
-  let retry: ReturnType<typeof setTimeout> | undefined;
   const connect = async (): Promise<void> => {
     try {
       const response = await hostRequest(`${base}/api/events`, {
         headers: { Accept: 'text/event-stream' },
         signal: controller.signal,
       });
-      // Refused (a wrong or old token): retrying would not change the answer.
       if (!response.ok || !response.body) return;
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
@@ -108,15 +106,11 @@ function subscribeToEvents(base: string, listener: (event: ApiEvent) => void): (
         }
       }
     } catch {
-      // Dropped or unreachable: try again below, unless unsubscribed.
+      // The host stopped, or the page unsubscribed.
     }
-    if (!controller.signal.aborted) retry = setTimeout(() => void connect(), RECONNECT_MS);
   };
   void connect();
-  return () => {
-    controller.abort();
-    clearTimeout(retry);
-  };
+  return () => controller.abort();
 }
 
 const KEEPALIVE_LIMIT = 60_000;
