@@ -238,6 +238,22 @@ for (const [lang, systemLang] of [
       await expect(page.getByRole('textbox', { name: /^(Nama|Name)$/ }).first()).toHaveValue(head);
     });
 
+    test('typing in the report, then reloading 50 ms later, loses nothing', async ({
+      page,
+      server,
+    }) => {
+      await page.goto(server.url);
+      await page.getByRole('button', { name: w.example }).click();
+      await openReport(page, w);
+      const field = page.getByLabel(w.assignmentNumber);
+      await field.fill('');
+      await field.pressSequentially('094/123/SPT', { delay: 10 });
+      await page.waitForTimeout(50);
+      await page.reload();
+      await openReport(page, w);
+      await expect(page.getByLabel(w.assignmentNumber)).toHaveValue('094/123/SPT');
+    });
+
     test('a member typed and cancelled is not dropped without a word; the letterhead takes a PNG logo and refuses what is not one', async ({
       page,
       server,

@@ -10,20 +10,20 @@ import type {
   DelegationProfile,
   Letterhead,
 } from '../../../electron/common/domain/workspace-schema';
-import { ApiError } from '../api/api-client';
 import type { ApiClient } from '../api/api-client';
 import type { AppState } from './app-store';
 import { Autosaver } from './autosave';
 
 /** The report details the editor changes: every field the contract lets a patch carry. */
 export type ReportField = keyof Required<ReportPatch>;
+type ReportEdit = Partial<Pick<ReportDetails, ReportField>>;
 
 export interface ReportSlice {
   report: ReportDetails | null;
   reportForumId: string | null;
   loadReport(forumId: string): Promise<void>;
-  /** Changes the report at once on screen; the store gets it within AUTOSAVE_MS. */
-  editReport(patch: Partial<Pick<ReportDetails, ReportField>>): void;
+  /** Changes the report at once on screen; the host gets it as notes do (autosave.ts). */
+  editReport(patch: ReportEdit): void;
   flushReport(): Promise<void>;
   /** Fills each empty side of each text from the drafts; returns how many were filled. */
   fillReportDrafts(): Promise<number>;
@@ -31,72 +31,43 @@ export interface ReportSlice {
   /** Rejects with `member-in-use` (an ApiError) unless `detach`: the caller asks first. */
   removeMember(id: string, detach: boolean): Promise<void>;
   moveMember(id: string, direction: -1 | 1): Promise<void>;
-  /** Changes the letterhead at once on screen; saved like the report, within AUTOSAVE_MS. */
+  /** Changes the letterhead at once on screen; saved like the report. */
   editLetterhead(letterhead: LetterheadInput): void;
-}
-
-/**
- * The same way notes save (notes-slice, autosave): edits show at once, are gathered for
- * AUTOSAVE_MS (never more than AUTOSAVE_MAX_WAIT_MS after the first), then sent one request
- * at a time, and sent at once when the page goes away; a request that fails puts its fields
- * back in line, so the next edit (or leaving the page) sends them again, and the save
- * indicator says it failed.
- */
-function gathered(send: () => Promise<void>, onPending: (pending: boolean) => void) {
-  // The fields to send are read when it is their turn, so the patch itself carries nothing.
-  const saver = new Autosaver<true>({ send, merge: () => true, onPending });
-  return {
-    schedule: () => saver.edit(true),
-    flush: () => saver.flush(),
-  };
 }
 
 export const createReportSlice =
   (api: ApiClient): StateCreator<AppState, [], [], ReportSlice> =>
   (set, get) => {
-    const failed = (error: unknown) =>
-      get().applySaveStatus({
-        ...get().saveStatus,
-        state: 'failed',
-        error: error instanceof ApiError ? error.payload : { code: 'internal', params: {} },
-      });
-
-    const pendingFields = new Set<ReportField>();
-    const report = gathered(
-      async () => {
-        const current = get().report;
-        const forumId = get().reportForumId;
-        if (!current || !forumId || pendingFields.size === 0) return;
-        const fields = [...pendingFields];
-        pendingFields.clear();
-        const patch = Object.fromEntries(fields.map((f) => [f, current[f]])) as ReportPatch;
-        try {
-          await api.call('report.update', { forumId, patch });
-        } catch (error) {
-          for (const field of fields) pendingFields.add(field);
-          failed(error);
-          throw error; // the autosaver keeps it in line and tries again after a pause
-        }
+    // One autosaver per forum, as notes have one per note: a patch belongs to its report.
+    const savers = new Map<string, Autosaver<ReportPatch>>();
+    const saverFor = (forumId: string) => {
+      let saver = savers.get(forumId);
+      if (!saver) {
+        saver = new Autosaver<ReportPatch>({
+          send: async (patch) => {
+            await api.call('report.update', { forumId, patch });
+            get().setSendError(null);
+          },
+          // Each patch holds whole fields: the newer one wins field by field.
+          merge: (older, newer) => ({ ...older, ...newer }),
+          onPending: (pending) => get().setUnsent(`report:${forumId}`, pending),
+          onError: (error) => get().setSendError(error),
+        });
+        savers.set(forumId, saver);
+      }
+      return saver;
+    };
+    const letterhead = new Autosaver<LetterheadInput>({
+      send: async (next) => {
+        await api.call('letterhead.update', { letterhead: next });
+        get().setSendError(null);
       },
-      (pending) => get().setUnsent('report', pending),
-    );
-
-    let letterheadPending = false;
-    const letterhead = gathered(
-      async () => {
-        const current = get().profile?.letterhead;
-        if (!current || !letterheadPending) return;
-        letterheadPending = false;
-        try {
-          await api.call('letterhead.update', { letterhead: letterheadInput(current) });
-        } catch (error) {
-          letterheadPending = true;
-          failed(error);
-          throw error;
-        }
-      },
-      (pending) => get().setUnsent('letterhead', pending),
-    );
+      merge: (_older, newer) => newer,
+      onPending: (pending) => get().setUnsent('letterhead', pending),
+      onError: (error) => get().setSendError(error),
+    });
+    const flushAll = () =>
+      Promise.all([...savers.values(), letterhead].map((s) => s.flush())).then(() => undefined);
 
     /** Takes the members from the host; what the profile form shows is left alone. */
     const applyMembers = (profile: DelegationProfile) =>
@@ -108,7 +79,7 @@ export const createReportSlice =
       report: null,
       reportForumId: null,
       async loadReport(forumId) {
-        await report.flush();
+        await flushAll();
         const [details, profile] = await Promise.all([
           api.call('report.get', { forumId }),
           api.call('profile.get', {}),
@@ -118,14 +89,12 @@ export const createReportSlice =
       },
       editReport(patch) {
         const current = get().report;
-        if (!current) return;
-        for (const field of Object.keys(patch) as ReportField[]) pendingFields.add(field);
+        const forumId = get().reportForumId;
+        if (!current || !forumId) return;
         set({ report: { ...current, ...patch } });
-        report.schedule();
+        saverFor(forumId).edit(patch as ReportPatch);
       },
-      async flushReport() {
-        await Promise.all([report.flush(), letterhead.flush()]);
-      },
+      flushReport: flushAll,
       async fillReportDrafts() {
         const forumId = get().reportForumId;
         if (!forumId) return 0;
@@ -133,7 +102,7 @@ export const createReportSlice =
         // Read after the drafts arrive: whatever was typed meanwhile is kept.
         const current = get().report;
         if (!current || get().reportForumId !== forumId) return 0;
-        const patch: Partial<Pick<ReportDetails, ReportField>> = {};
+        const patch: ReportEdit = {};
         let filled = 0;
         for (const field of reportTextFields) {
           const text = { ...current[field] };
@@ -148,7 +117,7 @@ export const createReportSlice =
         }
         if (filled > 0) {
           get().editReport(patch);
-          await report.flush();
+          await saverFor(forumId).flush();
         }
         return filled;
       },
@@ -156,7 +125,7 @@ export const createReportSlice =
         applyMembers(await api.call('members.save', { member }));
       },
       async removeMember(id, detach) {
-        await report.flush();
+        await flushAll();
         applyMembers(await api.call('members.remove', { id, detach }));
         // The host may have taken the member out of this forum's report too.
         const forumId = get().reportForumId;
@@ -168,9 +137,9 @@ export const createReportSlice =
       editLetterhead(next) {
         const profile = get().profile;
         if (!profile) return;
-        letterheadPending = true;
-        set({ profile: { ...profile, letterhead: { ...profile.letterhead, ...next } } });
-        letterhead.schedule();
+        const merged = { ...profile.letterhead, ...next };
+        set({ profile: { ...profile, letterhead: merged } });
+        letterhead.edit(letterheadInput(merged));
       },
     };
   };

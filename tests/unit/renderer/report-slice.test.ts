@@ -5,6 +5,8 @@ import { reportDetailsSchema } from '../../../electron/common/domain/forum-schem
 import { createApiClient } from '../../../renderer/src/api/api-client';
 import type { ApiTransport } from '../../../renderer/src/api/api-client';
 import { createAppStore } from '../../../renderer/src/store/app-store';
+import { flushAllForExit } from '../../../renderer/src/store/autosave';
+import { shownSave } from '../../../renderer/src/store/save-slice';
 
 const blank = { id: '', en: '' };
 const profile = {
@@ -72,11 +74,25 @@ describe('report details autosave', () => {
     await store.getState().loadReport('f1');
     store.getState().editReport({ number: '094/561/LAP/02/2017' });
     await store.getState().flushReport();
-    expect(store.getState().saveStatus.state).toBe('failed');
+    expect(shownSave(store.getState())).toMatchObject({
+      state: 'failed',
+      error: { code: 'disk-full' },
+    });
     expect(store.getState().report?.number).toBe('094/561/LAP/02/2017');
     failing = false;
     await store.getState().flushReport();
     expect(stored().number).toBe('094/561/LAP/02/2017');
+    expect(shownSave(store.getState()).state).not.toBe('failed');
+  });
+
+  it('sends what was typed at once when the page goes away, without waiting for the timer', async () => {
+    const { client, updates } = fakeApi();
+    const store = createAppStore(client, 'id');
+    await store.getState().loadReport('f1');
+    store.getState().editReport({ place: 'Sukadana' });
+    flushAllForExit();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(updates).toEqual([{ place: 'Sukadana' }]);
   });
 
   it('fills only the empty sides of the texts from the drafts', async () => {
