@@ -16,6 +16,8 @@ export default defineConfig({
         input: {
           main: resolve(root, 'electron/main/main.ts'),
           cli: resolve(root, 'electron/node/cli/main.ts'),
+          // The importer's thread: large or hostile files are read off the thread that saves.
+          'contacts-worker': resolve(root, 'electron/node/contacts/import-worker.ts'),
         },
       },
     },

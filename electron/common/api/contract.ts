@@ -37,6 +37,7 @@ import type {
   CommitmentView,
   ContactExport,
   ContactImportPreview,
+  ContactImportStatus,
   ContactQr,
   ContactSummary,
   DuplicatePair,
@@ -58,7 +59,7 @@ import {
   reportPatchSchema,
 } from '../domain/report-input-schema';
 import type { ReportDrafts } from '../domain/report-input-schema';
-import { mergeFields, trashKinds } from '../domain/vocabulary';
+import { csvFields, importEncodings, mergeFields, trashKinds } from '../domain/vocabulary';
 import type { Contact, DelegationProfile, Letterhead } from '../domain/workspace-schema';
 import type { ApiChannel, ApiEventName } from './channels';
 import type {
@@ -100,17 +101,17 @@ const exportOptions = z
     contactIds: z.array(idSchema).max(20_000),
   })
   .strict();
-const csvMappingSchema = z
+const csvMappingSchema = z.partialRecord(
+  z.enum(csvFields),
+  z.array(z.number().int().min(0).max(10_000)).max(50),
+);
+// Base64, so any file's bytes arrive intact whatever their encoding; 12 MB of cards at most.
+const importFileSchema = z
   .object({
-    name: z.number().int().min(0),
-    organisation: z.number().int().min(0),
-    position: z.number().int().min(0),
-    email: z.number().int().min(0),
-    phone: z.number().int().min(0),
-    country: z.number().int().min(0),
-    city: z.number().int().min(0),
+    base64: z.string().max(16_000_000),
+    mapping: csvMappingSchema.optional(),
+    encoding: z.enum(importEncodings).optional(),
   })
-  .partial()
   .strict();
 const recordRef = z.object({ forumId: idSchema, id: idSchema }).strict();
 const trashRef = z
@@ -232,12 +233,35 @@ export const apiContract = {
     z.object({ id: idSchema, patch: contactPatchSchema }).strict(),
   ),
   'contacts.delete': channel<Contact>()(z.object({ id: idSchema }).strict()),
-  // Base64, so any file's bytes arrive intact whatever its encoding; 12 MB of cards at most.
-  'contacts.importPreview': channel<ContactImportPreview>()(
-    z.object({ base64: z.string().max(16_000_000), mapping: csvMappingSchema.optional() }).strict(),
+  'contacts.importPreview': channel<ContactImportPreview>()(importFileSchema),
+  // The same, on the importer's thread with progress: start, ask how far it is, or cancel.
+  'contacts.importStart': channel<{ job: string }>()(importFileSchema),
+  'contacts.importStatus': channel<ContactImportStatus>()(
+    z.object({ job: z.string().uuid() }).strict(),
   ),
+  'contacts.importCancel': channel<boolean>()(z.object({ job: z.string().uuid() }).strict()),
   'contacts.importCommit': channel<number>()(
-    z.object({ token: z.string().uuid(), mapping: csvMappingSchema.optional() }).strict(),
+    z
+      .object({
+        token: z.string().uuid(),
+        /** A value over its field's limit: trimmed to it, or left out. */
+        oversize: z.enum(['trim', 'omit']).default('trim'),
+        /** Importing inside a forum links the contacts to it (and to a session, if given). */
+        forumId: idSchema.nullable().default(null),
+        sessionId: idSchema.nullable().default(null),
+      })
+      .strict(),
+  ),
+  /** Links contacts to a forum (and a session), or unlinks them; answers how many changed. */
+  'contacts.link': channel<number>()(
+    z
+      .object({
+        ids: z.array(idSchema).min(1).max(20_000),
+        forumId: idSchema,
+        sessionId: idSchema.nullable().default(null),
+        linked: z.boolean(),
+      })
+      .strict(),
   ),
   'contacts.export': channel<ContactExport>()(contactExportSchema),
   'contacts.qr': channel<ContactQr>()(z.object({ id: idSchema }).strict()),

@@ -2,11 +2,29 @@ import { z } from 'zod';
 import { contactFieldsSchema } from './workspace-schema';
 import { idSchema } from './primitives';
 
-export const contactInputSchema = contactFieldsSchema.extend({
-  name: z.string().min(1).max(300),
-  notes: z.string().max(20_000).default(''),
+/**
+ * The longest text each contact field takes, in characters. An import reports a value over
+ * its limit on its row and trims it or leaves it out, as the delegate chooses; it never
+ * aborts the import.
+ */
+export const contactLimits = {
+  name: 300,
+  /** Short texts: honorific, parts of a name, a position, an organisation, a city, … */
+  short: 500,
+  email: 320,
+  phone: 100,
+  url: 2_000,
+  notes: 20_000,
   /** A data: URL; a card photo is a few hundred KB at most. */
-  photo: z.string().max(2_000_000).nullable().default(null),
+  photo: 2_000_000,
+  /** How many e-mails, phones, addresses, … a contact keeps. */
+  items: 50,
+} as const;
+
+export const contactInputSchema = contactFieldsSchema.extend({
+  name: z.string().min(1).max(contactLimits.name),
+  notes: z.string().max(contactLimits.notes).default(''),
+  photo: z.string().max(contactLimits.photo).nullable().default(null),
 });
 
 export const contactPatchSchema = contactInputSchema.partial();

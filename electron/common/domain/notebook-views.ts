@@ -1,6 +1,6 @@
 import type { Bilingual } from './primitives';
 import type { Clause, ClauseDocument, Commitment, Forum, Note, Session } from './forum-schema';
-import type { mergeFields, trashKinds } from './vocabulary';
+import type { ImportEncoding, csvFields, mergeFields, trashKinds } from './vocabulary';
 import type { ForumIndexEntry } from './workspace-schema';
 import type { TranslationStatus } from './translation';
 
@@ -127,26 +127,51 @@ export interface ContactSummary {
 
 export interface ContactImportPreview {
   kind: 'vcf' | 'csv';
+  /** The character set the file was read in: detected, or the one chosen. */
+  encoding: ImportEncoding;
+  /** Why nothing could be read: a binary file, or text that is neither cards nor a list. */
+  unreadable: 'binary' | 'not-contacts' | null;
+  /** How many contacts the file gives, and how many look like people already known. */
+  total: number;
+  duplicates: number;
+  /** The first few hundred of them, for the delegate to look over. */
   contacts: {
     name: string;
     organisation: string;
     email: string;
     phone: string;
     duplicateOf: string | null;
+    line: number;
   }[];
   problems: { card: number; line: number; reason: 'no-end' | 'no-name' | 'not-a-vcard' }[];
+  /** Contacts with a value longer than the field takes: trimmed or left out, as chosen. */
+  oversize: { line: number; name: string; fields: { field: string; length: number; limit: number }[] }[];
+  oversizeCount: number;
   /** Names the file held until the delegate accepts or cancels. */
   token: string;
-  /** For a CSV list: its columns, a sample, the mapping in use, and rows that will be left out. */
+  /** For a CSV list: its columns, a sample, the mapping in use, and what looks doubtful. */
   csv: {
     headers: string[];
     sample: string[][];
     rowCount: number;
-    mapping: Partial<
-      Record<'name' | 'organisation' | 'position' | 'email' | 'phone' | 'country' | 'city', number>
-    >;
-    rowProblems: { line: number; reason: 'no-name' | 'bad-email' }[];
+    headerless: boolean;
+    oneColumn: boolean;
+    mapping: Partial<Record<(typeof csvFields)[number], number[]>>;
+    rowProblems: {
+      line: number;
+      reason: 'no-person' | 'doubtful-email' | 'doubtful-phone' | 'name-from-contact';
+      value?: string;
+    }[];
+    rowProblemCount: number;
   } | null;
+}
+
+/** An import being read on the importer's thread. */
+export interface ContactImportStatus {
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  preview: ContactImportPreview | null;
 }
 
 export interface ContactExport {

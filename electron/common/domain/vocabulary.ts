@@ -44,16 +44,44 @@ export const mergeFields = [
   'sensitive',
 ] as const;
 
-/** The contact fields a participant list's columns can map to. */
+/** The contact fields a participant list's columns can map to; a field may take several columns. */
 export const csvFields = [
   'name',
+  'prefix',
+  'given',
+  'middle',
+  'family',
+  'suffix',
   'organisation',
+  'department',
   'position',
   'email',
   'phone',
-  'country',
+  'website',
+  'street',
   'city',
+  'region',
+  'postcode',
+  'country',
+  'nip',
+  'notes',
+  'tags',
 ] as const;
+
+/** The character sets an imported file can be read in (detected, or chosen in the preview). */
+export const importEncodings = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'windows-1252',
+  'windows-1250',
+  'cp949',
+  'shift_jis',
+  'euc-jp',
+  'gb18030',
+  'big5',
+] as const;
+export type ImportEncoding = (typeof importEncodings)[number];
 
 /** The shortest passphrase an encrypted workspace accepts, in characters. */
 export const MIN_PASSPHRASE = 8;

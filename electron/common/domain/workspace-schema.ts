@@ -8,14 +8,16 @@ import {
   recordSchema,
 } from './primitives';
 
-export const WORKSPACE_SCHEMA_VERSION = 4;
+export const WORKSPACE_SCHEMA_VERSION = 5;
 
 export const settingsSchema = z
   .object({
     /** `null` follows the operating system's locale. */
     language: z.enum(uiLanguages).nullable().default(null),
     /** Column mappings chosen for participant lists, by the shape of their header row. */
-    csvMappings: z.record(z.string(), z.record(z.string(), z.number())).default({}),
+    csvMappings: z
+      .record(z.string(), z.record(z.string(), z.union([z.number(), z.array(z.number())])))
+      .default({}),
   })
   .loose();
 
@@ -75,19 +77,64 @@ export const forumIndexEntrySchema = recordSchema.extend({
 
 const labelled = z.object({ value: z.string(), type: z.string().default('') }).loose();
 
+/**
+ * The parts of a name as a card's N property holds them (family; given; additional; prefixes;
+ * suffixes), so an export never has to split the full name and get "Kim Min-ji" backwards.
+ * A part with several values keeps them comma-separated, as N does.
+ */
+export const namePartsSchema = z
+  .object({
+    family: z.string().default(''),
+    given: z.string().default(''),
+    additional: z.string().default(''),
+    prefix: z.string().default(''),
+    suffix: z.string().default(''),
+  })
+  .loose();
+
+export const emptyNameParts = { family: '', given: '', additional: '', prefix: '', suffix: '' };
+
+/** A postal address, ADR's seven parts. */
+export const addressSchema = z
+  .object({
+    type: z.string().default(''),
+    poBox: z.string().default(''),
+    extended: z.string().default(''),
+    street: z.string().default(''),
+    locality: z.string().default(''),
+    region: z.string().default(''),
+    postcode: z.string().default(''),
+    country: z.string().default(''),
+  })
+  .loose();
+
 /** A contact's own fields, apart from the record's id, timestamps and trash state. */
 export const contactFieldsSchema = z.object({
   name: z.string(),
+  nameParts: namePartsSchema.default(emptyNameParts),
+  /** The name in other scripts or languages (a card's ALTID/LANGUAGE pairs): 김민지 beside Kim Min-ji. */
+  otherNames: z.array(z.object({ language: z.string(), value: z.string() }).loose()).default([]),
   honorific: z.string().default(''),
   addressAs: z.string().default(''),
+  /** The job title (a card's TITLE). */
   position: bilingualSchema,
+  /** The function or part played (a card's ROLE), apart from the title. */
+  role: bilingualSchema.default({ id: '', en: '' }),
   organisation: bilingualSchema,
+  /** ORG's units below the organisation: division, department, … */
+  orgUnits: z
+    .object({ id: z.array(z.string()), en: z.array(z.string()) })
+    .loose()
+    .default({ id: [], en: [] }),
   country: z.string().default(''),
   city: z.string().default(''),
+  addresses: z.array(addressSchema).default([]),
   emails: z.array(labelled).default([]),
   phones: z.array(labelled).default([]),
   handles: z.array(z.object({ service: z.string(), value: z.string() }).loose()).default([]),
   website: z.string().default(''),
+  /** Web addresses beyond the main one. */
+  urls: z.array(labelled).default([]),
   languages: z.array(z.string()).default([]),
   /** A data: URL of a small JPEG or PNG. */
   photo: z.string().nullable().default(null),
@@ -133,4 +180,6 @@ export type Letterhead = z.infer<typeof letterheadSchema>;
 export type ForumIndexEntry = z.infer<typeof forumIndexEntrySchema>;
 export type Contact = z.infer<typeof contactSchema>;
 export type ContactFields = z.infer<typeof contactFieldsSchema>;
+export type NameParts = z.infer<typeof namePartsSchema>;
+export type PostalAddress = z.infer<typeof addressSchema>;
 export type WorkspaceDocument = z.infer<typeof workspaceDocumentSchema>;

@@ -121,10 +121,17 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
     'contacts.create': async ({ contact }) => ctx.contacts.create(contact),
     'contacts.update': async ({ id, patch }) => ctx.contacts.update(id, patch),
     'contacts.delete': async ({ id }) => ctx.contacts.setDeleted(id, true),
-    'contacts.importPreview': async ({ base64, mapping }) =>
-      ctx.contacts.previewImport(Buffer.from(base64, 'base64'), mapping),
-    'contacts.importCommit': async ({ token, mapping }) =>
-      ctx.contacts.commitImport(token, mapping),
+    'contacts.importPreview': async ({ base64, ...options }) =>
+      ctx.contacts.previewImport(Buffer.from(base64, 'base64'), options),
+    'contacts.importStart': async ({ base64, ...options }) => ({
+      job: ctx.contacts.startImport(Buffer.from(base64, 'base64'), options),
+    }),
+    'contacts.importStatus': async ({ job }) => ctx.contacts.importStatus(job),
+    'contacts.importCancel': async ({ job }) => ctx.contacts.cancelImport(job),
+    'contacts.importCommit': async ({ token, ...options }) =>
+      ctx.contacts.commitImport(token, options),
+    'contacts.link': async ({ ids, forumId, sessionId, linked }) =>
+      ctx.contacts.link(ids, forumId, sessionId, linked),
     'contacts.export': async (request) => ctx.contacts.export(request),
     'contacts.qr': async ({ id }) => ctx.contacts.qr(id),
     'contacts.duplicates': async () => ctx.contacts.duplicates(),

@@ -12,6 +12,7 @@ import type {
   DuplicatePair,
   MergeField,
   ContactImportPreview,
+  ContactImportStatus,
   ContactQr,
   ContactSummary,
 } from '../../common/domain/notebook-views';
@@ -21,21 +22,40 @@ import { contactSearchable, searchKey } from '../notebook/searchables';
 import type { SearchIndex } from '../search/search-index';
 import type { Workspace } from '../store/workspace';
 import { qrPayload, qrSvg } from './qr';
-import { guessMapping, headerSignature, parseCsv, rowProblems } from './csv';
-import type { CsvMapping, CsvTable } from './csv';
-import { blankContact, formatVCards, parseVCards } from './vcard';
+import type { CsvMapping } from './csv';
+import type { ImportEncoding } from './encoding';
+import { defaultRunner } from './import-runner';
+import type { ImportRun, ImportRunner } from './import-runner';
+import type { ParsedImport } from './import-parse';
+import { fit, validDraft } from './limits';
+import { formatVCards } from './vcard';
 import type { ContactDraft } from './vcard';
 
 const now = () => new Date().toISOString();
 const PREVIEW_TTL_MS = 30 * 60_000;
 
-/** Decodes an uploaded file: UTF-8 (with or without BOM) if it is valid, else Windows-1252. */
-export function decodeUpload(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
+/** How many contacts of a file the preview lists; the count and the problems cover all. */
+const PREVIEW_SHOWN = 500;
+const PROBLEMS_SHOWN = 200;
+
+export interface ImportOptions {
+  encoding?: ImportEncoding;
+  mapping?: CsvMapping;
+}
+
+export interface CommitOptions {
+  oversize?: 'trim' | 'omit';
+  forumId?: string | null;
+  sessionId?: string | null;
+}
+
+interface ImportJob {
+  run: ImportRun;
+  state: ContactImportStatus['state'];
+  done: number;
+  total: number;
+  preview: ContactImportPreview | null;
+  at: number;
 }
 
 const digits = (phone: string) => phone.replace(/\D/g, '').replace(/^0+/, '').slice(-9);
@@ -54,14 +74,14 @@ const folded = (text: string) =>
 export class ContactsService {
   readonly #workspace: Workspace;
   readonly #search: SearchIndex;
-  readonly #previews = new Map<
-    string,
-    { drafts: ContactDraft[]; table: CsvTable | null; at: number }
-  >();
+  readonly #previews = new Map<string, { parsed: ParsedImport; at: number }>();
+  readonly #jobs = new Map<string, ImportJob>();
+  readonly #runner: ImportRunner;
 
-  constructor(workspace: Workspace, search: SearchIndex) {
+  constructor(workspace: Workspace, search: SearchIndex, runner: ImportRunner = defaultRunner()) {
     this.#workspace = workspace;
     this.#search = search;
+    this.#runner = runner;
   }
 
   list(): ContactSummary[] {
@@ -111,87 +131,195 @@ export class ContactsService {
   }
 
   /**
-   * Reads a vCard file or a CSV participant list and says what it holds, which cards or
-   * rows are broken, and which look like people already known. Nothing is saved yet.
+   * Starts reading a vCard file or a CSV participant list on the importer's thread; the
+   * status says how far it is and, once read, what it holds. Nothing is saved yet.
    */
-  previewImport(bytes: Uint8Array, mapping?: CsvMapping): ContactImportPreview {
-    const token = randomUUID();
+  startImport(bytes: Uint8Array, options: ImportOptions = {}): string {
     this.#sweepPreviews();
-    // A photo, a PDF or a spreadsheet in binary form: no text to read contacts from.
-    if (bytes.subarray(0, 8192).includes(0)) {
-      return {
-        kind: 'vcf',
-        token,
-        contacts: [],
-        problems: [{ card: 0, line: 1, reason: 'not-a-vcard' }],
-        csv: null,
-      };
+    const id = randomUUID();
+    const job: ImportJob = {
+      run: this.#runner(
+        {
+          bytes,
+          ...(options.encoding ? { encoding: options.encoding } : {}),
+          ...(options.mapping ? { mapping: options.mapping } : {}),
+          remembered: structuredClone(this.#workspace.data.settings.csvMappings),
+        },
+        (done, total) => Object.assign(job, { done, total }),
+      ),
+      state: 'running',
+      done: 0,
+      total: 1,
+      preview: null,
+      at: Date.now(),
+    };
+    this.#jobs.set(id, job);
+    job.run.result.then(
+      (parsed) => {
+        if (job.state !== 'running') return;
+        job.preview = this.#preview(parsed);
+        job.state = 'done';
+      },
+      (error: Error) => {
+        if (job.state === 'running') job.state = error.name === 'cancelled' ? 'cancelled' : 'failed';
+      },
+    );
+    return id;
+  }
+
+  importStatus(id: string): ContactImportStatus {
+    const job = this.#jobs.get(id);
+    if (!job) throw new AppError('import-expired');
+    if (job.state !== 'running') this.#jobs.delete(id);
+    return { state: job.state, done: job.done, total: job.total, preview: job.preview };
+  }
+
+  cancelImport(id: string): boolean {
+    const job = this.#jobs.get(id);
+    if (!job) return false;
+    this.#jobs.delete(id);
+    if (job.state === 'running') {
+      job.state = 'cancelled';
+      job.run.cancel();
     }
-    const text = decodeUpload(bytes);
-    if (/^\s*BEGIN:VCARD/i.test(text) || !looksLikeCsv(text)) {
-      const { contacts, problems } = parseVCards(text);
-      this.#previews.set(token, { drafts: contacts, table: null, at: Date.now() });
-      return { kind: 'vcf', token, problems, contacts: this.#describe(contacts), csv: null };
+    return true;
+  }
+
+  /** Reads a file and says what it holds, which cards or rows are in doubt, and who is known. */
+  async previewImport(bytes: Uint8Array, options: ImportOptions = {}): Promise<ContactImportPreview> {
+    const id = this.startImport(bytes, options);
+    const job = this.#jobs.get(id)!;
+    try {
+      await job.run.result;
+    } catch (error) {
+      this.#jobs.delete(id);
+      throw new AppError((error as Error).name === 'cancelled' ? 'import-expired' : 'invalid-input', {
+        field: 'file',
+      });
     }
-    const table = parseCsv(text);
-    const remembered = this.#workspace.data.settings.csvMappings[headerSignature(table.headers)];
-    const chosen = mapping ?? (remembered as CsvMapping | undefined) ?? guessMapping(table.headers);
-    const drafts = draftsFromCsv(table, chosen);
-    this.#previews.set(token, { drafts, table, at: Date.now() });
+    const status = this.importStatus(id);
+    return status.preview!;
+  }
+
+  #preview(parsed: ParsedImport): ContactImportPreview {
+    const token = randomUUID();
+    this.#previews.set(token, { parsed, at: Date.now() });
+    const duplicates = duplicateFinder(this.#workspace.data.contacts.filter((c) => !c.deletedAt));
+    let duplicateCount = 0;
+    const contacts: ContactImportPreview['contacts'] = [];
+    parsed.drafts.forEach((c, i) => {
+      const duplicateOf = duplicates(c)?.id ?? null;
+      if (duplicateOf) duplicateCount++;
+      if (contacts.length < PREVIEW_SHOWN) {
+        contacts.push({
+          name: c.name,
+          organisation: c.organisation.en || c.organisation.id,
+          email: c.emails[0]?.value ?? '',
+          phone: c.phones[0]?.value ?? '',
+          duplicateOf,
+          line: parsed.lines[i] ?? 0,
+        });
+      }
+    });
+    const problems = [...parsed.cardProblems];
+    if (parsed.unreadable === 'binary') problems.push({ card: 0, line: 1, reason: 'not-a-vcard' });
     return {
-      kind: 'csv',
+      kind: parsed.kind,
+      encoding: parsed.encoding,
+      unreadable: parsed.unreadable,
       token,
-      problems: [],
-      contacts: this.#describe(drafts),
-      csv: {
-        headers: table.headers,
-        sample: table.rows.slice(0, 5),
-        rowCount: table.rows.length,
-        mapping: chosen,
-        rowProblems: rowProblems(table, chosen).slice(0, 200),
+      total: parsed.drafts.length,
+      duplicates: duplicateCount,
+      contacts,
+      problems: problems.slice(0, PROBLEMS_SHOWN),
+      oversize: parsed.oversize.slice(0, PROBLEMS_SHOWN).map((o) => ({
+        line: o.line,
+        name: (parsed.drafts[o.index]?.name ?? '').slice(0, 120),
+        fields: o.fields,
+      })),
+      oversizeCount: parsed.oversize.length,
+      csv: parsed.csv && {
+        headers: parsed.csv.headers,
+        sample: parsed.csv.sample,
+        rowCount: parsed.csv.rowCount,
+        headerless: parsed.csv.headerless,
+        oneColumn: parsed.csv.oneColumn,
+        mapping: parsed.csv.mapping,
+        rowProblems: parsed.csv.rowProblems.slice(0, PROBLEMS_SHOWN),
+        rowProblemCount: parsed.csv.rowProblems.length,
       },
     };
   }
 
   /**
    * Saves the previewed contacts in one change, after backing up the workspace document:
-   * an import is never half done, and always undoable from the backups. A CSV list's column
-   * mapping is remembered for the next list with the same columns.
+   * an import is never half done, and always undoable from the backups. A value over its
+   * field's limit is trimmed or left out as chosen; importing inside a forum links the
+   * contacts to it. A CSV list's column mapping is remembered for lists with the same columns.
    */
-  async commitImport(token: string, mapping?: CsvMapping): Promise<number> {
+  async commitImport(token: string, options: CommitOptions = {}): Promise<number> {
     const preview = this.#previews.get(token);
     if (!preview) throw new AppError('import-expired');
     this.#previews.delete(token);
-    const drafts =
-      preview.table && mapping ? draftsFromCsv(preview.table, mapping) : preview.drafts;
+    const { parsed } = preview;
+    const forumId = options.forumId ?? null;
+    if (forumId && !this.#workspace.forumIds().includes(forumId)) {
+      throw new AppError('not-found', { id: forumId });
+    }
+    const met = forumId ? [{ forumId, sessionId: options.sessionId ?? null }] : [];
+    const drafts = parsed.drafts;
+    for (const { index } of parsed.oversize) {
+      const fitted = validDraft(fit(drafts[index]!, options.oversize ?? 'trim'));
+      drafts[index] = fitted ?? fit(drafts[index]!, 'trim');
+    }
     await this.#workspace.backupBeforeImport();
     const at = now();
-    const created: Contact[] = drafts.map((draft) => ({
-      ...contactInputSchema.parse(draft),
-      id: randomUUID(),
-      createdAt: at,
-      updatedAt: at,
-      deletedAt: null,
-    }));
+    const created: Contact[] = [];
+    for (const draft of drafts) {
+      created.push({
+        ...draft,
+        met: [...draft.met, ...met],
+        id: randomUUID(),
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+      });
+    }
     this.#workspace.update((doc) => {
-      doc.contacts.push(...created);
-      if (preview.table) {
-        doc.settings.csvMappings[headerSignature(preview.table.headers)] = { ...(mapping ?? {}) };
-      }
+      // A loop, not push(...created): 130,000 arguments overflow the call stack.
+      for (const contact of created) doc.contacts.push(contact);
+      if (parsed.csv) doc.settings.csvMappings[parsed.csv.signature] = { ...parsed.csv.mapping };
     });
-    for (const contact of created) this.#search.upsert(contactSearchable(contact));
+    // The search index in slices, so saves and requests are served between them.
+    for (let i = 0; i < created.length; i += 2_000) {
+      for (const contact of created.slice(i, i + 2_000)) this.#search.upsert(contactSearchable(contact));
+      if (i + 2_000 < created.length) await new Promise((resolve) => setImmediate(resolve));
+    }
     return created.length;
   }
 
-  #describe(drafts: ContactDraft[]): ContactImportPreview['contacts'] {
-    const existing = this.#workspace.data.contacts.filter((c) => !c.deletedAt);
-    return drafts.map((c) => ({
-      name: c.name,
-      organisation: c.organisation.en || c.organisation.id,
-      email: c.emails[0]?.value ?? '',
-      phone: c.phones[0]?.value ?? '',
-      duplicateOf: likelyDuplicate(c, existing)?.id ?? null,
-    }));
+  /** Links contacts to a forum (and a session), or unlinks them. */
+  link(ids: string[], forumId: string, sessionId: string | null, linked: boolean): number {
+    if (!this.#workspace.forumIds().includes(forumId)) throw new AppError('not-found', { id: forumId });
+    const contacts = ids.map((id) => this.#find(id));
+    let changed = 0;
+    this.#workspace.update(() => {
+      for (const contact of contacts) {
+        const has = contact.met.some(
+          (m) => m.forumId === forumId && (sessionId === null || m.sessionId === sessionId),
+        );
+        if (linked && !has) {
+          contact.met.push({ forumId, sessionId });
+        } else if (!linked && has) {
+          contact.met = contact.met.filter(
+            (m) => !(m.forumId === forumId && (sessionId === null || m.sessionId === sessionId)),
+          );
+        } else continue;
+        contact.updatedAt = now();
+        changed++;
+      }
+    });
+    return changed;
   }
 
   export(request: ContactExportRequest): ContactExport {
@@ -386,6 +514,9 @@ export class ContactsService {
     for (const [token, preview] of this.#previews) {
       if (Date.now() - preview.at > PREVIEW_TTL_MS) this.#previews.delete(token);
     }
+    for (const [id, job] of this.#jobs) {
+      if (Date.now() - job.at > PREVIEW_TTL_MS) this.cancelImport(id);
+    }
   }
 }
 
@@ -421,19 +552,40 @@ function summarise(c: Contact): ContactSummary {
   };
 }
 
-/** Same e-mail, same phone number, or the same name at the same organisation. */
-export function likelyDuplicate(draft: ContactDraft, existing: Contact[]): Contact | undefined {
-  const emails = new Set(draft.emails.map((e) => e.value.toLowerCase()));
-  const phones = new Set(draft.phones.map((p) => digits(p.value)).filter((d) => d.length >= 6));
-  const name = folded(draft.name);
-  const org = folded(draft.organisation.en || draft.organisation.id);
-  return existing.find(
-    (c) =>
-      c.emails.some((e) => emails.has(e.value.toLowerCase())) ||
-      c.phones.some((p) => phones.has(digits(p.value))) ||
-      (folded(c.name) === name && !!org && folded(c.organisation.en || c.organisation.id) === org),
-  );
+/**
+ * Same e-mail, same phone number, or the same name at the same organisation: looked up in
+ * maps built once, so checking 130,000 rows against thousands of contacts stays linear.
+ */
+export function duplicateFinder(existing: Contact[]): (draft: ContactDraft) => Contact | undefined {
+  const byEmail = new Map<string, Contact>();
+  const byPhone = new Map<string, Contact>();
+  const byName = new Map<string, Contact>();
+  for (const c of existing) {
+    for (const e of c.emails) if (!byEmail.has(e.value.toLowerCase())) byEmail.set(e.value.toLowerCase(), c);
+    for (const p of c.phones) {
+      const d = digits(p.value);
+      if (d.length >= 6 && !byPhone.has(d)) byPhone.set(d, c);
+    }
+    const org = folded(c.organisation.en || c.organisation.id);
+    if (org) byName.set(`${folded(c.name)}|${org}`, c);
+  }
+  return (draft) => {
+    for (const e of draft.emails) {
+      const hit = byEmail.get(e.value.toLowerCase());
+      if (hit) return hit;
+    }
+    for (const p of draft.phones) {
+      const d = digits(p.value);
+      const hit = d.length >= 6 ? byPhone.get(d) : undefined;
+      if (hit) return hit;
+    }
+    const org = folded(draft.organisation.en || draft.organisation.id);
+    return org ? byName.get(`${folded(draft.name)}|${org}`) : undefined;
+  };
 }
+
+export const likelyDuplicate = (draft: ContactDraft, existing: Contact[]) =>
+  duplicateFinder(existing)(draft);
 
 const CSV_COLUMNS = [
   'name',
@@ -448,9 +600,17 @@ const CSV_COLUMNS = [
   'country',
 ] as const;
 
+/**
+ * A cell a spreadsheet shows as text, never runs: one that begins with = + - @ (or a tab or
+ * carriage return, which Excel skips before them) gets a leading apostrophe, per OWASP's CSV
+ * injection guidance, and every cell is quoted. Risalah's importer takes the apostrophe off.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
 function toCsv(contacts: Contact[]): string {
-  const cell = (value: string) =>
-    /[",\n\r;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
   const rows = contacts.map((c) =>
     [
       c.name,
@@ -459,39 +619,15 @@ function toCsv(contacts: Contact[]): string {
       c.organisation.en,
       c.position.id,
       c.position.en,
-      c.emails.map((e) => e.value).join(' '),
-      c.phones.map((p) => p.value).join(' '),
+      // Several values in one cell as Google writes them.
+      c.emails.map((e) => e.value).join(' ::: '),
+      c.phones.map((p) => p.value).join(' ::: '),
       c.city,
       c.country,
     ]
-      .map(cell)
+      .map(csvCell)
       .join(','),
   );
   // A BOM, so Excel opens UTF-8 names correctly.
   return `\ufeff${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
-}
-
-/** A text that reads as a table: several lines with the same number of separators. */
-function looksLikeCsv(text: string): boolean {
-  const table = parseCsv(text.slice(0, 20_000));
-  return table.headers.length > 1 && table.rows.length > 0;
-}
-
-/** Rows become contacts; a row without a name or with a broken e-mail is left out. */
-function draftsFromCsv(table: CsvTable, mapping: CsvMapping): ContactDraft[] {
-  const skipped = new Set(rowProblems(table, mapping).map((p) => p.line));
-  return table.rows.flatMap((row, index) => {
-    if (skipped.has(index + 2)) return [];
-    const cell = (field: keyof CsvMapping) =>
-      mapping[field] === undefined ? '' : (row[mapping[field] as number] ?? '').trim();
-    const draft = blankContact();
-    draft.name = cell('name');
-    draft.organisation = { id: cell('organisation'), en: cell('organisation') };
-    draft.position = { id: cell('position'), en: cell('position') };
-    if (cell('email')) draft.emails = [{ value: cell('email'), type: '' }];
-    if (cell('phone')) draft.phones = [{ value: cell('phone'), type: '' }];
-    draft.country = cell('country');
-    draft.city = cell('city');
-    return [draft];
-  });
 }

@@ -1,68 +1,389 @@
 import Papa from 'papaparse';
 
 import { csvFields } from '../../common/domain/vocabulary';
+import type { PostalAddress } from '../../common/domain/workspace-schema';
+import { blankContact } from './vcard';
+import type { ContactDraft } from './vcard';
 
 export { csvFields };
 export type CsvField = (typeof csvFields)[number];
-export type CsvMapping = Partial<Record<CsvField, number>>;
+/** Which columns (0-based) feed each field; a field may take several (First + Last name). */
+export type CsvMapping = Partial<Record<CsvField, number[]>>;
 
 export interface CsvTable {
   headers: string[];
   rows: string[][];
   delimiter: string;
+  /** The first line is already a person: the columns are named "Column 1", "Column 2", … */
+  headerless: boolean;
 }
 
 export interface CsvRowProblem {
   /** 1-based line in the file (the header is line 1). */
   line: number;
-  reason: 'no-name' | 'bad-email';
+  reason: 'no-person' | 'doubtful-email' | 'doubtful-phone' | 'name-from-contact';
+  /** The value in doubt, for the preview to show. */
+  value?: string;
 }
 
-// Header words organisers use, in Indonesian and English, for each field.
-const HINTS: Record<CsvField, RegExp> = {
-  name: /^(nama( lengkap)?|full ?name|name|peserta|participant)$/i,
-  organisation: /(organi[sz]ation|organisasi|instansi|lembaga|institution|affiliation|komunitas)/i,
-  position: /(jabatan|position|title|role|peran)/i,
-  email: /(e-?mail|surel|surat elektronik)/i,
-  phone: /(phone|telepon|telp|hp|handphone|ponsel|whatsapp|wa\b|mobile)/i,
-  country: /(country|negara)/i,
-  city: /(city|kota|kabupaten)/i,
-};
+/** A header as compared: lower case, no accents, words separated by single spaces. */
+const norm = (header: string) =>
+  header
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}#]+/gu, ' ')
+    .trim();
 
-/** Reads a participant list: delimiter detected (comma, semicolon, tab), quotes honoured. */
+/** Columns that describe another column ("E-mail 1 - Type"), or how a name sounds: never a value. */
+const NEVER_A_VALUE = /\b(type|label|yomi|phonetic|pronunciation|ruby)\b/;
+
+/**
+ * The header words of the layouts people export: Google Contacts (old and 2024), Outlook,
+ * Thunderbird, Apple/iCloud, registration platforms and Indonesian attendance lists (daftar
+ * hadir). Tried in this order; a column is claimed once.
+ */
+const RULES: [CsvField, RegExp, RegExp?][] = [
+  ['nip', /^(nip|nrp|nip nrp|nik|no induk pegawai|nomor induk pegawai)$/],
+  [
+    'name',
+    /^(name|full name|fullname|display name|nama|nama lengkap|nama peserta|nama lengkap dan gelar|nama dan gelar|nama gelar|peserta|participant|participant name|attendee|attendee name|contact name|contact|fn)$/,
+  ],
+  ['prefix', /^(title|name prefix|prefix|salutation|honorific|gelar depan|sapaan)$/],
+  ['given', /^(first name|given name|firstname|first|forename|nama depan)$/],
+  ['middle', /^(middle name|additional name|middle|nama tengah)$/],
+  ['family', /^(last name|family name|surname|lastname|last|nama belakang)$/],
+  ['suffix', /^(suffix|name suffix|gelar belakang)$/],
+  ['email', /\b(e mail|email|surel|surat elektronik)\b/, /\bdisplay\b/],
+  [
+    'position',
+    /\b(job title|jabatan|position|posisi|role|peran|occupation|pekerjaan)\b|^organi[sz]ation( \d+)? title$/,
+  ],
+  [
+    'organisation',
+    /\b(company|organi[sz]ation|organisasi|instansi|lembaga|institution|institusi|affiliation|afiliasi|komunitas|perusahaan|employer)\b/,
+    /\b(number|nomor|location|symbol|title|department|phone|street|city|main|address)\b/,
+  ],
+  [
+    'department',
+    /\b(department|departemen|bagian|bidang|divisi|unit kerja|satuan kerja|satker)\b/,
+  ],
+  [
+    'phone',
+    /\b(phone|telephone|telepon|telpon|telp|tlp|hp|handphone|ponsel|whatsapp|wa|mobile|cell|cellular|fax|pager|callback|isdn|telex)\b/,
+  ],
+  ['website', /\b(web page|webpage|website|web site|url|situs|home page|homepage|blog|web)\b/],
+  ['postcode', /\b(postal code|zip|zipcode|zip code|postcode|kode pos)\b/],
+  ['country', /\b(country|negara|country region)\b/],
+  ['region', /\b(state|region|province|provinsi|prov)\b/],
+  ['city', /\b(city|kota|town|kabupaten|locality)\b/],
+  ['street', /\b(street|jalan|alamat)\b|\baddress( \d+)?$/, /\b(formatted|e mail|email)\b/],
+  ['notes', /\b(notes?|catatan|keterangan|remarks|comments?)\b/],
+  ['tags', /\b(group membership|labels|categories|category|kategori|groups?)\b/],
+];
+
+/** Fields a row may fill from several columns; the others take the first column mapped. */
+const MANY: ReadonlySet<CsvField> = new Set([
+  'name',
+  'email',
+  'phone',
+  'website',
+  'street',
+  'city',
+  'region',
+  'postcode',
+  'country',
+  'notes',
+  'tags',
+]);
+
+/** Reads a participant list: delimiter detected (comma, semicolon, tab, bar), quotes honoured. */
 export function parseCsv(text: string): CsvTable {
   const result = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), {
     skipEmptyLines: 'greedy',
     delimitersToGuess: [',', ';', '\t', '|'],
   });
-  const [headers = [], ...rows] = result.data;
-  return { headers: headers.map((h) => h.trim()), rows, delimiter: result.meta.delimiter };
+  const data = result.data;
+  const first = (data[0] ?? []).map((h) => h.trim());
+  const headerless = data.length > 0 && looksLikeData(first);
+  const width = data.reduce((max, row) => Math.max(max, row.length), 0);
+  const headers = headerless
+    ? Array.from({ length: width }, (_, i) => `#${i + 1}`)
+    : [...first, ...Array.from({ length: Math.max(0, width - first.length) }, (_, i) => `#${first.length + i + 1}`)];
+  return {
+    headers,
+    rows: headerless ? data : data.slice(1),
+    delimiter: result.meta.delimiter,
+    headerless,
+  };
 }
 
-/** A first guess at which column holds what, from the header names. */
-export function guessMapping(headers: string[]): CsvMapping {
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?[\d\s().\-/]{6,}$/;
+
+/** A first line that names no column we know and holds an e-mail or a phone number is a person. */
+function looksLikeData(cells: string[]): boolean {
+  if (cells.some((c) => ruleFor(norm(c)) !== null)) return false;
+  return cells.some((c) => EMAIL.test(c) || (PHONE.test(c) && /\d{6}/.test(c.replace(/\D/g, ''))));
+}
+
+function ruleFor(header: string): CsvField | null {
+  if (!header) return null;
+  for (const [field, pattern, unless] of RULES) {
+    if (field !== 'name' && NEVER_A_VALUE.test(header)) continue;
+    if (pattern.test(header) && !unless?.test(header)) return field;
+  }
+  return null;
+}
+
+/**
+ * A first guess at which columns hold what: from the header names, or, for a list without a
+ * header row, from what the cells look like (e-mails, phone numbers, then names).
+ */
+export function guessMapping(table: CsvTable): CsvMapping {
   const mapping: CsvMapping = {};
-  for (const field of csvFields) {
-    const index = headers.findIndex(
-      (h, i) => HINTS[field].test(h) && !Object.values(mapping).includes(i),
+  const add = (field: CsvField, column: number) => {
+    const list = (mapping[field] ??= []);
+    if (MANY.has(field) || list.length === 0) list.push(column);
+  };
+  if (!table.headerless) {
+    table.headers.forEach((header, column) => {
+      const field = ruleFor(norm(header));
+      if (field) add(field, column);
+    });
+    // A list with only a "Unit Kerja" column names the organisation there.
+    if (!mapping.organisation && mapping.department) {
+      mapping.organisation = mapping.department;
+      delete mapping.department;
+    }
+    // A full name and its parts: the full name is the name, the parts are kept beside it.
+    if (mapping.name && mapping.name.length > 1) mapping.name = mapping.name.slice(0, 1);
+    if (Object.keys(mapping).length > 0) return mapping;
+  }
+  const sample = table.rows.slice(0, 50);
+  const share = (column: number, test: (cell: string) => boolean) => {
+    const cells = sample.map((r) => (r[column] ?? '').trim()).filter(Boolean);
+    return cells.length ? cells.filter(test).length / cells.length : 0;
+  };
+  const textColumns: number[] = [];
+  table.headers.forEach((_, column) => {
+    if (share(column, (c) => EMAIL.test(c)) > 0.5) add('email', column);
+    else if (share(column, (c) => PHONE.test(c)) > 0.5) add('phone', column);
+    else if (share(column, (c) => /\p{L}/u.test(c)) > 0.5) textColumns.push(column);
+  });
+  const [name, organisation] = textColumns;
+  if (name !== undefined) add('name', name);
+  if (organisation !== undefined) add('organisation', organisation);
+  return mapping;
+}
+
+/** A remembered or typed mapping, from the older one-column-per-field form too. */
+export function normaliseMapping(raw: Record<string, number | number[]> | undefined): CsvMapping {
+  const mapping: CsvMapping = {};
+  for (const [field, columns] of Object.entries(raw ?? {})) {
+    if (!(csvFields as readonly string[]).includes(field)) continue;
+    const list = (Array.isArray(columns) ? columns : [columns]).filter(
+      (c) => Number.isInteger(c) && c >= 0,
     );
-    if (index >= 0) mapping[field] = index;
+    if (list.length) mapping[field as CsvField] = list;
   }
   return mapping;
 }
 
 /** What a column set looks like, to remember the mapping chosen for lists of that shape. */
-export const headerSignature = (headers: string[]) => headers.map((h) => h.toLowerCase()).join('|');
+export const headerSignature = (table: Pick<CsvTable, 'headers' | 'headerless'>) =>
+  table.headerless
+    ? `#headerless:${table.headers.length}`
+    : table.headers.map((h) => h.toLowerCase()).join('|');
 
-export function rowProblems(table: CsvTable, mapping: CsvMapping): CsvRowProblem[] {
-  const problems: CsvRowProblem[] = [];
-  table.rows.forEach((row, index) => {
-    const cell = (field: CsvField) =>
-      mapping[field] === undefined ? '' : (row[mapping[field] as number] ?? '').trim();
-    if (!cell('name')) problems.push({ line: index + 2, reason: 'no-name' });
-    else if (cell('email') && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(cell('email'))) {
-      problems.push({ line: index + 2, reason: 'bad-email' });
-    }
+/** Where a column of an address belongs: "Home City" and "Home Street" are one address. */
+function addressGroup(header: string): { key: string; type: string } {
+  const words = norm(header)
+    .replace(
+      /\b(street|jalan|alamat|address|city|kota|town|kabupaten|locality|state|region|province|provinsi|prov|postal|code|zip|zipcode|postcode|kode|pos|country|negara|line|value)\b/g,
+      ' ',
+    )
+    .replace(/\b\d+\b$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const type = /\b(home|rumah|private|pribadi)\b/.test(words)
+    ? 'home'
+    : /\b(work|business|office|kantor|company)\b/.test(words)
+      ? 'work'
+      : /\bother\b/.test(words)
+        ? 'other'
+        : '';
+  return { key: type || words, type };
+}
+
+function typeFromHeader(header: string): string {
+  const h = norm(header);
+  if (/\b(mobile|cell|cellular|hp|handphone|ponsel|wa|whatsapp)\b/.test(h)) return 'cell';
+  if (/\bfax\b/.test(h)) return 'fax';
+  if (/\bpager\b/.test(h)) return 'pager';
+  if (/\b(home|rumah|private|pribadi|personal)\b/.test(h)) return 'home';
+  if (/\b(work|business|office|kantor|company)\b/.test(h)) return 'work';
+  if (/\bother\b/.test(h)) return 'other';
+  return '';
+}
+
+/** Google's "E-mail 1 - Value" has its type beside it in "E-mail 1 - Type" (or "- Label"). */
+function typeColumns(headers: string[]): Map<number, number> {
+  const byKey = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const m = /^(.*?)\s*-\s*(type|label)$/i.exec(h.trim());
+    if (m) byKey.set(m[1]!.toLowerCase(), i);
   });
-  return problems;
+  const out = new Map<number, number>();
+  headers.forEach((h, i) => {
+    const m = /^(.*?)\s*-\s*value$/i.exec(h.trim());
+    const typeColumn = m ? byKey.get(m[1]!.toLowerCase()) : undefined;
+    if (typeColumn !== undefined) out.set(i, typeColumn);
+  });
+  return out;
+}
+
+/** Google's multi-value cells: "a@x ::: b@y". */
+const values = (cell: string) =>
+  cell
+    .split(/\s*:::\s*/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/** A cell neutralised on export ("'=1+1", OWASP) reads back as what was typed. */
+const unneutralise = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+const cleanType = (t: string) => t.replace(/^\*\s*/, '').trim().toLowerCase();
+
+export interface CsvDrafts {
+  drafts: ContactDraft[];
+  /** The line in the file of each draft, for problems found later (a field too long). */
+  lines: number[];
+  problems: CsvRowProblem[];
+}
+
+/**
+ * Rows become contacts. Every row that names a person (or has an e-mail or a phone to name
+ * them by) is kept; what looks wrong in it is reported on its line, not dropped.
+ */
+export function draftsFromCsv(table: CsvTable, mapping: CsvMapping): CsvDrafts {
+  const drafts: ContactDraft[] = [];
+  const lines: number[] = [];
+  const problems: CsvRowProblem[] = [];
+  const typeOf = typeColumns(table.headers);
+  const first = table.headerless ? 1 : 2;
+  const columns = (field: CsvField) => mapping[field] ?? [];
+  for (let index = 0; index < table.rows.length; index++) {
+    const row = table.rows[index]!;
+    const line = index + first;
+    const cell = (column: number) => unneutralise((row[column] ?? '').trim());
+    const one = (field: CsvField) => {
+      const column = columns(field)[0];
+      return column === undefined ? '' : cell(column);
+    };
+    const draft = blankContact();
+    draft.nameParts = {
+      prefix: one('prefix'),
+      given: one('given'),
+      additional: one('middle'),
+      family: one('family'),
+      suffix: one('suffix'),
+    };
+    draft.honorific = draft.nameParts.prefix;
+    const organisation = one('organisation');
+    draft.organisation = { id: organisation, en: organisation };
+    const department = one('department');
+    if (department) draft.orgUnits = { id: [department], en: [department] };
+    const position = one('position');
+    draft.position = { id: position, en: position };
+    for (const [field, list] of [
+      ['email', draft.emails],
+      ['phone', draft.phones],
+      ['website', draft.urls],
+    ] as const) {
+      for (const column of columns(field)) {
+        const typeColumn = typeOf.get(column);
+        const type =
+          typeColumn !== undefined && cell(typeColumn)
+            ? cleanType(cell(typeColumn))
+            : typeFromHeader(table.headers[column] ?? '');
+        for (const value of values(cell(column))) {
+          if (!list.some((item) => item.value === value)) list.push({ value, type });
+        }
+      }
+    }
+    draft.website = draft.urls.shift()?.value ?? '';
+    // Addresses: the columns of one group ("Home …", "Address 1 - …") make one address.
+    const groups = new Map<string, PostalAddress>();
+    for (const [field, part] of [
+      ['street', 'street'],
+      ['city', 'locality'],
+      ['region', 'region'],
+      ['postcode', 'postcode'],
+      ['country', 'country'],
+    ] as const) {
+      for (const column of columns(field)) {
+        const value = cell(column);
+        if (!value) continue;
+        const group = addressGroup(table.headers[column] ?? '');
+        const address = groups.get(group.key) ?? {
+          type: group.type,
+          poBox: '',
+          extended: '',
+          street: '',
+          locality: '',
+          region: '',
+          postcode: '',
+          country: '',
+        };
+        address[part] = address[part] ? `${address[part]}, ${value}` : value;
+        groups.set(group.key, address);
+      }
+    }
+    draft.addresses = [...groups.values()];
+    draft.city = draft.addresses.find((a) => a.locality)?.locality ?? '';
+    draft.country = draft.addresses.find((a) => a.country)?.country ?? '';
+    const notes = columns('notes')
+      .map(cell)
+      .filter(Boolean);
+    const nip = one('nip');
+    if (nip) notes.unshift(`NIP: ${nip}`);
+    draft.notes = notes.join('\n');
+    draft.tags = [
+      ...new Set(
+        columns('tags')
+          .flatMap((c) => values(cell(c)))
+          .map((t) => t.replace(/^\*\s*/, ''))
+          .filter((t) => t && t.toLowerCase() !== 'mycontacts'),
+      ),
+    ];
+    // The whole name: the name column(s) joined, else First/Middle/Last with prefix and suffix.
+    const p = draft.nameParts;
+    draft.name =
+      columns('name')
+        .map(cell)
+        .filter(Boolean)
+        .join(' ') ||
+      [p.prefix, p.given, p.additional, p.family, p.suffix].filter(Boolean).join(' ');
+    if (!draft.name) {
+      const by = draft.emails[0]?.value ?? draft.phones[0]?.value ?? organisation;
+      if (!by) {
+        if (row.some((c) => c.trim())) problems.push({ line, reason: 'no-person' });
+        continue;
+      }
+      draft.name = by;
+      problems.push({ line, reason: 'name-from-contact', value: by });
+    }
+    for (const email of draft.emails) {
+      if (!EMAIL.test(email.value)) problems.push({ line, reason: 'doubtful-email', value: email.value });
+    }
+    for (const phone of draft.phones) {
+      if ((phone.value.match(/\d/g)?.length ?? 0) < 3) {
+        problems.push({ line, reason: 'doubtful-phone', value: phone.value });
+      }
+    }
+    drafts.push(draft);
+    lines.push(line);
+  }
+  return { drafts, lines, problems };
 }

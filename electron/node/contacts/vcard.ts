@@ -1,6 +1,17 @@
-import type { ContactFields } from '../../common/domain/workspace-schema';
-import { escapeText, fold, parseLine, splitUnescaped, unescapeText, unfold } from './vcard-lines';
-import type { ContentLine } from './vcard-lines';
+import type { ContactFields, PostalAddress } from '../../common/domain/workspace-schema';
+import { decodeBytes, detectEncoding, isUtf16, knownCharset } from './encoding';
+import type { ImportEncoding } from './encoding';
+import {
+  escapeText,
+  escapeUri,
+  fold,
+  formatParam,
+  parseLine,
+  splitUnescaped,
+  unescapeText,
+  unfold,
+} from './vcard-lines';
+import type { ContentLine, ValueDecoder } from './vcard-lines';
 
 /** A contact as read from a card, before it becomes a stored record. */
 export type ContactDraft = ContactFields;
@@ -15,21 +26,28 @@ export interface CardProblem {
 export interface ParsedCards {
   contacts: ContactDraft[];
   problems: CardProblem[];
+  encoding: ImportEncoding;
 }
 
 export function blankContact(): ContactDraft {
   return {
     name: '',
+    nameParts: { family: '', given: '', additional: '', prefix: '', suffix: '' },
+    otherNames: [],
     honorific: '',
     addressAs: '',
     position: { id: '', en: '' },
+    role: { id: '', en: '' },
     organisation: { id: '', en: '' },
+    orgUnits: { id: [], en: [] },
     country: '',
     city: '',
+    addresses: [],
     emails: [],
     phones: [],
     handles: [],
     website: '',
+    urls: [],
     languages: [],
     photo: null,
     met: [],
@@ -39,11 +57,16 @@ export function blankContact(): ContactDraft {
   };
 }
 
-const types = (line: ContentLine) =>
-  (line.params.TYPE ?? [])
-    .map((t) => t.toLowerCase())
-    .filter((t) => !['internet', 'voice', 'pref', 'x400'].includes(t))
-    .join(',');
+const IGNORED_TYPES = new Set(['internet', 'voice', 'pref', 'x400', 'x-internet']);
+const types = (line: ContentLine, label?: string) => {
+  const listed = (line.params.TYPE ?? [])
+    .flatMap((t) => t.split(','))
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t && !IGNORED_TYPES.has(t));
+  // Apple writes a custom label as a grouped X-ABLabel ("_$!<Mobile>!$_" or free text).
+  if (!listed.length && label) listed.push(label.replace(/^_\$!<(.*)>!\$_$/, '$1').toLowerCase());
+  return listed.join(',');
+};
 
 /** Which side of a bilingual field a LANGUAGE parameter writes: none means both. */
 function sides(line: ContentLine): ('id' | 'en')[] {
@@ -53,127 +76,293 @@ function sides(line: ContentLine): ('id' | 'en')[] {
   return language ? [] : ['id', 'en'];
 }
 
-/** Reads every card of a .vcf file: versions 2.1, 3.0 and 4.0, one card or many. */
-export function parseVCards(text: string): ParsedCards {
+/** Instant-messaging properties of 3.0-era address books, by the service they name. */
+const MESSAGING = /^X-(AIM|ICQ|JABBER|MSN|YAHOO|SKYPE|SKYPE-USERNAME|GOOGLE-TALK|GTALK|TWITTER|QQ|GADUGADU|GROUPWISE|TELEGRAM|WHATSAPP|SIGNAL|LINE|WECHAT|KAKAOTALK|MATRIX)$/;
+
+/**
+ * Reads every card of a .vcf file: versions 2.1, 3.0 and 4.0, one card or many, cards nested
+ * in 2.1's AGENT. Bytes are unfolded before they are decoded; the encoding is detected (or
+ * the one given is used), and a 2.1 property's own CHARSET wins for its value.
+ */
+export function parseVCards(input: string | Uint8Array, chosen?: ImportEncoding): ParsedCards {
+  let text: string;
+  let decode: ValueDecoder;
+  let encoding: ImportEncoding = 'utf-8';
+  // Quoted-printable values are bytes (one character each) whatever the file; other values
+  // are bytes only when the file itself is read byte by byte.
+  const bytesOf = (raw: string) => Buffer.from(raw, 'latin1');
+  if (typeof input === 'string' || isUtf16((encoding = chosen ?? detectEncodingUnfolded(input)))) {
+    encoding = typeof input === 'string' ? 'utf-8' : encoding;
+    text = typeof input === 'string' ? input.replace(/^\ufeff/, '') : decodeBytes(input, encoding);
+    decode = (raw, charset, binary) =>
+      binary && /[\x80-\xff]/.test(raw)
+        ? decodeBytes(bytesOf(raw), (charset && knownCharset(charset)) || 'utf-8')
+        : raw;
+  } else {
+    // One character per byte: folding is undone on bytes, then each value is decoded.
+    text = Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1');
+    if (text.startsWith('\xef\xbb\xbf')) text = text.slice(3);
+    const fileEncoding = encoding;
+    decode = (raw, charset) =>
+      /^[\x00-\x7f]*$/.test(raw)
+        ? raw
+        : decodeBytes(bytesOf(raw), (charset && knownCharset(charset)) || fileEncoding);
+  }
+  return { ...readCards(text, decode), encoding };
+}
+
+/** The file's encoding, judged on its unfolded bytes (a fold may split a UTF-8 character). */
+function detectEncodingUnfolded(bytes: Uint8Array): ImportEncoding {
+  const first = detectEncoding(bytes);
+  if (first.by !== 'guess') return first.encoding;
+  const binary = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const joined = binary.replace(/\r?\n[ \t]/g, '');
+  return detectEncoding(Buffer.from(joined, 'latin1')).encoding;
+}
+
+interface OpenCard {
+  lines: ContentLine[];
+  start: number;
+  number: number;
+}
+
+function readCards(text: string, decode: ValueDecoder): Omit<ParsedCards, 'encoding'> {
   const contacts: ContactDraft[] = [];
   const problems: CardProblem[] = [];
-  let card: { lines: ContentLine[]; start: number } | null = null;
+  // A stack, not recursion: 2.1's AGENT nests a whole card inside another.
+  const open: OpenCard[] = [];
   let count = 0;
   for (const { text: raw, line } of unfold(text)) {
-    const parsed = parseLine(raw, line);
+    const parsed = parseLine(raw, line, decode);
     if (!parsed) continue;
-    if (parsed.name === 'BEGIN' && parsed.value.toUpperCase() === 'VCARD') {
-      if (card) problems.push({ card: count, line: card.start, reason: 'no-end' });
+    const card = open[open.length - 1];
+    if (parsed.name === 'BEGIN' && /^\s*VCARD\s*$/i.test(parsed.value)) {
       count++;
-      card = { lines: [], start: line };
-    } else if (parsed.name === 'END' && parsed.value.toUpperCase() === 'VCARD' && card) {
+      open.push({ lines: [], start: line, number: count });
+    } else if (parsed.name === 'END' && /^\s*VCARD\s*$/i.test(parsed.value) && card) {
+      open.pop();
       const contact = toContact(card.lines);
       if (contact.name) contacts.push(contact);
-      else problems.push({ card: count, line: card.start, reason: 'no-name' });
-      card = null;
+      else problems.push({ card: card.number, line: card.start, reason: 'no-name' });
     } else if (card) {
-      card.lines.push(parsed);
+      // AGENT's value may open the nested card on its own line ("AGENT:BEGIN:VCARD").
+      if (parsed.name === 'AGENT' && /^BEGIN:VCARD$/i.test(parsed.value.trim())) {
+        count++;
+        open.push({ lines: [], start: line, number: count });
+      } else card.lines.push(parsed);
     }
   }
-  if (card) problems.push({ card: count, line: card.start, reason: 'no-end' });
+  for (const card of open) problems.push({ card: card.number, line: card.start, reason: 'no-end' });
   if (count === 0) problems.push({ card: 0, line: 1, reason: 'not-a-vcard' });
   return { contacts, problems };
+}
+
+const structured = (line: ContentLine) => splitUnescaped(line.value, ';');
+const component = (value: string | undefined) =>
+  value === undefined
+    ? ''
+    : splitUnescaped(value, ',')
+        .map(unescapeText)
+        .map((v) => v.trim())
+        .filter(Boolean)
+        .join(',');
+
+const EAST_ASIAN = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** The full name from N's parts, family first where the script writes it so. */
+function nameFromParts(p: ContactDraft['nameParts']): string {
+  const list = (v: string) => v.split(',').join(' ');
+  if (EAST_ASIAN.test(p.family) && (EAST_ASIAN.test(p.given) || !p.given)) {
+    return `${p.family}${p.given}`.trim();
+  }
+  return [p.prefix, p.given, p.additional, p.family, p.suffix]
+    .map(list)
+    .filter(Boolean)
+    .join(' ');
 }
 
 function toContact(lines: ContentLine[]): ContactDraft {
   const contact = blankContact();
   const names: { value: string; language: string }[] = [];
-  let structured: string[] | null = null;
-  const addressAs: string[] = [];
+  let nickname = '';
+  let addressAs = '';
+  let fallbackOrg = '';
+  const labels = new Map<string, string>();
   for (const line of lines) {
-    const text = unescapeText(line.value);
+    if (line.group && line.name === 'X-ABLABEL') labels.set(line.group, unescapeText(line.value));
+  }
+  for (const line of lines) {
+    const text = unescapeText(line.value).trim();
+    const label = line.group ? labels.get(line.group) : undefined;
     switch (line.name) {
       case 'FN':
-        names.push({
-          value: text.trim(),
-          language: line.params.LANGUAGE?.[0]?.toLowerCase() ?? '',
-        });
+        if (text) names.push({ value: text, language: line.params.LANGUAGE?.[0] ?? '' });
         break;
-      case 'N':
-        structured = splitUnescaped(line.value, ';').map(unescapeText);
+      case 'X-RISALAH-OTHER-NAME':
+        if (text) contact.otherNames.push({ language: line.params.LANGUAGE?.[0] ?? '', value: text });
+        break;
+      case 'N': {
+        // With ALTID pairs, the N in another language does not replace the main one.
+        const language = line.params.LANGUAGE?.[0]?.toLowerCase() ?? '';
+        const hasParts = Object.values(contact.nameParts).some(Boolean);
+        if (hasParts && language && !/^(en|id|in)/.test(language)) break;
+        const [family, given, additional, prefix, suffix] = structured(line);
+        contact.nameParts = {
+          family: component(family),
+          given: component(given),
+          additional: component(additional),
+          prefix: component(prefix),
+          suffix: component(suffix),
+        };
+        break;
+      }
+      case 'NICKNAME':
+        nickname ||= text;
+        break;
+      case 'X-RISALAH-ADDRESS-AS':
+        addressAs = addressAs ? `${addressAs} / ${text}` : text;
         break;
       case 'EMAIL':
-        if (text.trim()) contact.emails.push({ value: text.trim(), type: types(line) });
+        if (text) contact.emails.push({ value: text.replace(/^mailto:/i, ''), type: types(line, label) });
         break;
       case 'TEL': {
         const value = text.replace(/^tel:/i, '').trim();
-        if (value) contact.phones.push({ value, type: types(line) });
+        if (value) contact.phones.push({ value, type: types(line, label) });
         break;
       }
       case 'ORG': {
-        const units = splitUnescaped(line.value, ';').map(unescapeText).filter(Boolean);
-        for (const side of sides(line)) contact.organisation[side] = units.join(', ');
+        const [organisation = '', ...units] = structured(line).map((u) => unescapeText(u).trim());
+        const chosenSides = sides(line);
+        for (const side of chosenSides) {
+          contact.organisation[side] = organisation;
+          contact.orgUnits[side] = units.filter(Boolean);
+        }
+        if (!chosenSides.length) fallbackOrg ||= organisation;
         break;
       }
       case 'TITLE':
+        for (const side of sides(line)) contact.position[side] ||= text;
+        break;
       case 'ROLE':
-        for (const side of sides(line)) if (!contact.position[side]) contact.position[side] = text;
+        for (const side of sides(line)) contact.role[side] ||= text;
         break;
       case 'ADR': {
-        const [, , , locality = '', , , country = ''] = splitUnescaped(line.value, ';').map(
-          unescapeText,
+        const [poBox, extended, street, locality, region, postcode, country] = structured(line).map(
+          (v) => unescapeText(v).trim(),
         );
-        contact.city ||= locality;
-        contact.country ||= country;
+        const address: PostalAddress = {
+          type: types(line, label),
+          poBox: poBox ?? '',
+          extended: extended ?? '',
+          street: street ?? '',
+          locality: locality ?? '',
+          region: region ?? '',
+          postcode: postcode ?? '',
+          country: country ?? '',
+        };
+        if (Object.entries(address).some(([k, v]) => k !== 'type' && v)) {
+          contact.addresses.push(address);
+          contact.city ||= address.locality;
+          contact.country ||= address.country;
+        }
         break;
       }
       case 'URL':
-        contact.website ||= text;
+        if (!text) break;
+        if (!contact.website) contact.website = text;
+        else contact.urls.push({ value: text, type: types(line, label) });
         break;
-      case 'NOTE':
-        contact.notes = contact.notes ? `${contact.notes}\n${text}` : text;
+      case 'NOTE': {
+        // As written, spaces included: a note is the delegate's own text.
+        const note = unescapeText(line.value);
+        if (note.trim()) contact.notes = contact.notes ? `${contact.notes}\n${note}` : note;
         break;
+      }
       case 'CATEGORIES':
-        contact.tags.push(...splitUnescaped(line.value, ',').map(unescapeText).filter(Boolean));
+        contact.tags.push(
+          ...splitUnescaped(line.value, ',')
+            .map((t) => unescapeText(t).trim())
+            .filter(Boolean),
+        );
         break;
       case 'LANG':
-        contact.languages.push(text);
+        if (text) contact.languages.push(text);
         break;
       case 'IMPP':
       case 'X-SOCIALPROFILE': {
-        const [service = '', value = text] = text.includes(':')
-          ? [text.slice(0, text.indexOf(':')), text.slice(text.indexOf(':') + 1)]
-          : [line.params.TYPE?.[0] ?? '', text];
+        if (!text) break;
+        const colon = text.indexOf(':');
+        const [service, value] =
+          colon > 0 ? [text.slice(0, colon), text.slice(colon + 1)] : [line.params.TYPE?.[0] ?? '', text];
         contact.handles.push({ service, value });
         break;
       }
-      case 'X-RISALAH-ADDRESS-AS':
-        addressAs.push(text);
-        break;
       case 'PHOTO':
         contact.photo = photoOf(line) ?? contact.photo;
         break;
+      default: {
+        const messaging = MESSAGING.exec(line.name);
+        if (messaging && text) {
+          contact.handles.push({ service: messaging[1]!.toLowerCase().replace(/-username$/, ''), value: text });
+        }
+      }
     }
   }
-  // The name in the latin script where a card gives several (ALTID + LANGUAGE pairs); the
-  // others are kept as how to address the person, so "김민지" is not lost.
+  // The main name: untagged, English or Indonesian, else the first; the others are kept
+  // as the name in other scripts ("김민지" beside "Kim Min-ji").
   const preferred =
-    names.find(
-      (n) => n.language === '' || n.language.startsWith('en') || n.language.startsWith('id'),
-    ) ?? names[0];
-  const parts = structured as string[] | null;
+    names.find((n) => n.language === '' || /^(en|id|in)\b/i.test(n.language)) ?? names[0];
+  for (const n of names) {
+    if (n !== preferred && n.value !== preferred?.value) {
+      contact.otherNames.push({ language: n.language, value: n.value });
+    }
+  }
+  const organisation = contact.organisation.en || contact.organisation.id || fallbackOrg;
+  if (!contact.organisation.id && !contact.organisation.en && fallbackOrg) {
+    contact.organisation = { id: fallbackOrg, en: fallbackOrg };
+  }
+  // A card without FN (allowed in 2.1): the name from N, else what the card is about.
   contact.name =
     preferred?.value ||
-    (parts ? [parts[3], parts[1], parts[2], parts[0], parts[4]].filter(Boolean).join(' ') : '');
-  contact.honorific = parts?.[3] ?? '';
-  contact.addressAs = [
-    ...names.filter((n) => n !== preferred).map((n) => n.value),
-    ...addressAs,
-  ].join(' / ');
+    nameFromParts(contact.nameParts) ||
+    organisation ||
+    contact.emails[0]?.value ||
+    '';
+  contact.honorific = contact.nameParts.prefix;
+  contact.addressAs = addressAs || nickname;
   return contact;
 }
 
+/** Bytes' own media type, whatever the card says (cards often say JPEG of a PNG). */
+function sniff(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'jpeg';
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
+  if (bytes[0] === 0x47 && bytes[1] === 0x49 && bytes[2] === 0x46) return 'gif';
+  if (bytes[0] === 0x52 && bytes[1] === 0x49 && bytes[8] === 0x57 && bytes[9] === 0x45) return 'webp';
+  return null;
+}
+
+/**
+ * A photo in any of the common forms: 2.1 "PHOTO;JPEG;ENCODING=BASE64", 3.0
+ * "PHOTO;ENCODING=b;TYPE=image/png" or "TYPE=PNG", 4.0 "data:image/png;base64,…" (with the
+ * comma escaped, as some writers do). A photo at a web address is not held (no network).
+ */
 function photoOf(line: ContentLine): string | null {
-  if (line.bytes) {
-    const type = (line.params.TYPE?.[0] ?? 'jpeg').toLowerCase();
-    return `data:image/${type === 'jpg' ? 'jpeg' : type};base64,${Buffer.from(line.bytes).toString('base64')}`;
+  let bytes = line.bytes;
+  if (!bytes) {
+    const value = unescapeText(line.value.trim());
+    const match = /^data:(image\/[\w.+-]+)?(;[^,]*)?,(.*)$/s.exec(value);
+    if (!match) return null;
+    if (!/;base64/i.test(match[2] ?? '')) return null;
+    bytes = Uint8Array.from(Buffer.from(match[3]!.replace(/[^A-Za-z0-9+/=_-]/g, ''), 'base64'));
   }
-  return /^data:image\//.test(line.value) ? line.value : null;
+  if (!bytes.length) return null;
+  const declared = (line.params.TYPE?.[0] ?? line.params.MEDIATYPE?.[0] ?? '')
+    .toLowerCase()
+    .replace(/^image\//, '')
+    .replace(/^jpg$/, 'jpeg');
+  const type = sniff(bytes) ?? (/^[\w.+-]+$/.test(declared) ? declared : 'jpeg');
+  return `data:image/${type};base64,${Buffer.from(bytes).toString('base64')}`;
 }
 
 export type VCardVersion = '3.0' | '4.0';
@@ -183,49 +372,106 @@ export function formatVCards(contacts: ContactDraft[], version: VCardVersion): s
   return contacts.map((c) => formatCard(c, version)).join('');
 }
 
+const typeParam = (type: string) =>
+  formatParam(
+    'TYPE',
+    type
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  );
+
+/** A structured component: its list items escaped one by one, joined by commas. */
+const listComponent = (value: string) =>
+  value
+    .split(',')
+    .map((v) => escapeText(v.trim()))
+    .join(',');
+
 function formatCard(c: ContactDraft, version: VCardVersion): string {
   const lines: string[] = ['BEGIN:VCARD', `VERSION:${version}`];
   const add = (line: string) => lines.push(fold(line));
-  const type = (t: string) => (t ? `;TYPE=${t}` : '');
-  add(`FN:${escapeText(c.name)}`);
-  const words = c.name.split(/\s+/);
-  const given = words.length > 1 ? words.slice(0, -1).join(' ') : c.name;
-  const family = words.length > 1 ? (words.at(-1) ?? '') : '';
-  add(`N:${escapeText(family)};${escapeText(given)};;${escapeText(c.honorific)};`);
-  if (c.addressAs) add(`X-RISALAH-ADDRESS-AS:${escapeText(c.addressAs)}`);
+  const altNames = version === '4.0' && c.otherNames.length > 0;
+  add(`FN${altNames ? ';ALTID=1' : ''}:${escapeText(c.name)}`);
+  for (const other of c.otherNames) {
+    // 4.0 pairs names with ALTID; 3.0 allows one FN, so the others get a property of their own.
+    add(
+      version === '4.0'
+        ? `FN;ALTID=1${formatParam('LANGUAGE', [other.language])}:${escapeText(other.value)}`
+        : `X-RISALAH-OTHER-NAME${formatParam('LANGUAGE', [other.language])}:${escapeText(other.value)}`,
+    );
+  }
+  // N from the parts kept on import; never by splitting the full name.
+  const p = c.nameParts;
+  add(
+    `N:${[p.family, p.given, p.additional, p.prefix || c.honorific, p.suffix].map(listComponent).join(';')}`,
+  );
+  if (c.addressAs) add(`NICKNAME:${escapeText(c.addressAs)}`);
   // The same text in both languages is written once, untagged; otherwise once per language.
+  const sameOrg =
+    c.organisation.id === c.organisation.en && c.orgUnits.id.join(';') === c.orgUnits.en.join(';');
+  for (const side of sameOrg ? (['id'] as const) : (['id', 'en'] as const)) {
+    const units = c.orgUnits[side];
+    if (!c.organisation[side] && !units.length) continue;
+    const language = sameOrg ? '' : formatParam('LANGUAGE', [side]);
+    add(`ORG${language}:${[c.organisation[side], ...units].map(escapeText).join(';')}`);
+  }
   for (const [property, text] of [
-    ['ORG', c.organisation],
     ['TITLE', c.position],
+    ['ROLE', c.role],
   ] as const) {
     if (text.id === text.en) {
       if (text.id) add(`${property}:${escapeText(text.id)}`);
       continue;
     }
     for (const side of ['id', 'en'] as const) {
-      if (text[side]) add(`${property};LANGUAGE=${side}:${escapeText(text[side])}`);
+      if (text[side]) add(`${property}${formatParam('LANGUAGE', [side])}:${escapeText(text[side])}`);
     }
   }
-  for (const email of c.emails) add(`EMAIL${type(email.type)}:${escapeText(email.value)}`);
+  for (const email of c.emails) add(`EMAIL${typeParam(email.type)}:${escapeText(email.value)}`);
   for (const phone of c.phones) {
     // As text, not a tel: URI, so the number keeps the spacing the delegate wrote.
     add(
-      `TEL${type(phone.type)}${version === '4.0' ? ';VALUE=text' : ''}:${escapeText(phone.value)}`,
+      `TEL${typeParam(phone.type)}${version === '4.0' ? ';VALUE=text' : ''}:${escapeText(phone.value)}`,
     );
   }
-  if (c.city || c.country) add(`ADR:;;;${escapeText(c.city)};;;${escapeText(c.country)}`);
-  if (c.website) add(`URL:${c.website}`);
+  const addresses: PostalAddress[] = c.addresses.length
+    ? c.addresses
+    : c.city || c.country
+      ? [
+          {
+            type: '',
+            poBox: '',
+            extended: '',
+            street: '',
+            locality: c.city,
+            region: '',
+            postcode: '',
+            country: c.country,
+          },
+        ]
+      : [];
+  for (const a of addresses) {
+    add(
+      `ADR${typeParam(a.type)}:${[a.poBox, a.extended, a.street, a.locality, a.region, a.postcode, a.country]
+        .map(escapeText)
+        .join(';')}`,
+    );
+  }
+  if (c.website) add(`URL:${escapeUri(c.website)}`);
+  for (const url of c.urls) add(`URL${typeParam(url.type)}:${escapeUri(url.value)}`);
   for (const language of c.languages) add(`LANG:${escapeText(language)}`);
-  for (const handle of c.handles)
-    add(`IMPP:${handle.service ? `${handle.service}:` : ''}${handle.value}`);
+  for (const handle of c.handles) {
+    add(`IMPP:${escapeUri(handle.service ? `${handle.service}:${handle.value}` : handle.value)}`);
+  }
   if (c.tags.length) add(`CATEGORIES:${c.tags.map(escapeText).join(',')}`);
   if (c.notes) add(`NOTE:${escapeText(c.notes)}`);
   if (c.photo) {
-    const match = /^data:image\/(\w+);base64,(.*)$/.exec(c.photo);
+    const match = /^data:image\/([\w.+-]+);base64,([A-Za-z0-9+/=]*)$/.exec(c.photo);
     if (match) {
       add(
         version === '4.0'
-          ? `PHOTO:${c.photo}`
+          ? `PHOTO:data:image/${match[1]};base64,${match[2]}`
           : `PHOTO;ENCODING=b;TYPE=${(match[1] ?? 'jpeg').toUpperCase()}:${match[2]}`,
       );
     }

@@ -16,7 +16,7 @@ const fixture = (name: string) =>
   readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'vcards', name));
 
 function card(file: string, index = 0) {
-  const found = parseVCards(fixture(file).toString()).contacts[index];
+  const found = parseVCards(fixture(file)).contacts[index];
   if (!found) throw new Error(`${file} has no card ${index}`);
   return found;
 }
@@ -48,7 +48,7 @@ describe('ContactsService', () => {
   it('imports a vCard file after a backup, flags a likely duplicate, and finds the people by search', async () => {
     await withContacts(async (contacts, notebook, workspace) => {
       contacts.create(card('android-2.1.vcf', 1));
-      const preview = contacts.previewImport(fixture('android-2.1.vcf'));
+      const preview = await contacts.previewImport(fixture('android-2.1.vcf'));
       expect(preview.contacts.map((c) => [c.name, c.duplicateOf !== null])).toEqual([
         ['Rizky Saputra', false],
         ['Dewi Nasution', true],
@@ -72,7 +72,7 @@ describe('ContactsService', () => {
   it('says a binary file holds no contacts, and saves nothing', async () => {
     await withContacts(async (contacts) => {
       const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-      const preview = contacts.previewImport(png);
+      const preview = await contacts.previewImport(png);
       expect(preview.contacts).toEqual([]);
       expect(preview.problems).toEqual([{ card: 0, line: 1, reason: 'not-a-vcard' }]);
       expect(contacts.list()).toEqual([]);
@@ -81,7 +81,7 @@ describe('ContactsService', () => {
 
   it('reads a Windows-1252 file that is not valid UTF-8', async () => {
     await withContacts(async (contacts) => {
-      const preview = contacts.previewImport(fixture('outlook-2.1-cp1252.vcf'));
+      const preview = await contacts.previewImport(fixture('outlook-2.1-cp1252.vcf'));
       expect(preview.contacts[0]?.name).toBe('Dr. María Fernández');
     });
   });

@@ -18,28 +18,23 @@ describe('CSV participant lists', () => {
   });
 
   it('guess the columns from Indonesian and English headers', () => {
+    const table = (headers: string[]) => ({ headers, rows: [], delimiter: ',', headerless: false });
     expect(
-      guessMapping([
-        'No',
-        'Nama Lengkap',
-        'Instansi / Komunitas',
-        'Jabatan',
-        'No. HP',
-        'Email',
-        'Kota',
-      ]),
+      guessMapping(
+        table(['No', 'Nama Lengkap', 'Instansi / Komunitas', 'Jabatan', 'No. HP', 'Email', 'Kota']),
+      ),
     ).toEqual({
-      name: 1,
-      organisation: 2,
-      position: 3,
-      phone: 4,
-      email: 5,
-      city: 6,
+      name: [1],
+      organisation: [2],
+      position: [3],
+      phone: [4],
+      email: [5],
+      city: [6],
     });
-    expect(guessMapping(['name', 'organisation', 'email'])).toEqual({
-      name: 0,
-      organisation: 1,
-      email: 2,
+    expect(guessMapping(table(['name', 'organisation', 'email']))).toEqual({
+      name: [0],
+      organisation: [1],
+      email: [2],
     });
   });
 
@@ -48,29 +43,36 @@ describe('CSV participant lists', () => {
       const workspace = await Workspace.open(dir, { holder: 'test' });
       try {
         const contacts = new ContactsService(workspace, new NotebookService(workspace).search);
-        const preview = contacts.previewImport(fixture('participants-cp1252.csv'));
+        const preview = await contacts.previewImport(fixture('participants-cp1252.csv'));
         expect(preview.kind).toBe('csv');
         expect(preview.csv?.rowCount).toBe(5);
+        // Every row with a person is kept; what looks wrong is flagged on its line.
         expect(preview.csv?.rowProblems).toEqual([
-          { line: 4, reason: 'no-name' },
-          { line: 5, reason: 'bad-email' },
+          { line: 4, reason: 'name-from-contact', value: '0815 1111 2222' },
+          { line: 5, reason: 'doubtful-email', value: '0816 3333 4444' },
+          { line: 5, reason: 'doubtful-phone', value: 'Anggota' },
         ]);
         expect(preview.contacts.map((c) => c.name)).toEqual([
           'Siti Rahayu',
           'Budi Santoso',
+          '0815 1111 2222',
+          'Rahmat "Ucok" Siregar',
           'Agnès Dewi',
         ]);
         // The delegate corrects the mapping: the city column is not needed.
-        const mapping = { ...preview.csv?.mapping, city: undefined };
-        delete mapping.city;
-        expect(await contacts.commitImport(preview.token, mapping)).toBe(3);
+        const { city: _city, ...mapping } = preview.csv?.mapping ?? {};
+        const remapped = await contacts.previewImport(fixture('participants-cp1252.csv'), {
+          mapping,
+        });
+        expect(await contacts.commitImport(remapped.token)).toBe(5);
         const agnes = contacts.list().find((c) => c.name === 'Agnès Dewi');
         expect(agnes).toMatchObject({
           organisation: { id: 'Ikatan Perempuan Desa' },
           email: 'agnes@example.id',
           city: '',
         });
-        const again = contacts.previewImport(fixture('participants-cp1252.csv'));
+        const again = await contacts.previewImport(fixture('participants-cp1252.csv'));
+        expect(again.encoding).toBe('windows-1252');
         expect(again.csv?.mapping).toEqual(mapping);
         expect(again.contacts.every((c) => c.duplicateOf !== null)).toBe(true);
       } finally {
@@ -84,7 +86,7 @@ describe('CSV participant lists', () => {
       const workspace = await Workspace.open(dir, { holder: 'test' });
       try {
         const contacts = new ContactsService(workspace, new NotebookService(workspace).search);
-        const preview = contacts.previewImport(fixture('participants-utf8-bom.csv'));
+        const preview = await contacts.previewImport(fixture('participants-utf8-bom.csv'));
         expect(preview.csv?.headers).toEqual(['name', 'organisation', 'email']);
         expect(preview.contacts.map((c) => [c.name, c.organisation])).toEqual([
           ['Kim Min-ji', 'Gwangju International Center'],

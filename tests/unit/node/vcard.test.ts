@@ -8,16 +8,14 @@ const fixture = (name: string) =>
 
 describe('vCard import', () => {
   it('reads an iPhone 3.0 card: groups, several e-mails and phones with types, ORG units, escapes', () => {
-    const { contacts, problems } = parseVCards(fixture('iphone-3.0.vcf').toString('utf8'));
+    const { contacts, problems } = parseVCards(fixture('iphone-3.0.vcf'));
     expect(problems).toEqual([]);
     const [siti] = contacts;
     expect(siti).toMatchObject({
       name: 'Ibu Siti Nur Rahayu',
       honorific: 'Ibu',
-      organisation: {
-        id: 'Yayasan Lembaga Bantuan Hukum, Divisi Hak Asasi Manusia',
-        en: 'Yayasan Lembaga Bantuan Hukum, Divisi Hak Asasi Manusia',
-      },
+      organisation: { id: 'Yayasan Lembaga Bantuan Hukum', en: 'Yayasan Lembaga Bantuan Hukum' },
+      orgUnits: { id: ['Divisi Hak Asasi Manusia'], en: ['Divisi Hak Asasi Manusia'] },
       position: { id: 'Koordinator Advokasi', en: 'Koordinator Advokasi' },
       city: 'Bandar Lampung',
       country: 'Indonesia',
@@ -26,8 +24,28 @@ describe('vCard import', () => {
       notes: 'Bertemu di lokakarya HAM, 27 Agustus 2025; minta salinan materi.',
     });
     expect(siti?.emails).toEqual([
-      { value: 'siti.rahayu@lbh-lampung.or.id', type: '' },
+      // Apple's grouped X-ABLabel gives the type.
+      { value: 'siti.rahayu@lbh-lampung.or.id', type: 'work' },
       { value: 'siti.nr@example.com', type: 'home' },
+    ]);
+    expect(siti?.nameParts).toEqual({
+      family: 'Rahayu',
+      given: 'Siti Nur',
+      additional: '',
+      prefix: 'Ibu',
+      suffix: '',
+    });
+    expect(siti?.addresses).toEqual([
+      {
+        type: 'work',
+        poBox: '',
+        extended: '',
+        street: 'Jl. Sultan Agung No. 12',
+        locality: 'Bandar Lampung',
+        region: 'Lampung',
+        postcode: '35132',
+        country: 'Indonesia',
+      },
     ]);
     expect(siti?.phones).toEqual([
       { value: '+62 812-7200-1122', type: 'cell' },
@@ -36,7 +54,7 @@ describe('vCard import', () => {
   });
 
   it('reads old Android 2.1 cards: quoted-printable with a soft line break, bare types, two cards', () => {
-    const { contacts } = parseVCards(fixture('android-2.1.vcf').toString('utf8'));
+    const { contacts } = parseVCards(fixture('android-2.1.vcf'));
     expect(contacts.map((c) => c.name)).toEqual(['Rizky Saputra', 'Dewi Nasution']);
     expect(contacts[0]?.organisation.id).toBe('Forum Anak Daerah Lampung Timur');
     expect(contacts[0]?.notes).toBe('Ketua forum anak; sangat aktif dalam musrenbang desa.');
@@ -47,24 +65,26 @@ describe('vCard import', () => {
   });
 
   it('reads an Outlook 2.1 card in Windows-1252 with an embedded photo', () => {
-    const bytes = fixture('outlook-2.1-cp1252.vcf');
-    const { contacts } = parseVCards(bytes.toString('latin1'));
+    const { contacts } = parseVCards(fixture('outlook-2.1-cp1252.vcf'));
     expect(contacts[0]).toMatchObject({
       name: 'Dr. María Fernández',
       honorific: 'Dr.',
       position: { en: 'Directora' },
-      organisation: { en: 'Ciudad de Derechos Humanos, Oficina de Cooperación' },
+      organisation: { en: 'Ciudad de Derechos Humanos' },
+      orgUnits: { en: ['Oficina de Cooperación'] },
     });
     expect(contacts[0]?.photo).toMatch(/^data:image\/jpeg;base64,\/9j\/4AAQ/);
   });
 
   it('reads 4.0 ALTID/LANGUAGE pairs: the Latin name first, the Korean kept, titles in both languages', () => {
-    const { contacts } = parseVCards(fixture('altid-4.0.vcf').toString('utf8'));
+    const { contacts } = parseVCards(fixture('altid-4.0.vcf'));
     expect(contacts[0]).toMatchObject({
       name: 'Kim Min-ji',
-      addressAs: '김민지',
+      addressAs: '',
+      otherNames: [{ language: 'ko', value: '김민지' }],
       position: { id: 'Petugas Program', en: 'Programme Officer' },
-      organisation: { id: '', en: 'Gwangju International Center, Human Rights Team' },
+      organisation: { id: '', en: 'Gwangju International Center' },
+      orgUnits: { id: [], en: ['Human Rights Team'] },
       city: 'Gwangju',
       country: 'KR',
       languages: ['ko', 'en'],
@@ -98,9 +118,7 @@ describe('vCard round trip', () => {
   ]) {
     for (const version of ['4.0', '3.0'] as const) {
       it(`${file} → vCard ${version} → back, losing no field`, () => {
-        const raw = fixture(file);
-        const text = file.includes('cp1252') ? raw.toString('latin1') : raw.toString('utf8');
-        const { contacts } = parseVCards(text);
+        const { contacts } = parseVCards(fixture(file));
         const again = parseVCards(formatVCards(contacts, version));
         expect(again.problems).toEqual([]);
         expect(again.contacts).toEqual(contacts);
@@ -109,7 +127,7 @@ describe('vCard round trip', () => {
   }
 
   it('folds long lines at 75 octets without splitting a character', () => {
-    const [card] = parseVCards(fixture('altid-4.0.vcf').toString('utf8')).contacts;
+    const [card] = parseVCards(fixture('altid-4.0.vcf')).contacts;
     if (!card) throw new Error('fixture has no card');
     const long = { ...card, notes: '광주 인권도시 '.repeat(30) };
     const text = formatVCards([long], '4.0');

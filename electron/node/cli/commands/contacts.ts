@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ContactsService } from '../../contacts/contacts-service';
 import { csvFields } from '../../contacts/csv';
+import { importEncodings } from '../../contacts/encoding';
+import type { ImportEncoding } from '../../contacts/encoding';
 import type { CsvField, CsvMapping } from '../../contacts/csv';
 import { NotebookService } from '../../notebook/notebook-service';
 import { DurableTextFile } from '../../store/durable-file';
@@ -32,26 +34,59 @@ async function importFile(ctx: CommandContext): Promise<number> {
     io.err(t('cli:fileUnreadable', { file }));
     return 1;
   }
+  const encoding = values.encoding;
+  if (encoding !== undefined && !(importEncodings as readonly unknown[]).includes(encoding)) {
+    io.err(
+      t('cli:badChoice', {
+        option: '--encoding',
+        value: String(encoding),
+        choices: importEncodings.join(', '),
+      }),
+    );
+    return 2;
+  }
+  const oversize = values.oversize ?? 'trim';
+  if (oversize !== 'trim' && oversize !== 'omit') {
+    io.err(t('cli:badChoice', { option: '--oversize', value: String(oversize), choices: 'trim, omit' }));
+    return 2;
+  }
+  const forumId = typeof values.forum === 'string' ? values.forum : null;
   return withContacts(ctx, async (contacts) => {
-    let preview = contacts.previewImport(bytes);
+    const options = encoding ? { encoding: encoding as ImportEncoding } : {};
+    let preview = await contacts.previewImport(bytes, options);
     if (preview.csv && typeof values.map === 'string') {
       const mapping = parseMap(values.map, preview.csv.headers);
       if (!mapping) {
         io.err(t('cli:badMap', { map: values.map }));
         return 2;
       }
-      preview = contacts.previewImport(bytes, mapping);
+      preview = await contacts.previewImport(bytes, { ...options, mapping });
     }
+    io.err(t('cli:contactsEncoding', { file, encoding: preview.encoding }));
+    if (preview.csv?.headerless) io.err(t('cli:csvHeaderless', { file }));
     for (const problem of preview.csv?.rowProblems ?? []) {
-      io.err(t(`cli:row-${problem.reason}`, { file, line: problem.line }));
+      io.err(t(`cli:row-${problem.reason}`, { file, line: problem.line, value: problem.value ?? '' }));
     }
     for (const problem of preview.problems) {
       io.err(t(`cli:card-${problem.reason}`, { file, card: problem.card, line: problem.line }));
     }
-    if (preview.contacts.length === 0) return 1;
-    const count = await contacts.commitImport(preview.token, preview.csv?.mapping);
-    const duplicates = preview.contacts.filter((c) => c.duplicateOf).length;
-    io.out(t('cli:contactsImported', { count, file, duplicates }));
+    for (const item of preview.oversize) {
+      for (const field of item.fields) {
+        io.err(
+          t(`cli:oversize-${oversize}`, {
+            file,
+            line: item.line,
+            field: field.field,
+            length: field.length,
+            limit: field.limit,
+          }),
+        );
+      }
+    }
+    if (preview.unreadable === 'not-contacts') io.err(t('cli:notContacts', { file }));
+    if (preview.total === 0) return 1;
+    const count = await contacts.commitImport(preview.token, { oversize, forumId });
+    io.out(t('cli:contactsImported', { count, file, duplicates: preview.duplicates }));
     return 0;
   });
 }
@@ -89,17 +124,24 @@ async function exportFile(ctx: CommandContext): Promise<number> {
   return 0;
 }
 
-/** "name=Nama Lengkap,email=5": a field per column, named by header or by 1-based number. */
+/**
+ * "name=First Name+Last Name,email=5": each field from one column or several joined with "+",
+ * named by header or by 1-based number.
+ */
 function parseMap(text: string, headers: string[]): CsvMapping | null {
   const mapping: CsvMapping = {};
   for (const pair of text.split(',')) {
-    const [field = '', column = ''] = pair.split('=').map((p) => p.trim());
+    const [field = '', columns = ''] = pair.split('=').map((p) => p.trim());
     if (!(csvFields as readonly string[]).includes(field)) return null;
-    const index = /^\d+$/.test(column)
-      ? Number(column) - 1
-      : headers.findIndex((h) => h.toLowerCase() === column.toLowerCase());
-    if (index < 0 || index >= headers.length) return null;
-    mapping[field as CsvField] = index;
+    const indexes: number[] = [];
+    for (const column of columns.split('+').map((c) => c.trim())) {
+      const index = /^\d+$/.test(column)
+        ? Number(column) - 1
+        : headers.findIndex((h) => h.toLowerCase() === column.toLowerCase());
+      if (index < 0 || index >= headers.length) return null;
+      indexes.push(index);
+    }
+    mapping[field as CsvField] = indexes;
   }
   return mapping;
 }
@@ -107,6 +149,8 @@ function parseMap(text: string, headers: string[]): CsvMapping | null {
 export const contactsCommand: Command = {
   options: {
     map: { type: 'string' },
+    encoding: { type: 'string' },
+    oversize: { type: 'string' },
     format: { type: 'string' },
     'vcard-version': { type: 'string' },
     forum: { type: 'string' },

@@ -8,11 +8,12 @@ import { workspace0001 } from './workspace-0001-settings';
 import { workspace0002 } from './workspace-0002-profile-forums-contacts';
 import { workspace0003 } from './workspace-0003-csv-mappings';
 import { workspace0004 } from './workspace-0004-members-letterhead';
+import { workspace0005 } from './workspace-0005-contact-fidelity';
 
 export type { DocumentKind, RawDocument } from './migration';
 
 const migrations: Record<DocumentKind, Migration[]> = {
-  workspace: [workspace0001, workspace0002, workspace0003, workspace0004],
+  workspace: [workspace0001, workspace0002, workspace0003, workspace0004, workspace0005],
   forum: [forum0001, forum0002, forum0003],
 };
 
