@@ -145,7 +145,11 @@ export interface ContactImportPreview {
   }[];
   problems: { card: number; line: number; reason: 'no-end' | 'no-name' | 'not-a-vcard' }[];
   /** Contacts with a value longer than the field takes: trimmed or left out, as chosen. */
-  oversize: { line: number; name: string; fields: { field: string; length: number; limit: number }[] }[];
+  oversize: {
+    line: number;
+    name: string;
+    fields: { field: string; length: number; limit: number }[];
+  }[];
   oversizeCount: number;
   /** Names the file held until the delegate accepts or cancels. */
   token: string;

@@ -161,7 +161,8 @@ export class ContactsService {
         job.state = 'done';
       },
       (error: Error) => {
-        if (job.state === 'running') job.state = error.name === 'cancelled' ? 'cancelled' : 'failed';
+        if (job.state === 'running')
+          job.state = error.name === 'cancelled' ? 'cancelled' : 'failed';
       },
     );
     return id;
@@ -186,19 +187,25 @@ export class ContactsService {
   }
 
   /** Reads a file and says what it holds, which cards or rows are in doubt, and who is known. */
-  async previewImport(bytes: Uint8Array, options: ImportOptions = {}): Promise<ContactImportPreview> {
+  async previewImport(
+    bytes: Uint8Array,
+    options: ImportOptions = {},
+  ): Promise<ContactImportPreview> {
     const id = this.startImport(bytes, options);
-    const job = this.#jobs.get(id)!;
     try {
-      await job.run.result;
+      await this.#jobs.get(id)?.run.result;
     } catch (error) {
       this.#jobs.delete(id);
-      throw new AppError((error as Error).name === 'cancelled' ? 'import-expired' : 'invalid-input', {
-        field: 'file',
-      });
+      throw new AppError(
+        (error as Error).name === 'cancelled' ? 'import-expired' : 'invalid-input',
+        {
+          field: 'file',
+        },
+      );
     }
-    const status = this.importStatus(id);
-    return status.preview!;
+    const { preview } = this.importStatus(id);
+    if (!preview) throw new AppError('import-expired');
+    return preview;
   }
 
   #preview(parsed: ParsedImport): ContactImportPreview {
@@ -269,8 +276,9 @@ export class ContactsService {
     const met = forumId ? [{ forumId, sessionId: options.sessionId ?? null }] : [];
     const drafts = parsed.drafts;
     for (const { index } of parsed.oversize) {
-      const fitted = validDraft(fit(drafts[index]!, options.oversize ?? 'trim'));
-      drafts[index] = fitted ?? fit(drafts[index]!, 'trim');
+      const draft = drafts[index];
+      if (!draft) continue;
+      drafts[index] = validDraft(fit(draft, options.oversize ?? 'trim')) ?? fit(draft, 'trim');
     }
     await this.#workspace.backupBeforeImport();
     const at = now();
@@ -292,7 +300,8 @@ export class ContactsService {
     });
     // The search index in slices, so saves and requests are served between them.
     for (let i = 0; i < created.length; i += 2_000) {
-      for (const contact of created.slice(i, i + 2_000)) this.#search.upsert(contactSearchable(contact));
+      for (const contact of created.slice(i, i + 2_000))
+        this.#search.upsert(contactSearchable(contact));
       if (i + 2_000 < created.length) await new Promise((resolve) => setImmediate(resolve));
     }
     return created.length;
@@ -300,7 +309,8 @@ export class ContactsService {
 
   /** Links contacts to a forum (and a session), or unlinks them. */
   link(ids: string[], forumId: string, sessionId: string | null, linked: boolean): number {
-    if (!this.#workspace.forumIds().includes(forumId)) throw new AppError('not-found', { id: forumId });
+    if (!this.#workspace.forumIds().includes(forumId))
+      throw new AppError('not-found', { id: forumId });
     const contacts = ids.map((id) => this.#find(id));
     let changed = 0;
     this.#workspace.update(() => {
@@ -561,7 +571,8 @@ export function duplicateFinder(existing: Contact[]): (draft: ContactDraft) => C
   const byPhone = new Map<string, Contact>();
   const byName = new Map<string, Contact>();
   for (const c of existing) {
-    for (const e of c.emails) if (!byEmail.has(e.value.toLowerCase())) byEmail.set(e.value.toLowerCase(), c);
+    for (const e of c.emails)
+      if (!byEmail.has(e.value.toLowerCase())) byEmail.set(e.value.toLowerCase(), c);
     for (const p of c.phones) {
       const d = digits(p.value);
       if (d.length >= 6 && !byPhone.has(d)) byPhone.set(d, c);

@@ -61,24 +61,24 @@ const RULES: [CsvField, RegExp, RegExp?][] = [
   ],
   [
     'organisation',
-    /\b(company|organi[sz]ation|organisasi|instansi|lembaga|institution|institusi|affiliation|afiliasi|komunitas|perusahaan|employer)\b/,
+    /\b(company|organi[sz]ation|organisasi|instansi|lembaga|institution|institusi|affiliation|afiliasi|komunitas|perusahaan|employer)\b|^business$/,
     /\b(number|nomor|location|symbol|title|department|phone|street|city|main|address)\b/,
   ],
-  [
-    'department',
-    /\b(department|departemen|bagian|bidang|divisi|unit kerja|satuan kerja|satker)\b/,
-  ],
+  ['department', /\b(department|departemen|bagian|bidang|divisi|unit kerja|satuan kerja|satker)\b/],
   [
     'phone',
     /\b(phone|telephone|telepon|telpon|telp|tlp|hp|handphone|ponsel|whatsapp|wa|mobile|cell|cellular|fax|pager|callback|isdn|telex)\b/,
   ],
-  ['website', /\b(web page|webpage|website|web site|url|situs|home page|homepage|blog|web)\b/],
+  [
+    'website',
+    /\b(web page|webpage|website|web site|url|situs|home page|homepage|blog|web|linkedin)\b/,
+  ],
   ['postcode', /\b(postal code|zip|zipcode|zip code|postcode|kode pos)\b/],
   ['country', /\b(country|negara|country region)\b/],
   ['region', /\b(state|region|province|provinsi|prov)\b/],
-  ['city', /\b(city|kota|town|kabupaten|locality)\b/],
-  ['street', /\b(street|jalan|alamat)\b|\baddress( \d+)?$/, /\b(formatted|e mail|email)\b/],
-  ['notes', /\b(notes?|catatan|keterangan|remarks|comments?)\b/],
+  ['city', /\b(city|kota|town|kabupaten|locality)\b|^location$/],
+  ['street', /\b(street|jalan|alamat|formatted)\b|\baddress( \d+)?$/, /\b(e mail|email)\b/],
+  ['notes', /\b(notes?|catatan|keterangan|remarks|comments?|additional info|info)\b/],
   ['tags', /\b(group membership|labels|categories|category|kategori|groups?)\b/],
 ];
 
@@ -97,6 +97,18 @@ const MANY: ReadonlySet<CsvField> = new Set([
   'tags',
 ]);
 
+const HONORIFIC =
+  /^((mr|mrs|ms|miss|mx|dr|prof|sir|dame|rev|hon|fr|bapak|bpk|pak|ibu|bu|sdr|sdri|h|hj|ir|drs|dra|kh)\.?\s*)+$/i;
+
+/** Whether most filled cells of a column (among the first rows) pass a test. */
+function mostly(table: CsvTable, column: number, test: (cell: string) => boolean): boolean {
+  const cells = table.rows
+    .slice(0, 50)
+    .map((r) => (r[column] ?? '').trim())
+    .filter(Boolean);
+  return cells.length > 0 && cells.filter(test).length / cells.length > 0.5;
+}
+
 /** Reads a participant list: delimiter detected (comma, semicolon, tab, bar), quotes honoured. */
 export function parseCsv(text: string): CsvTable {
   const result = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), {
@@ -109,7 +121,13 @@ export function parseCsv(text: string): CsvTable {
   const width = data.reduce((max, row) => Math.max(max, row.length), 0);
   const headers = headerless
     ? Array.from({ length: width }, (_, i) => `#${i + 1}`)
-    : [...first, ...Array.from({ length: Math.max(0, width - first.length) }, (_, i) => `#${first.length + i + 1}`)];
+    : [
+        ...first,
+        ...Array.from(
+          { length: Math.max(0, width - first.length) },
+          (_, i) => `#${first.length + i + 1}`,
+        ),
+      ];
   return {
     headers,
     rows: headerless ? data : data.slice(1),
@@ -151,6 +169,21 @@ export function guessMapping(table: CsvTable): CsvMapping {
       const field = ruleFor(norm(header));
       if (field) add(field, column);
     });
+    // Google's "Address 1 - Formatted" is the address only where no street column is given.
+    const formatted = (column: number) => /formatted/i.test(table.headers[column] ?? '');
+    if (mapping.street?.some((c) => !formatted(c))) {
+      mapping.street = mapping.street.filter((c) => !formatted(c));
+    }
+    // "Title" is Outlook's honorific (Dr., Ibu) but a job title in other lists: the cells say.
+    const prefixColumn = mapping.prefix?.[0];
+    if (
+      prefixColumn !== undefined &&
+      norm(table.headers[prefixColumn] ?? '') === 'title' &&
+      !mostly(table, prefixColumn, (c) => HONORIFIC.test(c))
+    ) {
+      delete mapping.prefix;
+      if (!mapping.position) mapping.position = [prefixColumn];
+    }
     // A list with only a "Unit Kerja" column names the organisation there.
     if (!mapping.organisation && mapping.department) {
       mapping.organisation = mapping.department;
@@ -171,9 +204,20 @@ export function guessMapping(table: CsvTable): CsvMapping {
     else if (share(column, (c) => PHONE.test(c)) > 0.5) add('phone', column);
     else if (share(column, (c) => /\p{L}/u.test(c)) > 0.5) textColumns.push(column);
   });
-  const [name, organisation] = textColumns;
-  if (name !== undefined) add('name', name);
-  if (organisation !== undefined) add('organisation', organisation);
+  const [name, ...others] = textColumns;
+  if (name === undefined) return mapping;
+  add('name', name);
+  // A column of the first or last words of the names holds name parts, not an organisation.
+  const word = (row: string[], column: number, at: 'first' | 'last') => {
+    const words = (row[name] ?? '').trim().split(/\s+/);
+    return (row[column] ?? '').trim() === (at === 'first' ? words[0] : words[words.length - 1]);
+  };
+  for (const column of others) {
+    const rows = sample.filter((r) => (r[column] ?? '').trim());
+    if (rows.length && rows.every((r) => word(r, column, 'first'))) add('given', column);
+    else if (rows.length && rows.every((r) => word(r, column, 'last'))) add('family', column);
+    else if (!mapping.organisation) add('organisation', column);
+  }
   return mapping;
 }
 
@@ -232,12 +276,12 @@ function typeColumns(headers: string[]): Map<number, number> {
   const byKey = new Map<string, number>();
   headers.forEach((h, i) => {
     const m = /^(.*?)\s*-\s*(type|label)$/i.exec(h.trim());
-    if (m) byKey.set(m[1]!.toLowerCase(), i);
+    if (m?.[1]) byKey.set(m[1].toLowerCase(), i);
   });
   const out = new Map<number, number>();
   headers.forEach((h, i) => {
     const m = /^(.*?)\s*-\s*value$/i.exec(h.trim());
-    const typeColumn = m ? byKey.get(m[1]!.toLowerCase()) : undefined;
+    const typeColumn = m?.[1] ? byKey.get(m[1].toLowerCase()) : undefined;
     if (typeColumn !== undefined) out.set(i, typeColumn);
   });
   return out;
@@ -253,7 +297,11 @@ const values = (cell: string) =>
 /** A cell neutralised on export ("'=1+1", OWASP) reads back as what was typed. */
 const unneutralise = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 
-const cleanType = (t: string) => t.replace(/^\*\s*/, '').trim().toLowerCase();
+const cleanType = (t: string) =>
+  t
+    .replace(/^\*\s*/, '')
+    .trim()
+    .toLowerCase();
 
 export interface CsvDrafts {
   drafts: ContactDraft[];
@@ -273,8 +321,8 @@ export function draftsFromCsv(table: CsvTable, mapping: CsvMapping): CsvDrafts {
   const typeOf = typeColumns(table.headers);
   const first = table.headerless ? 1 : 2;
   const columns = (field: CsvField) => mapping[field] ?? [];
-  for (let index = 0; index < table.rows.length; index++) {
-    const row = table.rows[index]!;
+  // A loop, not recursion or spread: a list of 130,000 rows is read like one of ten.
+  for (const [index, row] of table.rows.entries()) {
     const line = index + first;
     const cell = (column: number) => unneutralise((row[column] ?? '').trim());
     const one = (field: CsvField) => {
@@ -343,9 +391,7 @@ export function draftsFromCsv(table: CsvTable, mapping: CsvMapping): CsvDrafts {
     draft.addresses = [...groups.values()];
     draft.city = draft.addresses.find((a) => a.locality)?.locality ?? '';
     draft.country = draft.addresses.find((a) => a.country)?.country ?? '';
-    const notes = columns('notes')
-      .map(cell)
-      .filter(Boolean);
+    const notes = columns('notes').map(cell).filter(Boolean);
     const nip = one('nip');
     if (nip) notes.unshift(`NIP: ${nip}`);
     draft.notes = notes.join('\n');
@@ -360,10 +406,7 @@ export function draftsFromCsv(table: CsvTable, mapping: CsvMapping): CsvDrafts {
     // The whole name: the name column(s) joined, else First/Middle/Last with prefix and suffix.
     const p = draft.nameParts;
     draft.name =
-      columns('name')
-        .map(cell)
-        .filter(Boolean)
-        .join(' ') ||
+      columns('name').map(cell).filter(Boolean).join(' ') ||
       [p.prefix, p.given, p.additional, p.family, p.suffix].filter(Boolean).join(' ');
     if (!draft.name) {
       const by = draft.emails[0]?.value ?? draft.phones[0]?.value ?? organisation;
@@ -375,7 +418,8 @@ export function draftsFromCsv(table: CsvTable, mapping: CsvMapping): CsvDrafts {
       problems.push({ line, reason: 'name-from-contact', value: by });
     }
     for (const email of draft.emails) {
-      if (!EMAIL.test(email.value)) problems.push({ line, reason: 'doubtful-email', value: email.value });
+      if (!EMAIL.test(email.value))
+        problems.push({ line, reason: 'doubtful-email', value: email.value });
     }
     for (const phone of draft.phones) {
       if ((phone.value.match(/\d/g)?.length ?? 0) < 3) {

@@ -46,7 +46,10 @@ export function parseImport(input: ParseInput, progress: Progress = () => {}): P
   const { bytes } = input;
   progress(0, 3);
   const detected = input.encoding ?? detectEncoding(bytes).encoding;
-  const empty = (unreadable: ParsedImport['unreadable'], kind: 'vcf' | 'csv' = 'vcf'): ParsedImport => ({
+  const empty = (
+    unreadable: ParsedImport['unreadable'],
+    kind: 'vcf' | 'csv' = 'vcf',
+  ): ParsedImport => ({
     kind,
     encoding: detected,
     unreadable,
@@ -74,7 +77,9 @@ export function parseImport(input: ParseInput, progress: Progress = () => {}): P
     const signature = headerSignature(table);
     const mapping =
       input.mapping ??
-      (input.remembered[signature] ? normaliseMapping(input.remembered[signature]) : guessMapping(table));
+      (input.remembered[signature]
+        ? normaliseMapping(input.remembered[signature])
+        : guessMapping(table));
     if (table.rows.length === 0 && table.headers.length <= 1 && !table.headerless) {
       return empty('not-contacts', 'csv');
     }
@@ -99,14 +104,14 @@ export function parseImport(input: ParseInput, progress: Progress = () => {}): P
   // Checked here, off the saving thread: the commit only stamps ids on what passed.
   const kept: ContactDraft[] = [];
   const keptLines: number[] = [];
-  for (let i = 0; i < drafts.length; i++) {
-    const draft = drafts[i]!;
+  for (const [i, draft] of drafts.entries()) {
+    const line = lines[i] ?? 0;
     const fields = oversized(draft);
     const checked = validDraft(fields.length ? fit(structuredClone(draft), 'trim') : draft);
     if (!checked) continue;
-    if (fields.length) result.oversize.push({ index: kept.length, line: lines[i]!, fields });
+    if (fields.length) result.oversize.push({ index: kept.length, line, fields });
     kept.push(fields.length ? draft : checked);
-    keptLines.push(lines[i]!);
+    keptLines.push(line);
   }
   progress(3, 3);
   return { ...result, drafts: kept, lines: keptLines };

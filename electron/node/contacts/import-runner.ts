@@ -21,12 +21,21 @@ export function workerRunner(file: string): ImportRunner {
     let settle: ((error: Error) => void) | null = null;
     const result = new Promise<ParsedImport>((resolve, reject) => {
       settle = reject;
-      worker.on('message', (message: { type: string; done?: number; total?: number; result?: ParsedImport; message?: string }) => {
-        if (message.type === 'progress') progress(message.done ?? 0, message.total ?? 1);
-        else if (message.type === 'done') resolve(message.result as ParsedImport);
-        else reject(new Error(message.message));
-        if (message.type !== 'progress') void worker.terminate();
-      });
+      worker.on(
+        'message',
+        (message: {
+          type: string;
+          done?: number;
+          total?: number;
+          result?: ParsedImport;
+          message?: string;
+        }) => {
+          if (message.type === 'progress') progress(message.done ?? 0, message.total ?? 1);
+          else if (message.type === 'done') resolve(message.result as ParsedImport);
+          else reject(new Error(message.message));
+          if (message.type !== 'progress') void worker.terminate();
+        },
+      );
       worker.on('error', reject);
       worker.on('exit', () => reject(cancelled()));
     });

@@ -29,14 +29,23 @@ function* texts(d: ContactDraft): Generator<[string, number, () => string, (v: s
   }
   for (const side of ['id', 'en'] as const) {
     const units = d.orgUnits[side];
-    for (let i = 0; i < units.length; i++) {
-      yield [`orgUnits.${side}`, L.short, () => units[i]!, (v) => (units[i] = v)];
+    for (const [i, unit] of units.entries()) {
+      yield [`orgUnits.${side}`, L.short, () => unit, (v) => (units[i] = v)];
     }
   }
   yield ['city', L.short, () => d.city, (v) => (d.city = v)];
   yield ['country', L.short, () => d.country, (v) => (d.country = v)];
   for (const address of d.addresses) {
-    for (const key of ['street', 'locality', 'region', 'postcode', 'country', 'poBox', 'extended', 'type'] as const) {
+    for (const key of [
+      'street',
+      'locality',
+      'region',
+      'postcode',
+      'country',
+      'poBox',
+      'extended',
+      'type',
+    ] as const) {
       yield [`addresses.${key}`, L.short, () => address[key], (v) => (address[key] = v)];
     }
   }
@@ -55,11 +64,11 @@ function* texts(d: ContactDraft): Generator<[string, number, () => string, (v: s
     yield ['handles.service', L.short, () => handle.service, (v) => (handle.service = v)];
   }
   yield ['website', L.url, () => d.website, (v) => (d.website = v)];
-  for (let i = 0; i < d.languages.length; i++) {
-    yield ['languages', L.short, () => d.languages[i]!, (v) => (d.languages[i] = v)];
+  for (const [i, language] of d.languages.entries()) {
+    yield ['languages', L.short, () => language, (v) => (d.languages[i] = v)];
   }
-  for (let i = 0; i < d.tags.length; i++) {
-    yield ['tags', L.short, () => d.tags[i]!, (v) => (d.tags[i] = v)];
+  for (const [i, tag] of d.tags.entries()) {
+    yield ['tags', L.short, () => tag, (v) => (d.tags[i] = v)];
   }
   for (const other of d.otherNames) {
     yield ['otherNames', L.name, () => other.value, (v) => (other.value = v)];
@@ -67,7 +76,16 @@ function* texts(d: ContactDraft): Generator<[string, number, () => string, (v: s
   yield ['notes', L.notes, () => d.notes, (v) => (d.notes = v)];
 }
 
-const LISTS = ['emails', 'phones', 'urls', 'handles', 'addresses', 'tags', 'languages', 'otherNames'] as const;
+const LISTS = [
+  'emails',
+  'phones',
+  'urls',
+  'handles',
+  'addresses',
+  'tags',
+  'languages',
+  'otherNames',
+] as const;
 
 /** The fields of a draft over their limits (and lists longer than a contact keeps). */
 export function oversized(d: ContactDraft): Oversize[] {

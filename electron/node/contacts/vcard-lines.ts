@@ -45,7 +45,7 @@ export function unfold(text: string): LogicalLine[] {
   let start = 0;
   let quotedPrintable = false;
   const flush = () => {
-    if (parts.length) out.push({ text: parts.length === 1 ? parts[0]! : parts.join(''), line: start });
+    if (parts.length) out.push({ text: parts.join(''), line: start });
     parts = [];
   };
   let index = 0;
@@ -60,7 +60,7 @@ export function unfold(text: string): LogicalLine[] {
     const pieces = line.includes('\r') ? line.split('\r') : [line];
     for (const piece of pieces) {
       lineNumber++;
-      const last = parts.length ? parts[parts.length - 1]! : null;
+      const last = parts.length ? (parts[parts.length - 1] ?? '') : null;
       if (last !== null && quotedPrintable && last.endsWith('=') && !/^(BEGIN|END):/i.test(piece)) {
         // Quoted-printable soft line break: "=" at the end joins the next line as it is.
         parts[parts.length - 1] = last.slice(0, -1);
@@ -197,8 +197,10 @@ export function splitUnescaped(value: string, separator: string): string[] {
  * character itself, so Google's and Apple's "http\://" and "\"" read as written.
  */
 export function unescapeText(value: string): string {
-  if (!value.includes('\\')) return value;
-  return value.replace(/\\(.)/gs, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+  // Line breaks as one "\n" (a quoted-printable =0D=0A is the same break as an escaped \n).
+  const text = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
+  if (!text.includes('\\')) return text;
+  return text.replace(/\\(.)/gs, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
 /** A text value escaped per RFC 6350 §3.4: every line break, backslash, comma and semicolon. */
@@ -217,9 +219,10 @@ export function escapeUri(value: string): string {
   );
 }
 
-/** Control characters other than line breaks have no place in a card (and break readers). */
-// eslint-disable-next-line no-control-regex
-const stripControls = (value: string) => value.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/g, '');
+/** Control characters other than tabs and line breaks have no place in a card (and break readers). */
+const stripControls = (value: string) =>
+  // eslint-disable-next-line no-control-regex
+  value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 
 /**
  * A parameter: each value in double quotes when it holds a character that would end it
@@ -245,7 +248,8 @@ export function fold(line: string): string {
   let current: string[] = [];
   let size = 0;
   for (const char of line) {
-    const bytes = char.length === 2 ? 4 : char.charCodeAt(0) < 0x80 ? 1 : char.charCodeAt(0) < 0x800 ? 2 : 3;
+    const bytes =
+      char.length === 2 ? 4 : char.charCodeAt(0) < 0x80 ? 1 : char.charCodeAt(0) < 0x800 ? 2 : 3;
     if (size + bytes > (out.length ? 74 : 75)) {
       out.push(current.join(''));
       current = [];

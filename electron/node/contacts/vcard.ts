@@ -77,7 +77,8 @@ function sides(line: ContentLine): ('id' | 'en')[] {
 }
 
 /** Instant-messaging properties of 3.0-era address books, by the service they name. */
-const MESSAGING = /^X-(AIM|ICQ|JABBER|MSN|YAHOO|SKYPE|SKYPE-USERNAME|GOOGLE-TALK|GTALK|TWITTER|QQ|GADUGADU|GROUPWISE|TELEGRAM|WHATSAPP|SIGNAL|LINE|WECHAT|KAKAOTALK|MATRIX)$/;
+const MESSAGING =
+  /^X-(AIM|ICQ|JABBER|MSN|YAHOO|SKYPE|SKYPE-USERNAME|GOOGLE-TALK|GTALK|TWITTER|QQ|GADUGADU|GROUPWISE|TELEGRAM|WHATSAPP|SIGNAL|LINE|WECHAT|KAKAOTALK|MATRIX)$/;
 
 /**
  * Reads every card of a .vcf file: versions 2.1, 3.0 and 4.0, one card or many, cards nested
@@ -91,22 +92,37 @@ export function parseVCards(input: string | Uint8Array, chosen?: ImportEncoding)
   // Quoted-printable values are bytes (one character each) whatever the file; other values
   // are bytes only when the file itself is read byte by byte.
   const bytesOf = (raw: string) => Buffer.from(raw, 'latin1');
+  // Bytes with no CHARSET (2.1's quoted-printable from old phones and Outlook): UTF-8 if
+  // they are valid UTF-8, else the file's own code page, else Windows-1252.
+  const bytesAs = (raw: string, charset: string | null, fallback: ImportEncoding) => {
+    const named = charset && knownCharset(charset);
+    if (named) return decodeBytes(bytesOf(raw), named);
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytesOf(raw));
+    } catch {
+      return decodeBytes(
+        bytesOf(raw),
+        fallback === 'utf-8' || isUtf16(fallback) ? 'windows-1252' : fallback,
+      );
+    }
+  };
   if (typeof input === 'string' || isUtf16((encoding = chosen ?? detectEncodingUnfolded(input)))) {
     encoding = typeof input === 'string' ? 'utf-8' : encoding;
     text = typeof input === 'string' ? input.replace(/^\ufeff/, '') : decodeBytes(input, encoding);
+    const fileEncoding = encoding;
     decode = (raw, charset, binary) =>
-      binary && /[\x80-\xff]/.test(raw)
-        ? decodeBytes(bytesOf(raw), (charset && knownCharset(charset)) || 'utf-8')
-        : raw;
+      binary && /[\x80-\xff]/.test(raw) ? bytesAs(raw, charset, fileEncoding) : raw;
   } else {
     // One character per byte: folding is undone on bytes, then each value is decoded.
     text = Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('latin1');
     if (text.startsWith('\xef\xbb\xbf')) text = text.slice(3);
     const fileEncoding = encoding;
-    decode = (raw, charset) =>
-      /^[\x00-\x7f]*$/.test(raw)
+    decode = (raw, charset, binary) =>
+      !/[\x80-\xff]/.test(raw)
         ? raw
-        : decodeBytes(bytesOf(raw), (charset && knownCharset(charset)) || fileEncoding);
+        : binary
+          ? bytesAs(raw, charset, fileEncoding)
+          : decodeBytes(bytesOf(raw), (charset && knownCharset(charset)) || fileEncoding);
   }
   return { ...readCards(text, decode), encoding };
 }
@@ -175,10 +191,7 @@ function nameFromParts(p: ContactDraft['nameParts']): string {
   if (EAST_ASIAN.test(p.family) && (EAST_ASIAN.test(p.given) || !p.given)) {
     return `${p.family}${p.given}`.trim();
   }
-  return [p.prefix, p.given, p.additional, p.family, p.suffix]
-    .map(list)
-    .filter(Boolean)
-    .join(' ');
+  return [p.prefix, p.given, p.additional, p.family, p.suffix].map(list).filter(Boolean).join(' ');
 }
 
 function toContact(lines: ContentLine[]): ContactDraft {
@@ -199,7 +212,8 @@ function toContact(lines: ContentLine[]): ContactDraft {
         if (text) names.push({ value: text, language: line.params.LANGUAGE?.[0] ?? '' });
         break;
       case 'X-RISALAH-OTHER-NAME':
-        if (text) contact.otherNames.push({ language: line.params.LANGUAGE?.[0] ?? '', value: text });
+        if (text)
+          contact.otherNames.push({ language: line.params.LANGUAGE?.[0] ?? '', value: text });
         break;
       case 'N': {
         // With ALTID pairs, the N in another language does not replace the main one.
@@ -223,7 +237,8 @@ function toContact(lines: ContentLine[]): ContactDraft {
         addressAs = addressAs ? `${addressAs} / ${text}` : text;
         break;
       case 'EMAIL':
-        if (text) contact.emails.push({ value: text.replace(/^mailto:/i, ''), type: types(line, label) });
+        if (text)
+          contact.emails.push({ value: text.replace(/^mailto:/i, ''), type: types(line, label) });
         break;
       case 'TEL': {
         const value = text.replace(/^tel:/i, '').trim();
@@ -293,7 +308,9 @@ function toContact(lines: ContentLine[]): ContactDraft {
         if (!text) break;
         const colon = text.indexOf(':');
         const [service, value] =
-          colon > 0 ? [text.slice(0, colon), text.slice(colon + 1)] : [line.params.TYPE?.[0] ?? '', text];
+          colon > 0
+            ? [text.slice(0, colon), text.slice(colon + 1)]
+            : [line.params.TYPE?.[0] ?? '', text];
         contact.handles.push({ service, value });
         break;
       }
@@ -302,8 +319,11 @@ function toContact(lines: ContentLine[]): ContactDraft {
         break;
       default: {
         const messaging = MESSAGING.exec(line.name);
-        if (messaging && text) {
-          contact.handles.push({ service: messaging[1]!.toLowerCase().replace(/-username$/, ''), value: text });
+        if (messaging?.[1] && text) {
+          contact.handles.push({
+            service: messaging[1].toLowerCase().replace(/-username$/, ''),
+            value: text,
+          });
         }
       }
     }
@@ -336,9 +356,11 @@ function toContact(lines: ContentLine[]): ContactDraft {
 /** Bytes' own media type, whatever the card says (cards often say JPEG of a PNG). */
 function sniff(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'jpeg';
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47)
+    return 'png';
   if (bytes[0] === 0x47 && bytes[1] === 0x49 && bytes[2] === 0x46) return 'gif';
-  if (bytes[0] === 0x52 && bytes[1] === 0x49 && bytes[8] === 0x57 && bytes[9] === 0x45) return 'webp';
+  if (bytes[0] === 0x52 && bytes[1] === 0x49 && bytes[8] === 0x57 && bytes[9] === 0x45)
+    return 'webp';
   return null;
 }
 
@@ -352,9 +374,17 @@ function photoOf(line: ContentLine): string | null {
   if (!bytes) {
     const value = unescapeText(line.value.trim());
     const match = /^data:(image\/[\w.+-]+)?(;[^,]*)?,(.*)$/s.exec(value);
-    if (!match) return null;
+    if (!match) {
+      // Base64 with no ENCODING parameter (some 3.0 writers): kept if it is an image.
+      if (value.length < 64 || !/^[A-Za-z0-9+/=\s]+$/.test(value)) return null;
+      const raw = Uint8Array.from(Buffer.from(value.replace(/\s/g, ''), 'base64'));
+      const type = sniff(raw);
+      return type ? `data:image/${type};base64,${Buffer.from(raw).toString('base64')}` : null;
+    }
     if (!/;base64/i.test(match[2] ?? '')) return null;
-    bytes = Uint8Array.from(Buffer.from(match[3]!.replace(/[^A-Za-z0-9+/=_-]/g, ''), 'base64'));
+    bytes = Uint8Array.from(
+      Buffer.from((match[3] ?? '').replace(/[^A-Za-z0-9+/=_-]/g, ''), 'base64'),
+    );
   }
   if (!bytes.length) return null;
   const declared = (line.params.TYPE?.[0] ?? line.params.MEDIATYPE?.[0] ?? '')
@@ -381,12 +411,17 @@ const typeParam = (type: string) =>
       .filter(Boolean),
   );
 
-/** A structured component: its list items escaped one by one, joined by commas. */
+/**
+ * A structured component: its list items ("Richter,James") escaped one by one and joined by
+ * commas; a comma followed by a space is part of one value ("Richter, James") and escaped.
+ */
 const listComponent = (value: string) =>
-  value
-    .split(',')
-    .map((v) => escapeText(v.trim()))
-    .join(',');
+  value.includes(', ')
+    ? escapeText(value)
+    : value
+        .split(',')
+        .map((v) => escapeText(v.trim()))
+        .join(',');
 
 function formatCard(c: ContactDraft, version: VCardVersion): string {
   const lines: string[] = ['BEGIN:VCARD', `VERSION:${version}`];
@@ -425,7 +460,8 @@ function formatCard(c: ContactDraft, version: VCardVersion): string {
       continue;
     }
     for (const side of ['id', 'en'] as const) {
-      if (text[side]) add(`${property}${formatParam('LANGUAGE', [side])}:${escapeText(text[side])}`);
+      if (text[side])
+        add(`${property}${formatParam('LANGUAGE', [side])}:${escapeText(text[side])}`);
     }
   }
   for (const email of c.emails) add(`EMAIL${typeParam(email.type)}:${escapeText(email.value)}`);
@@ -453,7 +489,15 @@ function formatCard(c: ContactDraft, version: VCardVersion): string {
       : [];
   for (const a of addresses) {
     add(
-      `ADR${typeParam(a.type)}:${[a.poBox, a.extended, a.street, a.locality, a.region, a.postcode, a.country]
+      `ADR${typeParam(a.type)}:${[
+        a.poBox,
+        a.extended,
+        a.street,
+        a.locality,
+        a.region,
+        a.postcode,
+        a.country,
+      ]
         .map(escapeText)
         .join(';')}`,
     );

@@ -7,15 +7,27 @@ import type {
 import type {
   ContactExport,
   ContactImportPreview,
+  ContactImportStatus,
   ContactQr,
   ContactSummary,
   DuplicatePair,
   MergeField,
 } from '../../../electron/common/domain/notebook-views';
+import type { ImportEncoding } from '../../../electron/common/domain/vocabulary';
 import type { Contact } from '../../../electron/common/domain/workspace-schema';
 import type { ApiClient } from '../api/api-client';
 
 export type CsvMapping = NonNullable<ContactImportPreview['csv']>['mapping'];
+
+export interface ImportChoices {
+  mapping?: CsvMapping;
+  encoding?: ImportEncoding;
+}
+
+export interface CommitChoices {
+  oversize: 'trim' | 'omit';
+  forumId: string | null;
+}
 import type { AppState } from './app-store';
 
 export interface ContactsSlice {
@@ -25,8 +37,18 @@ export interface ContactsSlice {
   createContact(input: ContactInput): Promise<Contact>;
   updateContact(id: string, patch: ContactPatch): Promise<Contact>;
   deleteContact(id: string): Promise<void>;
-  previewContactImport(file: Blob, mapping?: CsvMapping): Promise<ContactImportPreview>;
-  commitContactImport(token: string, mapping?: CsvMapping): Promise<number>;
+  /** Starts reading a file on the host's importer thread; answers the job to ask about. */
+  startContactImport(file: Blob, options: ImportChoices): Promise<string>;
+  contactImportStatus(job: string): Promise<ContactImportStatus>;
+  cancelContactImport(job: string): Promise<void>;
+  commitContactImport(token: string, options: CommitChoices): Promise<number>;
+  /** Links contacts to a forum (and a session), or unlinks them. */
+  linkContacts(
+    ids: string[],
+    forumId: string,
+    sessionId: string | null,
+    linked: boolean,
+  ): Promise<number>;
   exportContacts(request: ContactExportRequest): Promise<ContactExport>;
   contactQr(id: string): Promise<ContactQr>;
   findDuplicates(): Promise<DuplicatePair[]>;
@@ -70,10 +92,24 @@ export const createContactsSlice =
       await get().loadContacts();
       get().offerRestore({ kind: 'contact', forumId: null, id });
     },
-    previewContactImport: async (file, mapping) =>
-      api.call('contacts.importPreview', { base64: await base64Of(file), mapping }),
-    async commitContactImport(token, mapping) {
-      const count = await api.call('contacts.importCommit', { token, mapping });
+    async startContactImport(file, options) {
+      const { job } = await api.call('contacts.importStart', {
+        base64: await base64Of(file),
+        ...options,
+      });
+      return job;
+    },
+    contactImportStatus: (job) => api.call('contacts.importStatus', { job }),
+    async cancelContactImport(job) {
+      await api.call('contacts.importCancel', { job });
+    },
+    async commitContactImport(token, options) {
+      const count = await api.call('contacts.importCommit', { token, ...options });
+      await get().loadContacts();
+      return count;
+    },
+    async linkContacts(ids, forumId, sessionId, linked) {
+      const count = await api.call('contacts.link', { ids, forumId, sessionId, linked });
       await get().loadContacts();
       return count;
     },

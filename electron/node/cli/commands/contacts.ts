@@ -47,7 +47,9 @@ async function importFile(ctx: CommandContext): Promise<number> {
   }
   const oversize = values.oversize ?? 'trim';
   if (oversize !== 'trim' && oversize !== 'omit') {
-    io.err(t('cli:badChoice', { option: '--oversize', value: String(oversize), choices: 'trim, omit' }));
+    io.err(
+      t('cli:badChoice', { option: '--oversize', value: String(oversize), choices: 'trim, omit' }),
+    );
     return 2;
   }
   const forumId = typeof values.forum === 'string' ? values.forum : null;
@@ -65,7 +67,9 @@ async function importFile(ctx: CommandContext): Promise<number> {
     io.err(t('cli:contactsEncoding', { file, encoding: preview.encoding }));
     if (preview.csv?.headerless) io.err(t('cli:csvHeaderless', { file }));
     for (const problem of preview.csv?.rowProblems ?? []) {
-      io.err(t(`cli:row-${problem.reason}`, { file, line: problem.line, value: problem.value ?? '' }));
+      io.err(
+        t(`cli:row-${problem.reason}`, { file, line: problem.line, value: problem.value ?? '' }),
+      );
     }
     for (const problem of preview.problems) {
       io.err(t(`cli:card-${problem.reason}`, { file, card: problem.card, line: problem.line }));

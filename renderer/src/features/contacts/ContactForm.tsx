@@ -8,6 +8,8 @@ import { isCountryCode } from '../../app/countries';
 import { doubtfulEmail, doubtfulPhone } from '../../app/contact-checks';
 import type { FormChecks } from '../../app/form-problems';
 import { useFormProblems } from '../../app/use-form-problems';
+import { useBilingual } from '../../app/use-bilingual';
+import { useAppStore } from '../../store/app-store';
 
 export type ContactFormValue = ContactFields;
 
@@ -57,6 +59,12 @@ function fieldsOf(contact: Contact): ContactFormValue {
 
 const blank = (forumId: string | null): ContactFormValue => ({
   name: '',
+  nameParts: { family: '', given: '', additional: '', prefix: '', suffix: '' },
+  otherNames: [],
+  role: { id: '', en: '' },
+  orgUnits: { id: [], en: [] },
+  addresses: [],
+  urls: [],
   honorific: '',
   addressAs: '',
   position: { id: '', en: '' },
@@ -87,7 +95,8 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
     setSaved(false);
     setValue((v) => ({ ...v, ...patch }));
   };
-  const metHere = !!forumId && value.met.some((m) => m.forumId === forumId);
+  const forums = useAppStore((s) => s.forums);
+  const text = useBilingual();
 
   const country = value.country.trim();
   const oddEmail = value.emails.map((e) => e.value).find(doubtfulEmail);
@@ -245,21 +254,28 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
         value={value.notes}
         onChange={(notes) => set({ notes })}
       />
-      {forumId && (
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={metHere}
-            onChange={(e) =>
-              set({
-                met: e.target.checked
-                  ? [...value.met, { forumId, sessionId: null }]
-                  : value.met.filter((m) => m.forumId !== forumId),
-              })
-            }
-          />
-          {t('form.metHere')}
-        </label>
+      {forums.length > 0 && (
+        <fieldset className="choices contact-forums">
+          <legend>{t('form.forums')}</legend>
+          {forums.map((forum) => (
+            <label key={forum.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={value.met.some((m) => m.forumId === forum.id)}
+                onChange={(e) =>
+                  set({
+                    met: e.target.checked
+                      ? [...value.met, { forumId: forum.id, sessionId: null }]
+                      : value.met.filter((m) => m.forumId !== forum.id),
+                  })
+                }
+              />
+              {forum.id === forumId
+                ? `${text(forum.name)} (${t('form.metHere')})`
+                : text(forum.name)}
+            </label>
+          ))}
+        </fieldset>
       )}
       <label className="checkbox sensitive-choice">
         <input

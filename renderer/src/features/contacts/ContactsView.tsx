@@ -1,14 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  ContactImportPreview,
-  ContactQr,
-} from '../../../../electron/common/domain/notebook-views';
+import type { ContactQr } from '../../../../electron/common/domain/notebook-views';
 import type { Contact } from '../../../../electron/common/domain/workspace-schema';
 import { useBilingual } from '../../app/use-bilingual';
 import { useAppStore } from '../../store/app-store';
 import { saveFile } from '../../app/save-file';
-import { ExportDialog, ImportDialog, QrDialog } from './ContactDialogs';
+import { ExportDialog, QrDialog } from './ContactDialogs';
+import { ImportDialog } from './ImportDialog';
 import { ContactForm } from './ContactForm';
 import { MergeDialog } from './MergeDialog';
 
@@ -30,15 +28,20 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
   const createContact = useAppStore((s) => s.createContact);
   const updateContact = useAppStore((s) => s.updateContact);
   const deleteContact = useAppStore((s) => s.deleteContact);
-  const previewImport = useAppStore((s) => s.previewContactImport);
+  const forums = useAppStore((s) => s.forums);
+  const linkContacts = useAppStore((s) => s.linkContacts);
   const contactQr = useAppStore((s) => s.contactQr);
   const exportContacts = useAppStore((s) => s.exportContacts);
   const filterId = useId();
+  const linkForumId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<Contact | 'new' | null>(null);
-  const [importing, setImporting] = useState<ContactImportPreview | null>(null);
   const [importFile, setImportFile] = useState<File | null>(null);
+  // A new dialog (and its state) for each file chosen.
+  const [importCount, setImportCount] = useState(0);
+  const [checked, setChecked] = useState<string[]>([]);
+  const [linkForum, setLinkForum] = useState<string>(forumId ?? '');
   const [exporting, setExporting] = useState(false);
   const [merging, setMerging] = useState(false);
   const [qr, setQr] = useState<ContactQr | null>(null);
@@ -94,8 +97,8 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
             if (!file) return;
             // Larger files go through the CLI: the app would have to hold them whole in memory twice.
             if (file.size > MAX_IMPORT_BYTES) return setMessage(t('tooLarge'));
+            setImportCount((n) => n + 1);
             setImportFile(file);
-            setImporting(await previewImport(file));
           }}
         />
         <button
@@ -120,6 +123,44 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
           {message}
         </p>
       )}
+      {checked.length > 0 && (
+        <div className="toolbar selection-bar" role="group" aria-label={t('selection.title')}>
+          <span>{t('selection.count', { count: checked.length })}</span>
+          <div className="field inline">
+            <label htmlFor={linkForumId}>{t('selection.forum')}</label>
+            <select
+              id={linkForumId}
+              value={linkForum}
+              onChange={(e) => setLinkForum(e.target.value)}
+            >
+              <option value="">{t('selection.chooseForum')}</option>
+              {forums.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {text(f.name)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {([true, false] as const).map((linked) => (
+            <button
+              key={String(linked)}
+              type="button"
+              className="button"
+              disabled={!linkForum}
+              onClick={async () => {
+                const count = await linkContacts(checked, linkForum, null, linked);
+                setMessage(t(linked ? 'selection.linked' : 'selection.unlinked', { count }));
+                setChecked([]);
+              }}
+            >
+              {t(linked ? 'selection.link' : 'selection.unlink')}
+            </button>
+          ))}
+          <button type="button" className="button subtle" onClick={() => setChecked([])}>
+            {t('selection.clear')}
+          </button>
+        </div>
+      )}
       <div className="contacts-layout">
         <div>
           {all && contacts.length === 0 && <p className="empty-state">{t('empty')}</p>}
@@ -129,7 +170,18 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
           )}
           <ul className="contact-list" aria-label={t('title')}>
             {shown.slice(0, SHOWN).map((c) => (
-              <li key={c.id}>
+              <li key={c.id} className="contact-row">
+                <input
+                  type="checkbox"
+                  className="contact-check"
+                  aria-label={t('selection.choose', { name: c.name })}
+                  checked={checked.includes(c.id)}
+                  onChange={(e) =>
+                    setChecked((ids) =>
+                      e.target.checked ? [...ids, c.id] : ids.filter((id) => id !== c.id),
+                    )
+                  }
+                />
                 <button
                   type="button"
                   className="note-item"
@@ -218,12 +270,12 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
       />
       <QrDialog name={current?.name ?? ''} qr={qr} onClose={() => setQr(null)} />
       <ImportDialog
-        preview={importing}
-        onRemap={async (mapping) => {
-          if (importFile) setImporting(await previewImport(importFile, mapping));
-        }}
+        key={importCount}
+        file={importFile}
+        forumId={forumId}
+        forumName={text(forums.find((f) => f.id === forumId)?.name ?? { id: '', en: '' })}
         onClose={(result) => {
-          setImporting(null);
+          setImportFile(null);
           if (result) setMessage(result);
         }}
       />
