@@ -31,6 +31,8 @@ const norm = (header: string) =>
   header
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
+    // Composed again, so Hangul syllables are syllables, not jamo.
+    .normalize('NFC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}#]+/gu, ' ')
     .trim();
@@ -47,34 +49,38 @@ const RULES: [CsvField, RegExp, RegExp?][] = [
   ['nip', /^(nip|nrp|nip nrp|nik|no induk pegawai|nomor induk pegawai)$/],
   [
     'name',
-    /^(name|full name|fullname|display name|nama|nama lengkap|nama peserta|nama lengkap dan gelar|nama dan gelar|nama gelar|peserta|participant|participant name|attendee|attendee name|contact name|contact|fn)$/,
+    /^(name|full name|fullname|display name|nama|nama lengkap|nama peserta|nama lengkap dan gelar|nama dan gelar|nama gelar|peserta|participant|participant name|attendee|attendee name|contact name|contact|fn|이름|성명|氏名|名前|姓名|名字)$/,
   ],
   ['prefix', /^(title|name prefix|prefix|salutation|honorific|gelar depan|sapaan)$/],
   ['given', /^(first name|given name|firstname|first|forename|nama depan)$/],
   ['middle', /^(middle name|additional name|middle|nama tengah)$/],
   ['family', /^(last name|family name|surname|lastname|last|nama belakang)$/],
   ['suffix', /^(suffix|name suffix|gelar belakang)$/],
-  ['email', /\b(e mail|email|surel|surat elektronik)\b/, /\bdisplay\b/],
+  [
+    'email',
+    /\b(e mail|email|surel|surat elektronik)\b|이메일|전자우편|メール|电子邮件|電子郵件/,
+    /\bdisplay\b/,
+  ],
   [
     'position',
-    /\b(job title|jabatan|position|posisi|role|peran|occupation|pekerjaan)\b|^organi[sz]ation( \d+)? title$/,
+    /\b(job title|jabatan|position|posisi|role|peran|occupation|pekerjaan)\b|^organi[sz]ation( \d+)? title$|직위|직책|役職|职位|職稱/,
   ],
   [
     'organisation',
-    /\b(company|organi[sz]ation|organisasi|instansi|lembaga|institution|institusi|affiliation|afiliasi|komunitas|perusahaan|employer)\b|^business$/,
+    /\b(company|organi[sz]ation|organisasi|instansi|lembaga|institution|institusi|affiliation|afiliasi|komunitas|perusahaan|employer)\b|^business$|소속|기관|단체|所属|会社|組織|单位|單位|机构|機構/,
     /\b(number|nomor|location|symbol|title|department|phone|street|city|main|address)\b/,
   ],
   ['department', /\b(department|departemen|bagian|bidang|divisi|unit kerja|satuan kerja|satker)\b/],
   [
     'phone',
-    /\b(phone|telephone|telepon|telpon|telp|tlp|hp|handphone|ponsel|whatsapp|wa|mobile|cell|cellular|fax|pager|callback|isdn|telex)\b/,
+    /\b(phone|telephone|telepon|telpon|telp|tlp|hp|handphone|ponsel|whatsapp|wa|mobile|cell|cellular|fax|pager|callback|isdn|telex)\b|전화|휴대폰|연락처|電話|携帯|电话|手机|手機/,
   ],
   [
     'website',
     /\b(web page|webpage|website|web site|url|situs|home page|homepage|blog|web|linkedin)\b/,
   ],
   ['postcode', /\b(postal code|zip|zipcode|zip code|postcode|kode pos)\b/],
-  ['country', /\b(country|negara|country region)\b/],
+  ['country', /\b(country|negara|country region)\b|국가|国家|國家|^国$/],
   ['region', /\b(state|region|province|provinsi|prov)\b/],
   ['city', /\b(city|kota|town|kabupaten|locality)\b|^location$/],
   ['street', /\b(street|jalan|alamat|formatted)\b|\baddress( \d+)?$/, /\b(e mail|email)\b/],
@@ -100,8 +106,17 @@ const MANY: ReadonlySet<CsvField> = new Set([
 const HONORIFIC =
   /^((mr|mrs|ms|miss|mx|dr|prof|sir|dame|rev|hon|fr|bapak|bpk|pak|ibu|bu|sdr|sdri|h|hj|ir|drs|dra|kh)\.?\s*)+$/i;
 
+/** A cell that could be a person: an e-mail, a phone, or a few capitalised (or uncased) words. */
+export function personLike(cell: string): boolean {
+  const text = cell.trim();
+  if (EMAIL.test(text) || PHONE.test(text)) return true;
+  const words = text.split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 6 || text.length > 80) return false;
+  return words.filter((w) => /^[\p{Lu}\p{Lo}]/u.test(w)).length * 2 >= words.length;
+}
+
 /** Whether most filled cells of a column (among the first rows) pass a test. */
-function mostly(table: CsvTable, column: number, test: (cell: string) => boolean): boolean {
+export function mostly(table: CsvTable, column: number, test: (cell: string) => boolean): boolean {
   const cells = table.rows
     .slice(0, 50)
     .map((r) => (r[column] ?? '').trim())
@@ -139,10 +154,12 @@ export function parseCsv(text: string): CsvTable {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s().\-/]{6,}$/;
 
-/** A first line that names no column we know and holds an e-mail or a phone number is a person. */
+/**
+ * A first line that names no column we know is already a person: header rows of every
+ * layout above name at least one (a name, an e-mail, a phone, an organisation).
+ */
 function looksLikeData(cells: string[]): boolean {
-  if (cells.some((c) => ruleFor(norm(c)) !== null)) return false;
-  return cells.some((c) => EMAIL.test(c) || (PHONE.test(c) && /\d{6}/.test(c.replace(/\D/g, ''))));
+  return cells.some((c) => c.trim()) && !cells.some((c) => ruleFor(norm(c)) !== null);
 }
 
 function ruleFor(header: string): CsvField | null {
@@ -319,6 +336,9 @@ export function draftsFromCsv(table: CsvTable, mapping: CsvMapping): CsvDrafts {
   const lines: number[] = [];
   const problems: CsvRowProblem[] = [];
   const typeOf = typeColumns(table.headers);
+  // What each column's header says, worked out once rather than once per row.
+  const headerType = table.headers.map(typeFromHeader);
+  const group = table.headers.map(addressGroup);
   const first = table.headerless ? 1 : 2;
   const columns = (field: CsvField) => mapping[field] ?? [];
   // A loop, not recursion or spread: a list of 130,000 rows is read like one of ten.
@@ -354,7 +374,7 @@ export function draftsFromCsv(table: CsvTable, mapping: CsvMapping): CsvDrafts {
         const type =
           typeColumn !== undefined && cell(typeColumn)
             ? cleanType(cell(typeColumn))
-            : typeFromHeader(table.headers[column] ?? '');
+            : (headerType[column] ?? '');
         for (const value of values(cell(column))) {
           if (!list.some((item) => item.value === value)) list.push({ value, type });
         }
@@ -373,9 +393,9 @@ export function draftsFromCsv(table: CsvTable, mapping: CsvMapping): CsvDrafts {
       for (const column of columns(field)) {
         const value = cell(column);
         if (!value) continue;
-        const group = addressGroup(table.headers[column] ?? '');
-        const address = groups.get(group.key) ?? {
-          type: group.type,
+        const { key, type } = group[column] ?? { key: '', type: '' };
+        const address = groups.get(key) ?? {
+          type,
           poBox: '',
           extended: '',
           street: '',
@@ -385,7 +405,7 @@ export function draftsFromCsv(table: CsvTable, mapping: CsvMapping): CsvDrafts {
           country: '',
         };
         address[part] = address[part] ? `${address[part]}, ${value}` : value;
-        groups.set(group.key, address);
+        groups.set(key, address);
       }
     }
     draft.addresses = [...groups.values()];

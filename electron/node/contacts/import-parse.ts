@@ -1,6 +1,14 @@
 import { decodeBytes, detectEncoding } from './encoding';
 import type { ImportEncoding } from './encoding';
-import { draftsFromCsv, guessMapping, headerSignature, normaliseMapping, parseCsv } from './csv';
+import {
+  draftsFromCsv,
+  guessMapping,
+  headerSignature,
+  mostly,
+  normaliseMapping,
+  parseCsv,
+  personLike,
+} from './csv';
 import type { CsvMapping, CsvRowProblem } from './csv';
 import { fit, oversized, validDraft } from './limits';
 import type { Oversize } from './limits';
@@ -80,7 +88,12 @@ export function parseImport(input: ParseInput, progress: Progress = () => {}): P
       (input.remembered[signature]
         ? normaliseMapping(input.remembered[signature])
         : guessMapping(table));
-    if (table.rows.length === 0 && table.headers.length <= 1 && !table.headerless) {
+    // One column of sentences, or a header alone: no list of people.
+    const oneColumn = table.headers.length <= 1;
+    if (
+      (oneColumn && !table.headerless && table.rows.length === 0) ||
+      (oneColumn && table.headerless && !mostly(table, 0, personLike))
+    ) {
       return empty('not-contacts', 'csv');
     }
     const made = draftsFromCsv(table, mapping);

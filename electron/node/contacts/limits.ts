@@ -87,8 +87,17 @@ const LISTS = [
   'otherNames',
 ] as const;
 
+/** No text longer than the shortest limit, no list longer than allowed: the common case. */
+function surelyFits(value: unknown): boolean {
+  if (typeof value === 'string') return value.length <= contactLimits.phone;
+  if (Array.isArray(value)) return value.length <= contactLimits.items && value.every(surelyFits);
+  if (value && typeof value === 'object') return Object.values(value).every(surelyFits);
+  return true;
+}
+
 /** The fields of a draft over their limits (and lists longer than a contact keeps). */
 export function oversized(d: ContactDraft): Oversize[] {
+  if (surelyFits(d)) return [];
   const found: Oversize[] = [];
   for (const [field, limit, get] of texts(d)) {
     const length = get().length;

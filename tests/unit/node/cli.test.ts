@@ -312,11 +312,13 @@ describe('risalah contacts import of a CSV list', () => {
           c.io,
         ),
       ).toBe(0);
+      // Every row with a person is kept; what looks wrong is said, and the row kept.
       expect(c.err).toEqual([
-        `${list}: line 4 has no name; it was left out.`,
-        `${list}: line 5 has an e-mail address that is not valid; it was left out.`,
+        `${list}: line 4 names nobody (no name, e-mail or phone); it was left out.`,
+        `${list}: line 5: the e-mail address “0816 3333 4444” looks wrong; it was kept, check it.`,
       ]);
-      expect(c.out.join('\n')).toMatch(/Imported 3 contacts/);
+      expect(c.out.join('\n')).toMatch(/read as windows-1252/);
+      expect(c.out.join('\n')).toMatch(/Imported 4 contacts/);
       const bad = fakeIo({ LANG: 'en_US.UTF-8' });
       expect(
         await runCli(
@@ -325,6 +327,67 @@ describe('risalah contacts import of a CSV list', () => {
         ),
       ).toBe(2);
       expect(bad.err[0]).toMatch(/does not name known fields and columns/);
+    });
+  });
+
+  it('takes several columns for the name, an --encoding, and links to a --forum', async () => {
+    await withTempDir(async (dir) => {
+      const ws = join(dir, 'ws');
+      const lists = join(import.meta.dirname, '..', '..', 'fixtures', 'lists');
+      const demo = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(await runCli(['demo', '--workspace', ws], demo.io)).toBe(0);
+      const forums = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(await runCli(['forums', '--json', '--workspace', ws], forums.io)).toBe(0);
+      const forumId = (JSON.parse(forums.out.join('')) as { id: string }[])[0]?.id ?? '';
+      const c = fakeIo({ LANG: 'en_US.UTF-8' });
+      const args = ['contacts', 'import', join(lists, 'registration.csv'), '--workspace', ws];
+      expect(
+        await runCli(
+          [...args, '--map', 'name=Last Name+First Name,email=Email', '--forum', forumId],
+          c.io,
+        ),
+      ).toBe(0);
+      expect(c.out.join('\n')).toMatch(/Imported 2 contacts/);
+      const exported = join(dir, 'linked.csv');
+      const e = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(
+        await runCli(
+          [
+            'contacts',
+            'export',
+            '--format',
+            'csv',
+            '--forum',
+            forumId,
+            '--out',
+            exported,
+            '--workspace',
+            ws,
+          ],
+          e.io,
+        ),
+      ).toBe(0);
+      const { readFile } = await import('node:fs/promises');
+      const text = await readFile(exported, 'utf8');
+      expect(text).toContain('"Saputra Andi"');
+      expect(text).toContain('"Kim Min-ji"');
+      const korean = fakeIo({ LANG: 'en_US.UTF-8' });
+      const file = join(lists, 'korean-cp949.csv');
+      expect(
+        await runCli(
+          ['contacts', 'import', file, '--encoding', 'cp949', '--workspace', ws],
+          korean.io,
+        ),
+      ).toBe(0);
+      expect(korean.out.join('\n')).toMatch(/read as cp949/);
+      const wrong = fakeIo({ LANG: 'en_US.UTF-8' });
+      expect(
+        await runCli(
+          ['contacts', 'import', file, '--encoding', 'klingon', '--workspace', ws],
+          wrong.io,
+        ),
+      ).toBe(2);
+      expect(wrong.err[0]).toMatch(/--encoding/);
     });
   });
 });

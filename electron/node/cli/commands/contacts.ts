@@ -64,7 +64,7 @@ async function importFile(ctx: CommandContext): Promise<number> {
       }
       preview = await contacts.previewImport(bytes, { ...options, mapping });
     }
-    io.err(t('cli:contactsEncoding', { file, encoding: preview.encoding }));
+    io.out(t('cli:contactsEncoding', { file, encoding: preview.encoding }));
     if (preview.csv?.headerless) io.err(t('cli:csvHeaderless', { file }));
     for (const problem of preview.csv?.rowProblems ?? []) {
       io.err(
