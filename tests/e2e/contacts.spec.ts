@@ -54,7 +54,7 @@ test('import cards, mark one contact sensitive, show another as a QR code, expor
   ).toBeVisible();
 });
 
-test('a CSV participant list: rows left out are shown before anything is saved, columns can be remapped', async ({
+test('a CSV participant list: doubtful rows are kept and shown before anything is saved, columns can be remapped', async ({
   page,
   server,
 }) => {
@@ -64,17 +64,25 @@ test('a CSV participant list: rows left out are shown before anything is saved, 
     .getByLabel('Import vCard or CSV')
     .setInputFiles(join(vcards, '..', 'participants-cp1252.csv'));
   const dialog = page.getByRole('dialog', { name: 'Import contacts' });
-  await expect(dialog.getByText('Line 4 will be left out: no name')).toBeVisible();
+  await expect(dialog.getByLabel('Character set')).toHaveValue('windows-1252');
   await expect(
-    dialog.getByText('Line 5 will be left out: the e-mail address is not valid'),
+    dialog.getByText(
+      'Line 4 has no name: the contact is called “0815 1111 2222” until you give one.',
+    ),
   ).toBeVisible();
-  await expect(dialog.getByRole('status')).toHaveText('3 contacts found.');
-  await expect(dialog.getByText('Agnès Dewi')).toBeVisible();
-  await dialog.getByLabel('E-mail', { exact: true }).selectOption({ label: '(not used)' });
-  await expect(dialog.getByText('Line 5 will be left out')).toHaveCount(0);
-  await expect(dialog.getByRole('status')).toHaveText('4 contacts found.');
+  await expect(
+    dialog.getByText('Line 5: the e-mail address “0816 3333 4444” looks wrong.'),
+  ).toBeVisible();
+  await expect(dialog.getByRole('status')).toHaveText('5 contacts found.');
+  await expect(
+    dialog.getByRole('list', { name: 'Contacts in the file' }).getByText('Agnès Dewi'),
+  ).toBeVisible();
+  // The Email column feeds nothing any more: the doubt about line 5's e-mail goes.
+  await dialog.getByRole('combobox', { name: /^Email/ }).selectOption({ label: '(not used)' });
+  await expect(dialog.getByText('Line 5: the e-mail address')).toHaveCount(0);
+  await expect(dialog.getByRole('status')).toHaveText('5 contacts found.');
   await dialog.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('list', { name: 'Contacts' }).getByRole('button')).toHaveCount(4);
+  await expect(page.getByRole('list', { name: 'Contacts' }).getByRole('button')).toHaveCount(5);
 });
 
 test('likely duplicates are offered for merging field by field', async ({ page, server }) => {

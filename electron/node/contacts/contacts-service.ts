@@ -178,7 +178,8 @@ export class ContactsService {
   cancelImport(id: string): boolean {
     const job = this.#jobs.get(id);
     if (!job) return false;
-    this.#jobs.delete(id);
+    // Kept until asked once more, so a status request already on its way gets "cancelled".
+    if (job.state !== 'running') this.#jobs.delete(id);
     if (job.state === 'running') {
       job.state = 'cancelled';
       job.run.cancel();

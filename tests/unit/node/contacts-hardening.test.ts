@@ -185,6 +185,7 @@ describe('importers that cannot freeze or half-fail', () => {
       const job = contacts.startImport(adversarialVCard(4));
       expect(contacts.cancelImport(job)).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(contacts.importStatus(job).state).toBe('cancelled');
       expect(() => contacts.importStatus(job)).toThrow();
       expect(contacts.list()).toEqual([]);
     });

@@ -52,6 +52,13 @@ export function ImportDialog({ file, forumId, forumName, onClose }: Props) {
   const [oversize, setOversize] = useState<'trim' | 'omit'>('trim');
   const [busy, setBusy] = useState(false);
   const job = useRef<string | null>(null);
+  // The dialog closes once: by import, by cancel, or by Escape (which also fires on close).
+  const closed = useRef(false);
+  const finish = (message?: string) => {
+    if (closed.current) return;
+    closed.current = true;
+    onClose(message);
+  };
 
   /** Reads the file again with another encoding or mapping. */
   function choose(next: ImportChoices) {
@@ -93,10 +100,11 @@ export function ImportDialog({ file, forumId, forumName, onClose }: Props) {
   }, [file, choices, start, status]);
 
   async function stop() {
+    if (closed.current) return;
     const id = job.current;
     job.current = null;
     if (id) await cancel(id).catch(() => undefined);
-    onClose(t('importDialog.cancelled'));
+    finish(t('importDialog.cancelled'));
   }
 
   const csv = preview?.csv ?? null;
@@ -245,7 +253,7 @@ export function ImportDialog({ file, forumId, forumName, onClose }: Props) {
             {preview.duplicates > 0 &&
               ` ${t('importDialog.duplicates', { count: preview.duplicates })}`}
           </p>
-          <ul className="import-list">
+          <ul className="import-list" aria-label={t('importDialog.list')}>
             {preview.contacts.map((c, i) => (
               <li key={i}>
                 <strong>{c.name}</strong>{' '}
@@ -264,7 +272,7 @@ export function ImportDialog({ file, forumId, forumName, onClose }: Props) {
           {forumId && <p className="help">{t('importDialog.linkHere', { forum: forumName })}</p>}
           <p className="help">{t('importDialog.backup')}</p>
           <div className="dialog-actions">
-            <button type="button" className="button" onClick={() => onClose()}>
+            <button type="button" className="button" onClick={() => finish()}>
               {t('importDialog.cancel')}
             </button>
             <button
@@ -275,7 +283,7 @@ export function ImportDialog({ file, forumId, forumName, onClose }: Props) {
                 setBusy(true);
                 try {
                   const count = await commit(preview.token, { oversize, forumId });
-                  onClose(t('importDialog.imported', { count }));
+                  finish(t('importDialog.imported', { count }));
                 } finally {
                   setBusy(false);
                 }
