@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { openSync } from 'fontkit';
@@ -96,6 +97,8 @@ function faceOf(code: number, faces: FontFace[]): FontFace {
 
 /** Splits a text into runs, each with the face that has its glyphs (the first face otherwise). */
 export function runs(text: string, faces: FontFace[]): { face: FontFace; text: string }[] {
+  // Most text is Latin-1 throughout: one run in the first face, without looking at each letter.
+  if (LATIN1.test(text)) return [{ face: faces[0] as FontFace, text }];
   const out: { face: FontFace; text: string }[] = [];
   for (const char of text) {
     const code = char.codePointAt(0) ?? 32;
@@ -107,6 +110,9 @@ export function runs(text: string, faces: FontFace[]): { face: FontFace; text: s
   }
   return out;
 }
+
+// eslint-disable-next-line no-control-regex
+const LATIN1 = /^[\u0000-\u00ff]*$/;
 
 const advance = new Map<string, Map<number, number>>();
 
@@ -141,4 +147,64 @@ export function longestWord(text: string, style: FontStyle, size: number): numbe
     if (word) widest = Math.max(widest, widthOf(word.replace(/\u00a0/g, ' '), faces, size));
   }
   return widest;
+}
+
+const sfntCache = new Map<string, Buffer>();
+
+/**
+ * A face as a plain TrueType/OpenType font, decompressed once per process. The fonts ship as
+ * WOFF; handing pdfkit the WOFF would make it inflate every table again for every PDF, which was
+ * most of a PDF's cost.
+ */
+export function sfntOf(face: FontFace): Buffer {
+  const known = sfntCache.get(face.path);
+  if (known) return known;
+  const woff = readFileSync(face.path);
+  let font: Buffer = woff;
+  if (woff.readUInt32BE(0) === 0x774f4646) {
+    // WOFF 1.0: header, table directory (tag, offset, compLength, origLength, checksum), tables.
+    const flavor = woff.readUInt32BE(4);
+    const count = woff.readUInt16BE(12);
+    const tables: { tag: number; checksum: number; data: Buffer }[] = [];
+    for (let i = 0; i < count; i++) {
+      const at = 44 + i * 20;
+      const offset = woff.readUInt32BE(at + 4);
+      const compLength = woff.readUInt32BE(at + 8);
+      const origLength = woff.readUInt32BE(at + 12);
+      const raw = woff.subarray(offset, offset + compLength);
+      tables.push({
+        tag: woff.readUInt32BE(at),
+        checksum: woff.readUInt32BE(at + 16),
+        data: compLength < origLength ? inflateSync(raw) : Buffer.from(raw),
+      });
+    }
+    let search = 1;
+    let selector = 0;
+    while (search * 2 <= count) {
+      search *= 2;
+      selector++;
+    }
+    const head = Buffer.alloc(12 + 16 * count);
+    head.writeUInt32BE(flavor, 0);
+    head.writeUInt16BE(count, 4);
+    head.writeUInt16BE(search * 16, 6);
+    head.writeUInt16BE(selector, 8);
+    head.writeUInt16BE(count * 16 - search * 16, 10);
+    const parts: Buffer[] = [head];
+    let offset = head.length;
+    tables.forEach((table, i) => {
+      const at = 12 + i * 16;
+      head.writeUInt32BE(table.tag, at);
+      head.writeUInt32BE(table.checksum, at + 4);
+      head.writeUInt32BE(offset, at + 8);
+      head.writeUInt32BE(table.data.length, at + 12);
+      const padded = Buffer.alloc((table.data.length + 3) & ~3);
+      table.data.copy(padded);
+      parts.push(padded);
+      offset += padded.length;
+    });
+    font = Buffer.concat(parts);
+  }
+  sfntCache.set(face.path, font);
+  return font;
 }

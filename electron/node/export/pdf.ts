@@ -3,7 +3,7 @@ import type { Brief, BriefLanguage, Signer } from './brief';
 import { keepsWithNext, PAGE, PAIR_GAP, pageLabel, planBody, TEXT_WIDTH } from './document-plan';
 import type { Piece, PlannedTable, Unit } from './document-plan';
 import { decodeLogo } from './docx';
-import { fontFaces, runs, widthOf } from './fonts';
+import { fontFaces, runs, sfntOf, widthOf } from './fonts';
 import type { FontFace } from './fonts';
 import { languagesOf, side } from './options';
 import type { RenderOptions } from './options';
@@ -620,7 +620,7 @@ export async function renderPdf(brief: Brief, options: RenderOptions): Promise<B
   for (const style of [{}, { bold: true }, { italic: true }, { bold: true, italic: true }]) {
     for (const face of facesOf(style)) {
       if (!registered.has(face.key)) {
-        doc.registerFont(face.key, face.path);
+        doc.registerFont(face.key, sfntOf(face));
         registered.add(face.key);
       }
     }

@@ -16,16 +16,27 @@ export interface ReportDrafts {
 const t = { id: createNodeTranslator('id'), en: createNodeTranslator('en') };
 const locale = { id: 'id-ID', en: 'en-GB' } as const;
 
-/** "14 September 2017" / "14 September 2017" in the document's language. */
-export function formalDate(isoDate: string | null, language: Language): string {
-  if (!isoDate) return '';
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale[language], {
+// One formatter per language: making one costs far more than using it.
+const formatters = {
+  id: new Intl.DateTimeFormat(locale.id, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+  }),
+  en: new Intl.DateTimeFormat(locale.en, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }),
+};
+
+/** "14 September 2017" / "14 September 2017" in the document's language. */
+export function formalDate(isoDate: string | null, language: Language): string {
+  if (!isoDate) return '';
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return formatters[language].format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
 }
 
 /** The forum's dates as one range: "14–17 September 2017" reads as the office writes it. */
