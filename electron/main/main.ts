@@ -11,6 +11,7 @@ import { openRuntime } from '../node/runtime';
 import { createKeychain } from './keychain';
 import type { Runtime } from '../node/runtime';
 import { askPageToFlush, flushBeforeClose, registerIpc, reloadAfterFlush, sendEvent } from './ipc';
+import { rememberRoute, startUrl } from './last-route';
 import { buildMenu } from './menu';
 import { APP_ORIGIN, handleAppScheme, isAppUrl, registerAppScheme } from './protocol';
 
@@ -76,7 +77,9 @@ function createWindow(): BrowserWindow {
   window.once('ready-to-show', () => window.show());
   // Typing the page still holds is sent to the host before the window goes.
   flushBeforeClose(window);
-  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  // The forum, tab and note shown when the app was last closed open again.
+  rememberRoute(window, () => runtime?.workspace ?? null);
+  void window.loadURL(startUrl(APP_ORIGIN, runtime?.workspace ?? null));
   return window;
 }
 

@@ -18,6 +18,8 @@ export const settingsSchema = z
     csvMappings: z
       .record(z.string(), z.record(z.string(), z.union([z.number(), z.array(z.number())])))
       .default({}),
+    /** The desktop window's last route (`#/forum/<id>/notes`), opened again at the next start. */
+    lastRoute: z.string().max(500).nullable().optional(),
   })
   .loose();
 

@@ -14,6 +14,7 @@ import { ProblemBanner } from './ProblemBanner';
 import { RecoveryBanner } from './RecoveryBanner';
 import { Sidebar } from './Sidebar';
 import { UndoToast } from './UndoToast';
+import { syncLocation } from './routes';
 import { useShortcuts } from './use-shortcuts';
 
 export function App() {
@@ -29,6 +30,7 @@ export function App() {
   const noteActivity = useAppStore((s) => s.noteActivity);
   if (!store) throw new Error('AppStoreContext is missing');
   useShortcuts(store);
+  useEffect(() => syncLocation(store), [store]);
 
   // Typing, clicking and scrolling are use: they postpone the auto-lock of an encrypted workspace.
   useEffect(() => {

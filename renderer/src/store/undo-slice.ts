@@ -14,7 +14,10 @@ export interface ToastMessage {
     | 'versionRestored'
     | 'restored'
     | 'purged'
-    | 'undone';
+    | 'undone'
+    | 'route.unknown'
+    | 'route.forumMissing'
+    | 'route.noteMissing';
   params?: Record<string, string | number>;
 }
 

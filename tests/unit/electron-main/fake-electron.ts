@@ -41,7 +41,11 @@ export function createFakeElectron(
     reloads = 0;
     /** What the main process sent the page: [channel, ...args]. */
     readonly sent: unknown[][] = [];
+    /** The page's events (`did-navigate-in-page`…), emitted by a test as Chromium would. */
+    readonly pageEvents = new EventEmitter();
     readonly webContents = {
+      on: (event: string, listener: (...args: unknown[]) => void) =>
+        this.pageEvents.on(event, listener),
       send: (...args: unknown[]) => void this.sent.push(args),
       isDestroyed: () => this.closed,
       reload: () => void this.reloads++,

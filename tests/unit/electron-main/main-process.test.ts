@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -187,5 +187,53 @@ describe('Electron main process (against a fake Electron)', () => {
     await vi.waitFor(() => expect(window.reloads).toBe(1));
     window.closed = true;
     f().windows.splice(f().windows.indexOf(window), 1);
+  });
+
+  it('opens the next window at the forum, tab and note the last one showed, kept in the workspace', async () => {
+    const own = { senderFrame: { url: 'app://risalah/index.html', parent: null } };
+    const count = f().windows.length;
+    f().appEvents.emit('activate');
+    await vi.waitFor(() => expect(f().windows).toHaveLength(count + 1));
+    const first = f().windows.at(-1) as FakeWindow;
+    const route = '#/forum/f-1/notes/n-2';
+    first.pageEvents.emit('did-navigate-in-page', {}, `app://risalah/index.html${route}`);
+    // Not a route: ignored rather than kept.
+    first.pageEvents.emit('did-navigate-in-page', {}, 'app://risalah/index.html#<img src=x>');
+    first.close();
+    const settings = (await f().ipcHandlers.get('settings.get')?.(own, {})) as {
+      value: { lastRoute?: string };
+    };
+    expect(settings.value.lastRoute).toBe(route);
+    first.answer(FLUSH_DONE_CHANNEL, flushRequests(first).at(-1));
+    await vi.waitFor(() => expect(first.closed).toBe(true));
+    // On disk, in the workspace's own document, for the next run.
+    await vi.waitFor(async () =>
+      expect(await readFile(join(workspace, 'workspace.json'), 'utf8')).toContain(route),
+    );
+    f().appEvents.emit('activate');
+    await vi.waitFor(() => expect(f().windows).toHaveLength(count + 2));
+    expect(f().windows.at(-1)?.loadedUrl).toBe(`app://risalah/index.html${route}`);
+  });
+
+  it('writes the route a moment after the last move, without waiting for a close', async () => {
+    const { rememberRoute } = await import('../../../electron/main/last-route');
+    const pageEvents = new EventEmitter();
+    const window = new EventEmitter();
+    const updates: unknown[] = [];
+    const workspace = {
+      settings: { language: null, csvMappings: {} },
+      updateSettings: (patch: unknown) => updates.push(patch),
+    };
+    rememberRoute(
+      Object.assign(window, {
+        webContents: { on: pageEvents.on.bind(pageEvents) },
+      }) as never,
+      () => workspace as never,
+      20,
+    );
+    pageEvents.emit('did-navigate-in-page', {}, 'app://risalah/index.html#/forum/a/agenda');
+    pageEvents.emit('did-navigate-in-page', {}, 'app://risalah/index.html#/forum/a/notes');
+    expect(updates).toEqual([]);
+    await vi.waitFor(() => expect(updates).toEqual([{ lastRoute: '#/forum/a/notes' }]));
   });
 });
