@@ -115,7 +115,6 @@ for (const words of [indonesian, english]) {
 
         // A note id that is not there: the forum's notes, and a message saying so.
         await page.goto(`${noteUrl.origin}/${forumPath}/notes/no-such-note`);
-        await page.reload();
         await expect(page.locator('.toast-message')).toContainText(words.noteMissing);
         await expect(page.getByRole('tab', { name: words.notesTab })).toHaveAttribute(
           'aria-selected',
@@ -123,8 +122,9 @@ for (const words of [indonesian, english]) {
         );
         await expect(page).toHaveURL(new RegExp(`${forumPath.replace(/[/]/g, '\\/')}/notes$`));
 
-        // A forum that is not there: Home, and a message.
-        await page.goto(`${noteUrl.origin}/#/forum/no-such-forum/agenda`);
+        // A forum that is not there, opened as a new page (a bookmark, a reload): Home, and
+        // a message.
+        await page.goto(`${noteUrl.origin}/?again#/forum/no-such-forum/agenda`);
         await expect(page.locator('.toast-message')).toContainText(words.forumMissing);
         await expect(page).toHaveURL(/#\/$/);
 
