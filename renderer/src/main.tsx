@@ -5,12 +5,13 @@ import { ApiError, createApiClient } from './api/api-client';
 import { pickTransport } from './api/transports';
 import { flushOnLeave } from './app/flush-on-leave';
 import { Startup } from './app/Startup';
-import { createI18n } from './i18n/i18n';
+import { createI18n, languageFromPreferences } from './i18n/i18n';
 import { AppStoreContext, createAppStore } from './store/app-store';
 import './styles.css';
 
-// Until the host says otherwise, guess the UI language from the browser's own locale.
-const guess = navigator.language.toLowerCase().startsWith('id') ? 'id' : 'en';
+// The browser's own languages: what browser mode follows until the user chooses one, and the
+// first guess before the host answers.
+const guess = languageFromPreferences(navigator.languages);
 const api = createApiClient(pickTransport(window));
 const store = createAppStore(api, guess);
 const i18n = createI18n(guess);

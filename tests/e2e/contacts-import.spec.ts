@@ -131,7 +131,7 @@ test.describe('dalam bahasa Indonesia', () => {
       .getByLabel('Impor vCard atau CSV')
       .setInputFiles(join(lists, 'daftar-hadir-cp1252.csv'));
     const dialog = page.getByRole('dialog', { name: 'Impor kontak' });
-    await expect(dialog.getByLabel('Set karakter')).toHaveValue('windows-1252');
+    await expect(dialog.getByLabel('Pengodean karakter')).toHaveValue('windows-1252');
     await expect(
       dialog.getByRole('list', { name: 'Kontak dalam berkas' }).getByText('Nur’aini, S.H.'),
     ).toBeVisible();

@@ -85,6 +85,11 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   systemLang: ['id_ID.UTF-8', { option: true }],
+  // Browser mode follows the browser's language: the browser speaks the system's unless a test
+  // says otherwise (`test.use({ locale })`).
+  locale: async ({ systemLang }, use) => {
+    await use(systemLang.toLowerCase().startsWith('id') ? 'id-ID' : 'en-GB');
+  },
   seed: [null, { option: true }],
   server: async ({ systemLang, seed }, use) => {
     const workspace = await mkdtemp(join(tmpdir(), 'risalah-e2e-'));

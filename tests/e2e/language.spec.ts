@@ -1,7 +1,8 @@
 import { expect, test } from './fixtures';
 
-test.describe('on an Indonesian system', () => {
-  test.use({ systemLang: 'id_ID.UTF-8' });
+test.describe('an Indonesian browser on an English system', () => {
+  // Browser mode runs in the user's browser: its language counts, not the host's locale.
+  test.use({ systemLang: 'en_GB.UTF-8', locale: 'id-ID' });
 
   test('opens in Indonesian, switches to English, and remembers it after a restart', async ({
     page,
@@ -23,22 +24,36 @@ test.describe('on an Indonesian system', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Risalah');
   });
 
-  test('settings offer to follow the system again', async ({ page, server }) => {
+  test('settings offer to follow the browser again', async ({ page, server }) => {
     await page.goto(server.url);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Settings' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
     await expect(page.getByText(server.workspace)).toBeVisible();
     // The label itself changes language once clicked, so click rather than check().
-    await page.getByLabel('Follow the system (Bahasa Indonesia)').click();
+    await page.getByLabel('Follow the browser (Indonesian)').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pengaturan');
-    await expect(page.getByLabel('Mengikuti sistem (Bahasa Indonesia)')).toBeChecked();
+    await expect(page.getByLabel('Mengikuti peramban (bahasa Indonesia)')).toBeChecked();
     await expect(page.getByText('Mode peramban (hanya komputer ini)')).toBeVisible();
+    // Each language is offered by its own name, marked as such.
+    await expect(page.getByRole('radio', { name: 'English' })).not.toBeChecked();
+    await expect(
+      page.locator('label.radio', { hasText: 'English' }).locator('span'),
+    ).toHaveAttribute('lang', 'en');
   });
 });
 
-test.describe('on an English system', () => {
-  test.use({ systemLang: 'en_GB.UTF-8' });
+test.describe('a browser in a language Risalah does not speak', () => {
+  test.use({ systemLang: 'id_ID.UTF-8', locale: 'de-DE' });
+
+  test('opens in English, not in the host system’s Indonesian', async ({ page, server }) => {
+    await page.goto(server.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Risalah');
+  });
+});
+
+test.describe('an English browser on an Indonesian system', () => {
+  test.use({ systemLang: 'id_ID.UTF-8', locale: 'en-GB' });
 
   test('opens in English', async ({ page, server }) => {
     await page.goto(server.url);

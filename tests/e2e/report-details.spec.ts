@@ -30,7 +30,7 @@ const words = {
     purposeId: 'Maksud dan tujuan (II) · Bahasa Indonesia',
     conclusionsEn: 'Kesimpulan (VI) · Bahasa Inggris',
     resultsId: 'Hasil yang dicapai (V) · Bahasa Indonesia',
-    fill: 'Isi yang kosong dari rancangan',
+    fill: 'Isi bagian yang kosong dari rancangan',
     filledTwo: '2 isian kosong telah diisi dari rancangan',
     nothing: 'Semua isian sudah terisi; tidak ada yang diubah.',
     remove: 'Hapus',

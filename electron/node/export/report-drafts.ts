@@ -39,11 +39,18 @@ export function formalDate(isoDate: string | null, language: Language): string {
   return formatters[language].format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
 }
 
-/** The forum's dates as one range: "14–17 September 2017" reads as the office writes it. */
+/**
+ * The forum's dates as one range, as the document's language writes it (Intl's formatRange):
+ * "14–17 September 2017", "30 Agustus – 2 September 2025"; one day is that day alone.
+ */
 export function formalRange(start: string | null, end: string | null, language: Language): string {
   if (!start) return formalDate(end, language);
-  if (!end || end === start) return formalDate(start, language);
-  return `${formalDate(start, language)} – ${formalDate(end, language)}`;
+  if (!end || end <= start) return formalDate(start, language);
+  const date = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+  };
+  return formatters[language].formatRange(date(start), date(end));
 }
 
 /** One side of a delegate's text, or the other side when that one is empty. */

@@ -36,7 +36,7 @@ const whrcf2017: ExampleForum = {
     endDate: '2017-09-17',
     timeZone: 'Asia/Seoul',
     theme: {
-      id: 'Apakah Kita Hidup Dalam Damai? Kota-kota Hak Asasi Manusia, Demokrasi dan Praktek',
+      id: 'Apakah Kita Hidup dalam Damai? Kota-Kota Hak Asasi Manusia, Demokrasi, dan Praktik',
       en: 'Do We Live in Peace? Human Rights Cities, Democracy and Practice',
     },
     hostOrganisation: { id: 'Kota Metropolitan Gwangju', en: 'Gwangju Metropolitan City' },
@@ -104,7 +104,7 @@ const whrcf2017: ExampleForum = {
   notes: [
     {
       session: 0,
-      id: '# Pembukaan\n\nForum ketujuh, diselenggarakan setiap tahun sejak 2011. Tema tahun ini: **Apakah Kita Hidup Dalam Damai?**',
+      id: '# Pembukaan\n\nForum ketujuh, diselenggarakan setiap tahun sejak 2011. Tema tahun ini: **Apakah Kita Hidup dalam Damai?**',
       en: '# Opening\n\nThe seventh forum, held every year since 2011. This year’s theme: **Do We Live in Peace?**',
     },
     {
@@ -256,8 +256,9 @@ const declaration = {
     id: 'Deklarasi Gwangju 2017 (contoh, kutipan bebas)',
     en: 'Gwangju Declaration 2017 (example, paraphrased)',
   },
+  // One field for both languages, so it says it in both (Indonesian first, as the UI does).
   source:
-    'Example text written for Risalah; see the forum’s published declaration for the adopted wording.',
+    'Teks contoh yang ditulis untuk Risalah; rumusan yang disahkan terdapat dalam deklarasi yang diterbitkan forum. / Example text written for Risalah; see the forum’s published declaration for the adopted wording.',
   clauses: [
     {
       number: '1',

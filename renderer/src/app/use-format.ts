@@ -41,6 +41,14 @@ export function useFormat() {
       minutes: (count: number) => minutes.format(count),
       /** A calendar date (YYYY-MM-DD), as printed: "14 September 2017". */
       date: (isoDate: string) => day.format(utcDate(isoDate)),
+      /**
+       * A span of days as the UI language writes it: "14–17 September 2017", and a one-day
+       * event as its day alone ("27 Agustus 2025"), never "27 Agustus 2025 – 27 Agustus 2025".
+       */
+      dateRange: (start: string, end: string | null) =>
+        !end || end <= start
+          ? day.format(utcDate(start))
+          : day.formatRange(utcDate(start), utcDate(end)),
       /** "Kamis, 14 September 2017" / "Thursday, 14 September 2017". */
       dayHeading: (isoDate: string) =>
         `${weekday.format(utcDate(isoDate))}, ${day.format(utcDate(isoDate))}`,

@@ -22,3 +22,16 @@ export function createI18n(language: UiLanguage): i18n {
 export function intlLocale(language: UiLanguage): string {
   return language === 'id' ? 'id-ID' : 'en-GB';
 }
+
+/**
+ * The UI language for a browser's preferred locales, best first (`navigator.languages`): the
+ * first that is Indonesian (`id`, or the legacy `in`) or English decides; none of them, English.
+ */
+export function languageFromPreferences(locales: readonly string[]): UiLanguage {
+  for (const locale of locales) {
+    const primary = locale.trim().toLowerCase().split(/[-_]/)[0];
+    if (primary === 'id' || primary === 'in') return 'id';
+    if (primary === 'en') return 'en';
+  }
+  return 'en';
+}

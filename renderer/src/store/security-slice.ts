@@ -3,6 +3,7 @@ import type { SecurityStatus } from '../../../electron/common/api/types';
 import type { UiLanguage } from '../../../electron/common/language';
 import type { ApiClient } from '../api/api-client';
 import type { AppState } from './app-store';
+import { followedLanguage } from './settings-slice';
 
 /** Use is reported at most this often; the host only needs to know within a minute. */
 const ACTIVITY_EVERY_MS = 30_000;
@@ -42,7 +43,7 @@ export const createSecuritySlice = (
         api.call('security.status', {}),
         api.call('app.info', {}),
       ]);
-      const language = get().settings.language ?? info.systemLanguage;
+      const language = get().settings.language ?? followedLanguage(info, get().browserLanguage);
       set({ security, info, language });
       return { security, language };
     },

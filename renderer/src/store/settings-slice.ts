@@ -7,12 +7,23 @@ import type { AppState } from './app-store';
 export interface SettingsSlice {
   info: AppInfo | null;
   settings: Settings;
-  /** The language the UI shows: the user's choice, else the system's. */
+  /** The language the UI shows: the user's choice, else the one it follows (see `followedLanguage`). */
   language: UiLanguage;
+  /** The browser's language (from `navigator.languages`), which browser mode follows. */
+  browserLanguage: UiLanguage;
   /** Loads info and settings; resolves with the language the UI should show. */
   loadSettings(): Promise<UiLanguage>;
   setLanguage(language: UiLanguage | null): Promise<void>;
   applySettings(settings: Settings): void;
+}
+
+/**
+ * What the UI follows until the user chooses a language: in browser mode the page runs in the
+ * user's browser, so the browser's languages (the host's locale may be a server's, or another
+ * user's); in the desktop app, the system's.
+ */
+export function followedLanguage(info: AppInfo | null, browserLanguage: UiLanguage): UiLanguage {
+  return !info || info.transport === 'browser' ? browserLanguage : info.systemLanguage;
 }
 
 export const createSettingsSlice =
@@ -21,6 +32,7 @@ export const createSettingsSlice =
     info: null,
     settings: { language: null, csvMappings: {} },
     language: fallback,
+    browserLanguage: fallback,
     async loadSettings() {
       const [info, settings, notices, profile, forums] = await Promise.all([
         api.call('app.info', {}),
@@ -29,7 +41,7 @@ export const createSettingsSlice =
         api.call('profile.get', {}),
         api.call('forums.list', {}),
       ]);
-      const language = settings.language ?? info.systemLanguage;
+      const language = settings.language ?? followedLanguage(info, get().browserLanguage);
       set({ info, settings, language, notices, profile, forums });
       return language;
     },
@@ -38,6 +50,7 @@ export const createSettingsSlice =
       get().applySettings(settings);
     },
     applySettings(settings) {
-      set({ settings, language: settings.language ?? get().info?.systemLanguage ?? fallback });
+      const { info, browserLanguage } = get();
+      set({ settings, language: settings.language ?? followedLanguage(info, browserLanguage) });
     },
   });

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ForumDocument } from '../../../electron/common/domain/forum-schema';
 import type { DelegationProfile } from '../../../electron/common/domain/workspace-schema';
 import { AgreementService } from '../../../electron/node/clauses/agreement-service';
-import { draftReportTexts } from '../../../electron/node/export/report-drafts';
+import { draftReportTexts, formalRange } from '../../../electron/node/export/report-drafts';
 import { createExampleForums } from '../../../electron/node/notebook/example-forums';
 import { NotebookService } from '../../../electron/node/notebook/notebook-service';
 import { Workspace } from '../../../electron/node/store/workspace';
@@ -33,7 +33,7 @@ describe('draftReportTexts', () => {
       expect(text.en.trim()).not.toBe('');
     }
     expect(drafts.purpose.id).toContain('Delegasi Kabupaten Lampung Timur menghadiri');
-    expect(drafts.purpose.id).toContain('14 September 2017 – 17 September 2017');
+    expect(drafts.purpose.id).toContain('pada 14–17 September 2017 di');
     expect(drafts.purpose.en).toContain('East Lampung Regency Delegation attended');
     expect(drafts.results.id).toContain('Delegasi mengikuti 6 sesi');
     expect(drafts.results.en).toContain('made 2 commitments, responding to clauses 2, 2.a and 5.');
@@ -69,5 +69,22 @@ describe('draftReportTexts', () => {
     expect(drafts.recommendations.id).not.toContain('Bagian Hukum');
     expect(drafts.results.id).toContain('tidak membuat komitmen');
     expect(draftReportTexts(forum, profile)).toEqual(draftReportTexts(forum, profile));
+  });
+});
+
+describe('formalRange', () => {
+  it('writes a one-day event as its day alone, in the document language', () => {
+    expect(formalRange('2025-08-27', '2025-08-27', 'id')).toBe('27 Agustus 2025');
+    expect(formalRange('2025-08-27', null, 'en')).toBe('27 August 2025');
+  });
+
+  it('writes a span of days the way each language does (thin spaces around a spaced dash)', () => {
+    expect(formalRange('2025-08-30', '2025-09-02', 'id')).toBe(
+      '30 Agustus\u2009–\u20092 September 2025',
+    );
+    expect(formalRange('2017-09-14', '2017-09-17', 'id')).toBe('14–17 September 2017');
+    expect(formalRange('2024-12-30', '2025-01-02', 'en')).toBe(
+      '30 December 2024\u2009–\u20092 January 2025',
+    );
   });
 });

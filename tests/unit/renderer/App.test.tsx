@@ -11,7 +11,7 @@ import { createI18n } from '../../../renderer/src/i18n/i18n';
 import { AppStoreContext, createAppStore } from '../../../renderer/src/store/app-store';
 
 /** An in-memory transport standing in for IPC or HTTP. */
-function fakeTransport(initial: Settings, fail = false) {
+function fakeTransport(initial: Settings, fail = false, mode: 'browser' | 'electron' = 'browser') {
   let settings = { ...initial };
   const listeners = new Set<(e: ApiEvent) => void>();
   const calls: [ApiChannel, unknown][] = [];
@@ -57,7 +57,7 @@ function fakeTransport(initial: Settings, fail = false) {
           value: {
             name: 'Risalah',
             version: '0.1.0',
-            transport: 'browser',
+            transport: mode,
             systemLocale: 'id-ID',
             systemLanguage: 'id',
             workspaceDir: '/ws',
@@ -75,8 +75,9 @@ function fakeTransport(initial: Settings, fail = false) {
   return { transport, calls, push: (e: ApiEvent) => listeners.forEach((l) => l(e)) };
 }
 
-function renderApp(transport: ApiTransport) {
-  const store = createAppStore(createApiClient(transport), 'en');
+/** `browserLanguage`: what the page's own browser prefers (navigator.languages). */
+function renderApp(transport: ApiTransport, browserLanguage: 'id' | 'en' = 'en') {
+  const store = createAppStore(createApiClient(transport), browserLanguage);
   return render(
     <I18nextProvider i18n={createI18n('en')}>
       <AppStoreContext.Provider value={store}>
@@ -89,13 +90,23 @@ function renderApp(transport: ApiTransport) {
 afterEach(cleanup);
 
 describe('App', () => {
-  it('follows the system language until the user chooses one', async () => {
-    renderApp(fakeTransport({ language: null, csvMappings: {} }).transport);
+  it('in the desktop app, follows the system language until the user chooses one', async () => {
+    renderApp(fakeTransport({ language: null, csvMappings: {} }, false, 'electron').transport);
     expect(await screen.findByRole('heading', { level: 1 })).toHaveProperty(
       'textContent',
       'Selamat datang di Risalah',
     );
     expect(document.documentElement.lang).toBe('id');
+  });
+
+  it('in browser mode, follows the browser, not the host system', async () => {
+    // The host's system is Indonesian (see fakeTransport); the browser prefers English.
+    renderApp(fakeTransport({ language: null, csvMappings: {} }).transport, 'en');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveProperty(
+      'textContent',
+      'Welcome to Risalah',
+    );
+    expect(document.documentElement.lang).toBe('en');
   });
 
   it('switches the interface language and remembers the choice through the API', async () => {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../app/Dialog';
 import { useBilingual } from '../../app/use-bilingual';
+import { useLanguageName } from '../../app/use-language-name';
 import { useAppStore } from '../../store/app-store';
 import { ClauseRow } from './ClauseRow';
 import { DocumentForm } from './DocumentForm';
@@ -10,7 +11,7 @@ import { PasteDialog } from './PasteDialog';
 
 export function AgreementView({ forumId }: { forumId: string }) {
   const { t } = useTranslation('agreement');
-  const { t: tc } = useTranslation();
+  const languageName = useLanguageName();
   const text = useBilingual();
   const agreement = useAppStore((s) => (s.agreementForumId === forumId ? s.agreement : null));
   const loadAgreement = useAppStore((s) => s.loadAgreement);
@@ -84,7 +85,7 @@ export function AgreementView({ forumId }: { forumId: string }) {
               <h2 id="document-title">{text(document.title)}</h2>
               <p className="help">
                 {t('documents.authoritative', {
-                  language: tc(`language.${document.authoritativeLanguage}`),
+                  language: languageName(document.authoritativeLanguage),
                 })}
                 {document.source && ` · ${t('documents.source')}: ${document.source}`}
               </p>

@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/app-store';
 import { Autosaver } from '../../store/autosave';
 import { ClauseDiff } from './ClauseDiff';
 import { ClauseHistoryButton } from './ClauseHistory';
+import { useLanguageName } from '../../app/use-language-name';
 
 type Stance = (typeof positionStances)[number];
 
@@ -21,7 +22,7 @@ interface Props {
 
 export function ClauseRow({ clause, authoritative, first, last }: Props) {
   const { t } = useTranslation('agreement');
-  const { t: tc } = useTranslation();
+  const languageName = useLanguageName();
   const updateClause = useAppStore((s) => s.updateClause);
   const setPosition = useAppStore((s) => s.setPosition);
   const moveClause = useAppStore((s) => s.moveClause);
@@ -86,7 +87,7 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
               <textarea
                 key={side}
                 lang={side}
-                aria-label={`${number} · ${tc(`language.${side}`)}`}
+                aria-label={`${number} · ${languageName(side, 'start')}`}
                 value={editing[side]}
                 onChange={(e) => setEditing({ ...editing, [side]: e.target.value })}
               />

@@ -12,6 +12,7 @@ import { Field } from '../../app/Field';
 import { FormFooter } from '../../app/FormFooter';
 import type { FormChecks } from '../../app/form-problems';
 import { useFormProblems } from '../../app/use-form-problems';
+import { useLanguageName } from '../../app/use-language-name';
 
 interface Props {
   document?: ClauseDocument;
@@ -21,7 +22,7 @@ interface Props {
 
 export function DocumentForm({ document, onSubmit, onCancel }: Props) {
   const { t } = useTranslation('agreement');
-  const { t: tc } = useTranslation();
+  const languageName = useLanguageName();
   const ids = { kind: useId(), language: useId(), status: useId() };
   const [value, setValue] = useState<ClauseDocumentInput>({
     title: { id: document?.title.id ?? '', en: document?.title.en ?? '' },
@@ -95,8 +96,8 @@ export function DocumentForm({ document, onSubmit, onCancel }: Props) {
             value={value.authoritativeLanguage}
             onChange={(e) => set({ authoritativeLanguage: e.target.value as UiLanguage })}
           >
-            <option value="en">{tc('language.en')}</option>
-            <option value="id">{tc('language.id')}</option>
+            <option value="en">{languageName('en', 'start')}</option>
+            <option value="id">{languageName('id', 'start')}</option>
           </select>
         </div>
         <Field

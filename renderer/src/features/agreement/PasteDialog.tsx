@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SplitPreview } from '../../../../electron/common/domain/notebook-views';
 import type { UiLanguage } from '../../../../electron/common/language';
 import { Dialog } from '../../app/Dialog';
+import { useLanguageName } from '../../app/use-language-name';
 import { useAppStore } from '../../store/app-store';
 
 /** Rows a delegate can check and edit; a longer split is accepted whole. */
@@ -19,7 +20,6 @@ interface Props {
 
 export function PasteDialog({ documentId, defaultLanguage, open, onClose }: Props) {
   const { t } = useTranslation('agreement');
-  const { t: tc } = useTranslation();
   const previewSplit = useAppStore((s) => s.previewSplit);
   const applySplit = useAppStore((s) => s.applySplit);
   const ids = { language: useId(), side: useId(), text: useId(), help: useId(), guard: useId() };
@@ -40,7 +40,7 @@ export function PasteDialog({ documentId, defaultLanguage, open, onClose }: Prop
     setChoice(null);
     onClose(message);
   };
-  const languageName = (side: UiLanguage) => t(`paste.languageNames.${side}`);
+  const languageName = useLanguageName();
   const chooseLanguage = (side: UiLanguage) => {
     setLanguage(side);
     setLanguageChosen(true);
@@ -93,8 +93,8 @@ export function PasteDialog({ documentId, defaultLanguage, open, onClose }: Prop
               value={language}
               onChange={(e) => chooseLanguage(e.target.value as UiLanguage)}
             >
-              <option value="en">{tc('language.en')}</option>
-              <option value="id">{tc('language.id')}</option>
+              <option value="en">{languageName('en', 'start')}</option>
+              <option value="id">{languageName('id', 'start')}</option>
             </select>
           </div>
           <div className="field">
@@ -140,8 +140,8 @@ export function PasteDialog({ documentId, defaultLanguage, open, onClose }: Prop
               value={language}
               onChange={(e) => chooseLanguage(e.target.value as UiLanguage)}
             >
-              <option value="en">{tc('language.en')}</option>
-              <option value="id">{tc('language.id')}</option>
+              <option value="en">{languageName('en', 'start')}</option>
+              <option value="id">{languageName('id', 'start')}</option>
             </select>
           </div>
           {preview.detected && preview.detected !== language ? (

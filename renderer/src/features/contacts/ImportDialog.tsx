@@ -150,15 +150,21 @@ export function ImportDialog({ file, forumId, forumName, onClose }: Props) {
               {t(`importDialog.unreadable.${preview.unreadable}`)}
             </p>
           )}
-          {preview.problems.map((p) => (
-            <p key={`${p.card}:${p.line}`} className="form-problem" role="alert">
-              {t('importDialog.problem', {
-                card: p.card,
-                line: p.line,
-                reason: t(`importDialog.reasons.${p.reason}`),
-              })}
-            </p>
-          ))}
+          {preview.problems
+            // A file that is not text at all is said above, once.
+            .filter((p) => !(preview.unreadable && p.reason === 'not-a-vcard'))
+            .map((p) => (
+              <p key={`${p.card}:${p.line}`} className="form-problem" role="alert">
+                {/* "Not a vCard" is about the whole file, never a card number 0. */}
+                {p.reason === 'not-a-vcard'
+                  ? t('importDialog.notAVcard')
+                  : t('importDialog.problem', {
+                      card: p.card,
+                      line: p.line,
+                      reason: t(`importDialog.reasons.${p.reason}`),
+                    })}
+              </p>
+            ))}
           {csv?.headerless && <p className="help">{t('importDialog.headerless')}</p>}
           {csv?.oneColumn && <p className="help">{t('importDialog.oneColumn')}</p>}
           {csv && (
@@ -169,7 +175,10 @@ export function ImportDialog({ file, forumId, forumName, onClose }: Props) {
                 {csv.headers.map((header, column) => (
                   <label key={column} className="csv-column">
                     <span className="csv-column-name">
-                      {header}
+                      {/* A list without a header row has no names: its columns are numbered. */}
+                      {csv.headerless || !header.trim()
+                        ? t('importDialog.column', { number: column + 1 })
+                        : header}
                       <span className="csv-column-sample">
                         {csv.sample.find((row) => row[column]?.trim())?.[column] ?? ''}
                       </span>

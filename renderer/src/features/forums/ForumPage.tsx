@@ -59,11 +59,7 @@ export function ForumPage({ forumId, section }: { forumId: string; section: Foru
           </p>
           <h1>{text(forum.name)}</h1>
           <p className="forum-meta">
-            {forum.startDate &&
-              t('forumHeader.dates', {
-                from: format.date(forum.startDate),
-                to: format.date(forum.endDate ?? forum.startDate),
-              })}
+            {forum.startDate && format.dateRange(forum.startDate, forum.endDate)}
             {forum.venue && ` · ${forum.venue}`}
           </p>
           {text(forum.theme) && (

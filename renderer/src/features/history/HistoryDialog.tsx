@@ -5,6 +5,7 @@ import type { Bilingual } from '../../../../electron/common/domain/primitives';
 import type { UiLanguage } from '../../../../electron/common/language';
 import { Dialog } from '../../app/Dialog';
 import { useFormat } from '../../app/use-format';
+import { useLanguageName } from '../../app/use-language-name';
 import { ClauseDiff } from '../agreement/ClauseDiff';
 
 /** One earlier text, of a note side or of a clause (which keeps both sides at once). */
@@ -35,7 +36,7 @@ interface Props {
  */
 export function HistoryDialog({ title, open, items, current, onRestore, onClose }: Props) {
   const { t } = useTranslation('notebook');
-  const { t: tc } = useTranslation();
+  const languageName = useLanguageName();
   const format = useFormat();
   const listId = useId();
   const [selected, setSelected] = useState<string | null>(null);
@@ -64,7 +65,7 @@ export function HistoryDialog({ title, open, items, current, onRestore, onClose 
                 >
                   {format.dateTime(i.recordedAt)}
                   <small>
-                    {kindLabel(i)} · {i.sides.map((s) => tc(`language.${s}`)).join(', ')}
+                    {kindLabel(i)} · {i.sides.map((s) => languageName(s, 'start')).join(', ')}
                     {i.author ? ` · ${t('history.by', { author: i.author })}` : ''}
                   </small>
                 </button>
@@ -82,7 +83,7 @@ export function HistoryDialog({ title, open, items, current, onRestore, onClose 
                 >
                   {item.sides.map((s) => (
                     <option key={s} value={s}>
-                      {tc(`language.${s}`)}
+                      {languageName(s, 'start')}
                     </option>
                   ))}
                 </select>
@@ -135,7 +136,7 @@ export function HistoryDialog({ title, open, items, current, onRestore, onClose 
                 }}
               >
                 {item.sides.length > 1
-                  ? t('history.restoreSide', { side: tc(`language.${side}`) })
+                  ? t('history.restoreSide', { side: languageName(side) })
                   : t('history.restore')}
               </button>
             </div>

@@ -2,18 +2,20 @@ import { useDeferredValue, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteView } from '../../../../electron/common/domain/notebook-views';
 import { useBilingual } from '../../app/use-bilingual';
+import { useLanguageName } from '../../app/use-language-name';
 import { NONE, useAppStore } from '../../store/app-store';
 import { renderMarkdown } from './markdown';
 import { NoteHistory } from './NoteHistory';
 
 type Side = 'id' | 'en';
 
-function Preview({ text, label }: { text: string; label: string }) {
+function Preview({ text, label, lang }: { text: string; label: string; lang: Side }) {
   // Rendering Markdown waits for a pause in typing, so keystrokes never wait on it.
   const deferred = useDeferredValue(text);
   return (
     <div
       className="markdown-preview"
+      lang={lang}
       role="region"
       aria-label={label}
       dangerouslySetInnerHTML={{ __html: renderMarkdown(deferred) }}
@@ -26,12 +28,14 @@ function SideEditor({ note, side }: { note: NoteView; side: Side }) {
   const editNote = useAppStore((s) => s.editNote);
   const [preview, setPreview] = useState(false);
   const id = useId();
+  const languageName = useLanguageName();
   const other: Side = side === 'id' ? 'en' : 'id';
-  const language = t(`editor.${side}`);
+  const language = languageName(side, 'start');
   const missing = note.translation === `missing-${side}`;
   const outdated = note.translation === `outdated-${side}`;
   return (
-    <div className={`side side-${side}`} lang={side}>
+    // Only the text carries its language: the side's label and buttons are in the UI language.
+    <div className={`side side-${side}`}>
       <div className="side-head">
         <label htmlFor={id} className="side-label">
           {language}
@@ -54,13 +58,20 @@ function SideEditor({ note, side }: { note: NoteView; side: Side }) {
       <textarea
         id={id}
         className={preview ? 'note-text with-preview' : 'note-text'}
+        lang={side}
         value={note.body[side]}
         placeholder={t(side === 'id' ? 'editor.placeholderId' : 'editor.placeholderEn')}
         spellCheck
         onChange={(e) => editNote({ body: { [side]: e.target.value } })}
       />
       {/* Live: the rendered note follows the typing underneath it. */}
-      {preview && <Preview text={note.body[side]} label={t('editor.previewOf', { language })} />}
+      {preview && (
+        <Preview
+          text={note.body[side]}
+          lang={side}
+          label={t('editor.previewOf', { language: languageName(side) })}
+        />
+      )}
       {!note.body[side].trim() && note.body[other].trim() && (
         <button
           type="button"

@@ -7,6 +7,7 @@ import type { ReportTextField } from '../../../../electron/common/domain/vocabul
 import { ApiError } from '../../api/api-client';
 import { Field } from '../../app/Field';
 import { useErrorMessage } from '../../app/use-error-message';
+import { useLanguageName } from '../../app/use-language-name';
 import { NONE, useAppStore } from '../../store/app-store';
 import { MembersPicker } from './MembersPicker';
 import { ReportDateField } from './ReportDateField';
@@ -42,6 +43,7 @@ function PairFields(props: {
 
 function ReportText({ field, value }: { field: ReportTextField; value: Bilingual }) {
   const { t } = useTranslation('report');
+  const languageName = useLanguageName();
   const editReport = useAppStore((s) => s.editReport);
   const id = useId();
   return (
@@ -49,14 +51,15 @@ function ReportText({ field, value }: { field: ReportTextField; value: Bilingual
       <h4 id={`${id}-title`}>{t(`texts.${field}`)}</h4>
       <div className="sides">
         {(['id', 'en'] as const).map((side) => (
-          <div key={side} className="side" lang={side}>
+          <div key={side} className="side">
             <label htmlFor={`${id}-${side}`} className="side-label">
-              {t(`texts.${side}`)}
+              {languageName(side, 'start')}
             </label>
             <textarea
               id={`${id}-${side}`}
               className="report-textarea"
-              aria-label={`${t(`texts.${field}`)} · ${t(`texts.${side}`)}`}
+              lang={side}
+              aria-label={`${t(`texts.${field}`)} · ${languageName(side, 'start')}`}
               value={value[side]}
               spellCheck
               rows={8}

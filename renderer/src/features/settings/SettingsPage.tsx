@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../../../electron/common/language';
+import { useLanguageName } from '../../app/use-language-name';
 import { useAppStore } from '../../store/app-store';
+import { followedLanguage } from '../../store/settings-slice';
 import { SecuritySection } from '../security/SecuritySection';
 import { BackupsSection } from './BackupsSection';
 import { TrashSection } from './TrashSection';
@@ -12,6 +14,8 @@ export function SettingsPage() {
   const info = useAppStore((s) => s.info);
   const chosen = useAppStore((s) => s.settings.language);
   const setLanguage = useAppStore((s) => s.setLanguage);
+  const browserLanguage = useAppStore((s) => s.browserLanguage);
+  const languageName = useLanguageName();
   const choices: Choice[] = ['system', 'id', 'en'];
   const current: Choice = chosen ?? 'system';
   return (
@@ -30,11 +34,19 @@ export function SettingsPage() {
                 checked={current === choice}
                 onChange={() => void setLanguage(choice === 'system' ? null : choice)}
               />
-              {choice === 'system'
-                ? t('settings.followSystem', {
-                    language: t(`language.${info?.systemLanguage ?? 'en'}`),
-                  })
-                : t(`language.${choice}`)}
+              {/* Each language by its own name, so a reader finds theirs whatever the UI shows. */}
+              {choice === 'system' ? (
+                t(
+                  info?.transport === 'electron'
+                    ? 'settings.followSystem'
+                    : 'settings.followBrowser',
+                  {
+                    language: languageName(followedLanguage(info, browserLanguage)),
+                  },
+                )
+              ) : (
+                <span lang={choice}>{t(`language.${choice}`)}</span>
+              )}
             </label>
           ))}
         </fieldset>
