@@ -1,4 +1,4 @@
-import { BrowserWindow, app, dialog, session, shell } from 'electron';
+import { BrowserWindow, app, clipboard, dialog, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../common/errors';
@@ -45,8 +45,15 @@ app.on('web-contents-created', (_event, contents) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // A link in a note (which may have come from an import) never starts another program:
+  // handing its address to the system's URL handler would let a crafted link reach any
+  // registered scheme. An https or mailto address is copied for the user to paste into
+  // their browser or mail program, and the page says so.
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    if (isAllowedExternalUrl(url)) {
+      clipboard.writeText(url);
+      sendEvent(contents, { name: 'link-copied', payload: { url } });
+    }
     return { action: 'deny' };
   });
 });

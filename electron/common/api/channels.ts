@@ -93,6 +93,7 @@ export const apiEventNames = [
   'settings-changed',
   'workspace-changed',
   'security-changed',
+  'link-copied',
 ] as const;
 
 export type ApiEventName = (typeof apiEventNames)[number];

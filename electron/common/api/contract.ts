@@ -319,6 +319,8 @@ export interface ApiEvents {
   'workspace-changed': Record<string, never>;
   /** Locked, unlocked, encrypted or decrypted: a lock means drop everything shown. */
   'security-changed': SecurityStatus;
+  /** Desktop: a link in a note was copied for the user to open outside (never opened). */
+  'link-copied': { url: string };
 }
 
 export type ApiEvent = { [E in ApiEventName]: { name: E; payload: ApiEvents[E] } }[ApiEventName];

@@ -67,6 +67,8 @@ export function createAppStore(api: ApiClient, fallbackLanguage: UiLanguage): Ap
     if (event.name === 'save-status') store.getState().applySaveStatus(event.payload);
     if (event.name === 'settings-changed') store.getState().applySettings(event.payload);
     if (event.name === 'security-changed') store.getState().applySecurity(event.payload);
+    if (event.name === 'link-copied')
+      store.getState().showToast({ key: 'linkCopied', params: { url: event.payload.url } });
     if (event.name === 'workspace-changed' && store.getState().backups)
       void store.getState().loadBackups();
   });

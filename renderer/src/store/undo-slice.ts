@@ -17,7 +17,8 @@ export interface ToastMessage {
     | 'undone'
     | 'route.unknown'
     | 'route.forumMissing'
-    | 'route.noteMissing';
+    | 'route.noteMissing'
+    | 'linkCopied';
   params?: Record<string, string | number>;
 }
 

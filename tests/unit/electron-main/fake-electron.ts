@@ -20,6 +20,8 @@ export function createFakeElectron(
   const ipcListeners = new EventEmitter();
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const opened: string[] = [];
+  /** What was put on the clipboard. */
+  const copied: string[] = [];
   const menus: unknown[] = [];
   const errors: string[] = [];
   let ready: () => void = () => {};
@@ -110,6 +112,7 @@ export function createFakeElectron(
       },
     },
     shell: { openExternal: async (url: string) => void opened.push(url) },
+    clipboard: { writeText: (text: string) => void copied.push(text) },
     protocol: {
       registerSchemesAsPrivileged: () => {},
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
@@ -137,6 +140,7 @@ export function createFakeElectron(
     ipcHandlers,
     protocolHandlers,
     opened,
+    copied,
     menus,
     errors,
     sessionHandlers,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  API_EVENT_CHANNEL,
   apiChannels,
   FLUSH_DONE_CHANNEL,
   FLUSH_REQUEST_CHANNEL,
@@ -67,10 +68,15 @@ describe('Electron main process (against a fake Electron)', () => {
     expect(f().windows[0]?.loadedUrl).toBe('app://risalah/index.html');
   });
 
-  it('denies navigation away from the app and every new window; opens only https/mailto outside', () => {
+  it('denies navigation away from the app and every new window; starts no other program: an https/mailto link is copied and the page told', () => {
+    const sent: unknown[] = [];
     const contents = new EventEmitter() as EventEmitter & {
       setWindowOpenHandler: (h: (d: { url: string }) => unknown) => void;
+      isDestroyed: () => boolean;
+      send: (channel: string, payload: unknown) => void;
     };
+    contents.isDestroyed = () => false;
+    contents.send = (channel, payload) => sent.push([channel, payload]);
     let openHandler: (d: { url: string }) => unknown = () => undefined;
     contents.setWindowOpenHandler = (h) => (openHandler = h);
     f().appEvents.emit('web-contents-created', {}, contents);
@@ -87,7 +93,17 @@ describe('Electron main process (against a fake Electron)', () => {
     expect(openHandler({ url: 'https://humanrightscity.com/' })).toEqual({ action: 'deny' });
     expect(openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(openHandler({ url: 'mailto:info@example.org' })).toEqual({ action: 'deny' });
-    expect(f().opened).toEqual(['https://humanrightscity.com/', 'mailto:info@example.org']);
+    expect(openHandler({ url: 'ms-officecmd:run' })).toEqual({ action: 'deny' });
+    // Nothing is handed to the system's URL handlers; allowed addresses are copied instead.
+    expect(f().opened).toEqual([]);
+    expect(f().copied).toEqual(['https://humanrightscity.com/', 'mailto:info@example.org']);
+    expect(sent).toEqual([
+      [
+        API_EVENT_CHANNEL,
+        { name: 'link-copied', payload: { url: 'https://humanrightscity.com/' } },
+      ],
+      [API_EVENT_CHANNEL, { name: 'link-copied', payload: { url: 'mailto:info@example.org' } }],
+    ]);
   });
 
   it('denies every permission request and cancels remote requests', () => {

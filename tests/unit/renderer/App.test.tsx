@@ -145,6 +145,16 @@ describe('App', () => {
     );
   });
 
+  it('says where a link went when the desktop app copied it instead of opening it', async () => {
+    const fake = fakeTransport({ language: 'id', csvMappings: {} });
+    renderApp(fake.transport);
+    await screen.findByText('Selamat datang di Risalah');
+    act(() => fake.push({ name: 'link-copied', payload: { url: 'https://whrcf.org/programme' } }));
+    expect(
+      await screen.findByText(/Tautan disalin: https:\/\/whrcf\.org\/programme\./),
+    ).toBeTruthy();
+  });
+
   it('explains in the UI language why the workspace could not be opened', async () => {
     renderApp(fakeTransport({ language: null, csvMappings: {} }, true).transport);
     const alert = await screen.findByRole('alert');

@@ -8,7 +8,8 @@ const defaultLinkOpen =
   md.renderer.rules.link_open ??
   ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 
-// Links open outside the app (the desktop shell allows only https and mailto there).
+// Links never open inside the app: browser mode opens them in a new tab; the desktop app
+// copies an https or mailto address for the user instead of starting another program.
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   tokens[idx]?.attrSet('target', '_blank');
   tokens[idx]?.attrSet('rel', 'noopener noreferrer');
