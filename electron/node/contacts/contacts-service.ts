@@ -56,6 +56,8 @@ interface ImportJob {
   total: number;
   preview: ContactImportPreview | null;
   at: number;
+  /** Settles once the preview is made (or the read failed or was cancelled). */
+  settled?: Promise<void>;
 }
 
 const digits = (phone: string) => phone.replace(/\D/g, '').replace(/^0+/, '').slice(-9);
@@ -71,6 +73,10 @@ const folded = (text: string) =>
  * Delegate contacts in the workspace document, with vCard import and export and QR codes.
  * Sensitive contacts never leave in an export or a QR code unless chosen one by one.
  */
+/** Contacts handled between two turns of the event loop in a large import. */
+const SLICE = 2_000;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
 export class ContactsService {
   readonly #workspace: Workspace;
   readonly #search: SearchIndex;
@@ -154,10 +160,12 @@ export class ContactsService {
       at: Date.now(),
     };
     this.#jobs.set(id, job);
-    job.run.result.then(
-      (parsed) => {
+    job.settled = job.run.result.then(
+      async (parsed) => {
         if (job.state !== 'running') return;
-        job.preview = this.#preview(parsed);
+        const preview = await this.#preview(parsed);
+        if (job.state !== 'running') return;
+        job.preview = preview;
         job.state = 'done';
       },
       (error: Error) => {
@@ -193,8 +201,10 @@ export class ContactsService {
     options: ImportOptions = {},
   ): Promise<ContactImportPreview> {
     const id = this.startImport(bytes, options);
+    const job = this.#jobs.get(id);
     try {
-      await this.#jobs.get(id)?.run.result;
+      await job?.run.result;
+      await job?.settled;
     } catch (error) {
       this.#jobs.delete(id);
       throw new AppError(
@@ -209,26 +219,32 @@ export class ContactsService {
     return preview;
   }
 
-  #preview(parsed: ParsedImport): ContactImportPreview {
-    const token = randomUUID();
-    this.#previews.set(token, { parsed, at: Date.now() });
+  async #preview(parsed: ParsedImport): Promise<ContactImportPreview> {
     const duplicates = duplicateFinder(this.#workspace.data.contacts.filter((c) => !c.deletedAt));
     let duplicateCount = 0;
     const contacts: ContactImportPreview['contacts'] = [];
-    parsed.drafts.forEach((c, i) => {
-      const duplicateOf = duplicates(c)?.id ?? null;
-      if (duplicateOf) duplicateCount++;
-      if (contacts.length < PREVIEW_SHOWN) {
-        contacts.push({
-          name: c.name,
-          organisation: c.organisation.en || c.organisation.id,
-          email: c.emails[0]?.value ?? '',
-          phone: c.phones[0]?.value ?? '',
-          duplicateOf,
-          line: parsed.lines[i] ?? 0,
-        });
+    // In slices: checking a 130,000-row list for duplicates must not hold the host.
+    for (let start = 0; start < parsed.drafts.length; start += SLICE) {
+      if (start > 0) await nextTurn();
+      const end = Math.min(start + SLICE, parsed.drafts.length);
+      for (let i = start; i < end; i++) {
+        const c = parsed.drafts[i] as ParsedImport['drafts'][number];
+        const duplicateOf = duplicates(c)?.id ?? null;
+        if (duplicateOf) duplicateCount++;
+        if (contacts.length < PREVIEW_SHOWN) {
+          contacts.push({
+            name: c.name,
+            organisation: c.organisation.en || c.organisation.id,
+            email: c.emails[0]?.value ?? '',
+            phone: c.phones[0]?.value ?? '',
+            duplicateOf,
+            line: parsed.lines[i] ?? 0,
+          });
+        }
       }
-    });
+    }
+    const token = randomUUID();
+    this.#previews.set(token, { parsed, at: Date.now() });
     const problems = [...parsed.cardProblems];
     if (parsed.unreadable === 'binary') problems.push({ card: 0, line: 1, reason: 'not-a-vcard' });
     return {
@@ -284,15 +300,19 @@ export class ContactsService {
     await this.#workspace.backupBeforeImport();
     const at = now();
     const created: Contact[] = [];
-    for (const draft of drafts) {
-      created.push({
-        ...draft,
-        met: [...draft.met, ...met],
-        id: randomUUID(),
-        createdAt: at,
-        updatedAt: at,
-        deletedAt: null,
-      });
+    // In slices like the search index below: a 130,000-row list must not hold the host.
+    for (let i = 0; i < drafts.length; i += SLICE) {
+      for (const draft of drafts.slice(i, i + SLICE)) {
+        created.push({
+          ...draft,
+          met: [...draft.met, ...met],
+          id: randomUUID(),
+          createdAt: at,
+          updatedAt: at,
+          deletedAt: null,
+        });
+      }
+      if (i + SLICE < drafts.length) await nextTurn();
     }
     this.#workspace.update((doc) => {
       // A loop, not push(...created): 130,000 arguments overflow the call stack.
@@ -300,10 +320,10 @@ export class ContactsService {
       if (parsed.csv) doc.settings.csvMappings[parsed.csv.signature] = { ...parsed.csv.mapping };
     });
     // The search index in slices, so saves and requests are served between them.
-    for (let i = 0; i < created.length; i += 2_000) {
-      for (const contact of created.slice(i, i + 2_000))
+    for (let i = 0; i < created.length; i += SLICE) {
+      for (const contact of created.slice(i, i + SLICE))
         this.#search.upsert(contactSearchable(contact));
-      if (i + 2_000 < created.length) await new Promise((resolve) => setImmediate(resolve));
+      if (i + SLICE < created.length) await nextTurn();
     }
     return created.length;
   }

@@ -2,7 +2,7 @@ import type { Adapter } from 'lowdb';
 import type { Backups } from './backups';
 import { plainSealer } from './crypto';
 import type { DocumentSealer } from './crypto';
-import { encodeDocument } from './document-codec';
+import { DocumentEncoding } from './document-codec';
 import { DurableTextFile, nodeFs } from './durable-file';
 import type { DurableFs } from './durable-file';
 
@@ -17,6 +17,7 @@ export class DocumentFile<T> implements Adapter<T> {
   readonly #backups: Backups;
   readonly #sealer: DocumentSealer;
   #dailyChecked = '';
+  #encoding: DocumentEncoding | undefined;
 
   constructor(
     path: string,
@@ -38,7 +39,26 @@ export class DocumentFile<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     await this.#dailyBackup();
-    await this.file.write(this.#sealer.seal(encodeDocument(data), this.key));
+    // Encoded in slices between other work; an edit meanwhile calls `settle` first.
+    const encoding = new DocumentEncoding(data);
+    this.#encoding = encoding;
+    let parts: Buffer[];
+    try {
+      parts = await encoding.run();
+    } finally {
+      this.#encoding = undefined;
+    }
+    await this.file.write(
+      this.#sealer.encrypted ? this.#sealer.seal(Buffer.concat(parts), this.key) : parts,
+    );
+  }
+
+  /**
+   * The data is about to change: a write still encoding takes the rest of its snapshot now,
+   * so the file holds the state before the edit, never a mix of both.
+   */
+  settle(): void {
+    this.#encoding?.finish();
   }
 
   async #dailyBackup(): Promise<void> {

@@ -42,12 +42,15 @@ export class DurableTextFile {
     }
   }
 
-  async write(content: string | Uint8Array): Promise<void> {
+  /** `content` may come in parts (a large document as encoded), written in order. */
+  async write(content: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
     const temp = join(dirname(this.path), `.${basename(this.path)}.${randomUUID()}.tmp`);
     try {
       const handle = await this.#fs.open(temp, 'wx', 0o600);
       try {
-        await handle.writeFile(content);
+        if (Array.isArray(content)) {
+          for (const part of content as readonly Uint8Array[]) await handle.writeFile(part);
+        } else await handle.writeFile(content as string | Uint8Array);
         await handle.sync();
       } finally {
         await handle.close();

@@ -105,6 +105,8 @@ export class StoreDocument<T> {
 
   /** Applies an edit in memory and schedules a save. */
   update<R>(mutate: (data: T) => R): R {
+    // A write encoding the data in slices takes its snapshot before the data changes.
+    this.#adapter.settle();
     const result = mutate(this.#db.data);
     const edit = nextEditNumber();
     this.#dirty = true;

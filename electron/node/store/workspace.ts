@@ -316,7 +316,13 @@ export class Workspace {
   /** A copy of the workspace document as it is now, before an import changes it. */
   async backupBeforeImport(): Promise<void> {
     await this.flush();
-    await this.backups.create('workspace', this.#stored('workspace', this.#root.data), 'import');
+    // The file as just written: no second encoding of a document that may be ~100 MB.
+    const stored = await (this.#options.fs ?? nodeFs).readFile(this.#root.path).catch(() => null);
+    await this.backups.create(
+      'workspace',
+      stored ?? this.#stored('workspace', this.#root.data),
+      'import',
+    );
   }
 
   async listBackups(): Promise<BackupEntry[]> {
