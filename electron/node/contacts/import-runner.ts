@@ -19,6 +19,8 @@ export function workerRunner(file: string): ImportRunner {
   return (input, progress) => {
     const worker = new Worker(file);
     let settle: ((error: Error) => void) | null = null;
+    const drafts: ParsedImport['drafts'] = [];
+    const lines: number[] = [];
     const result = new Promise<ParsedImport>((resolve, reject) => {
       settle = reject;
       worker.on(
@@ -27,13 +29,23 @@ export function workerRunner(file: string): ImportRunner {
           type: string;
           done?: number;
           total?: number;
+          drafts?: ParsedImport['drafts'];
+          lines?: number[];
           result?: ParsedImport;
           message?: string;
         }) => {
-          if (message.type === 'progress') progress(message.done ?? 0, message.total ?? 1);
-          else if (message.type === 'done') resolve(message.result as ParsedImport);
+          if (message.type === 'progress') return progress(message.done ?? 0, message.total ?? 1);
+          if (message.type === 'drafts') {
+            // A loop, not push(...): no argument list as long as a batch.
+            for (const draft of message.drafts ?? []) drafts.push(draft);
+            for (const line of message.lines ?? []) lines.push(line);
+            // The next batch is asked for once this one is in: other work runs in between.
+            return worker.postMessage('more');
+          }
+          if (message.type === 'done')
+            resolve({ ...(message.result as ParsedImport), drafts, lines });
           else reject(new Error(message.message));
-          if (message.type !== 'progress') void worker.terminate();
+          void worker.terminate();
         },
       );
       worker.on('error', reject);
