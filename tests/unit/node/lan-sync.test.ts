@@ -152,6 +152,7 @@ describe('LAN sync: host, pairing code, joiners', () => {
     expect(await host.pairedPeers()).toEqual([]);
     expect(host.connectedPeers()).toEqual([]);
     await until(() => failures.length === 1, 'the failure event');
+    expect(failures[0]).toEqual({ remoteAddress: LOOPBACK, codeRetired: false });
     expect((await a.state.load()).hosts).toEqual([]);
     // The right code still works after one mistake.
     const b = join(host, { code: host.pairingCode });

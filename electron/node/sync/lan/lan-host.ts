@@ -210,6 +210,8 @@ export class LanHost extends NetworkAdapter {
     socket.setKeepAlive(true, 10_000);
     socket.setNoDelay(true);
     const framed = new FramedSocket(socket);
+    // Read now: once the socket closes, Node no longer knows where it came from.
+    const remoteAddress = socket.remoteAddress ?? '';
     const refuse = (reason: RefusalReason) => {
       framed.send({ t: 'refused', reason });
       framed.close();
@@ -226,16 +228,17 @@ export class LanHost extends NetworkAdapter {
     );
     if (hello.data.mode === 'resume' && !known) return refuse('not-paired');
     if (hello.data.mode === 'pair') {
-      const outcome = await this.#pair(framed, hello.data, fingerprint);
+      const outcome = await this.#pair(framed, hello.data, fingerprint, remoteAddress);
       if (outcome !== 'paired') return refuse(outcome);
     }
-    this.#welcome(framed, hello.data, fingerprint);
+    this.#welcome(framed, hello.data, fingerprint, remoteAddress);
   }
 
   async #pair(
     framed: FramedSocket,
     hello: HelloFrame,
     fingerprint: string,
+    remoteAddress: string,
   ): Promise<'paired' | RefusalReason> {
     if (!hello.share || !hello.nonce || hello.nonce.length !== 16) return 'protocol';
     const code = this.#code;
@@ -252,10 +255,7 @@ export class LanHost extends NetworkAdapter {
     if (!answer.success || !tagsEqual(answer.data.confirm, confirmationTag(key, 'joiner'))) {
       const codeRetired = code === this.#code && this.#failures >= this.#options.maxFailedPairings;
       if (codeRetired) this.renewCode();
-      this.status.emit('pairing-failed', {
-        remoteAddress: framed.socket.remoteAddress ?? '',
-        codeRetired,
-      });
+      this.status.emit('pairing-failed', { remoteAddress, codeRetired });
       return 'wrong-code';
     }
     this.#failures = Math.max(0, this.#failures - 1);
@@ -266,7 +266,12 @@ export class LanHost extends NetworkAdapter {
     return 'paired';
   }
 
-  #welcome(framed: FramedSocket, hello: HelloFrame, fingerprint: string): void {
+  #welcome(
+    framed: FramedSocket,
+    hello: HelloFrame,
+    fingerprint: string,
+    remoteAddress: string,
+  ): void {
     if (framed.isClosed || !this.peerId) return;
     const peerId = asPeerId(hello.peerId);
     // The same member reconnecting (after a crash the old socket may linger): the new
@@ -276,7 +281,7 @@ export class LanHost extends NetworkAdapter {
       peerId,
       fingerprint,
       name: hello.name,
-      remoteAddress: framed.socket.remoteAddress ?? '',
+      remoteAddress,
     };
     this.#connections.set(peerId, { framed, peer });
     framed.send({

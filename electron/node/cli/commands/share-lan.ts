@@ -1,0 +1,153 @@
+import { Repo } from '@automerge/automerge-repo';
+import type { NetworkAdapterInterface } from '@automerge/automerge-repo';
+import { hostname } from 'node:os';
+import QRCode from 'qrcode';
+import { LanHost } from '../../sync/lan/lan-host';
+import type { ConnectedPeer } from '../../sync/lan/lan-host';
+import { lanInterfaces } from '../../sync/lan/lan-interfaces';
+import { LanJoiner } from '../../sync/lan/lan-joiner';
+import type { JoinStatus } from '../../sync/lan/lan-joiner';
+import { fileLanState } from '../../sync/lan/lan-state';
+import {
+  formatAddress,
+  formatPairingCode,
+  normalisePairingCode,
+  parseInvitation,
+} from '../../sync/lan/pairing-code';
+import type { CommandContext } from '../command';
+
+export const shareLanOptions = {
+  port: { type: 'string' },
+  bind: { type: 'string' },
+  code: { type: 'string' },
+  name: { type: 'string' },
+} as const;
+
+/**
+ * The Repo the LAN adapters serve. Until the shared-forum store (h18-sync) is wired in,
+ * it holds no document and shares none: pairing, reconnection and removal work, forums
+ * do not travel yet.
+ */
+function openShareRepo(network: NetworkAdapterInterface): Repo {
+  const nothing = async () => false;
+  return new Repo({ network: [network], shareConfig: { announce: nothing, access: nothing } });
+}
+
+const memberName = (ctx: CommandContext) =>
+  typeof ctx.values.name === 'string' && ctx.values.name.trim()
+    ? ctx.values.name.trim()
+    : hostname();
+
+export async function shareHost(ctx: CommandContext): Promise<number> {
+  const { t, io, values, workspace } = ctx;
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (typeof values.port === 'string' && !/^\d{1,5}$/.test(values.port)) {
+    io.err(t('cli:badPort', { value: values.port }));
+    return 2;
+  }
+  if (port > 65535) {
+    io.err(t('cli:badPort', { value: String(values.port) }));
+    return 2;
+  }
+  const interfaces = lanInterfaces();
+  const bindAddress = typeof values.bind === 'string' ? values.bind : interfaces[0]?.address;
+  if (!bindAddress) {
+    io.err(t('cli:shareNoLan'));
+    return 1;
+  }
+  const host = await LanHost.start({
+    state: fileLanState(workspace),
+    bindAddress,
+    port,
+    name: memberName(ctx),
+  }).catch((error: unknown) => {
+    io.err(t('cli:shareCannotListen', { address: bindAddress, message: String(error) }));
+    return null;
+  });
+  if (!host) return 1;
+  const repo = openShareRepo(host);
+  const showCode = () => io.out(t('cli:shareCode', { code: formatPairingCode(host.pairingCode) }));
+  io.out(
+    t('cli:shareHosting', {
+      address: formatAddress(host.address),
+      fingerprint: host.fingerprint,
+      workspace,
+    }),
+  );
+  showCode();
+  io.out(await QRCode.toString(host.invitation(), { type: 'terminal', small: true }));
+  io.out(t('cli:shareInvitation', { invitation: host.invitation() }));
+  let known = new Map<string, ConnectedPeer>();
+  let code = host.pairingCode;
+  host.status.on('change', () => {
+    const now = new Map(host.connectedPeers().map((peer) => [peer.peerId as string, peer]));
+    for (const [id, peer] of now) {
+      if (!known.has(id)) io.out(t('cli:sharePeerJoined', { ...peer }));
+    }
+    for (const [id, peer] of known) if (!now.has(id)) io.out(t('cli:sharePeerLeft', { ...peer }));
+    known = now;
+    if (code !== host.pairingCode) {
+      code = host.pairingCode;
+      showCode();
+    }
+  });
+  host.status.on('pairing-failed', ({ remoteAddress, codeRetired }) => {
+    io.out(
+      t(codeRetired ? 'cli:sharePairingRetired' : 'cli:sharePairingFailed', { remoteAddress }),
+    );
+  });
+  await io.untilStopped();
+  io.out(t('cli:stopping'));
+  await repo.shutdown();
+  await host.close();
+  return 0;
+}
+
+export async function shareJoin(ctx: CommandContext): Promise<number> {
+  const { t, io, values, positionals, workspace } = ctx;
+  const address = positionals[1];
+  const invitation = address ? parseInvitation(address) : null;
+  if (!invitation) {
+    io.err(t('cli:shareBadAddress', { address: address ?? '' }));
+    return 2;
+  }
+  if (typeof values.code === 'string') {
+    const code = normalisePairingCode(values.code);
+    if (!code) {
+      io.err(t('cli:shareBadCode', { code: values.code }));
+      return 2;
+    }
+    invitation.code = code;
+  }
+  const joiner = new LanJoiner({
+    state: fileLanState(workspace),
+    invitation,
+    name: memberName(ctx),
+  });
+  const where = formatAddress(invitation);
+  const outcome = new Promise<number>((resolve) => {
+    const report = (status: JoinStatus) => {
+      if (status.state === 'connected') {
+        io.out(t('cli:shareJoined', { name: status.hostName, address: where }));
+      } else if (status.state === 'waiting') {
+        io.out(
+          t('cli:shareWaiting', {
+            address: where,
+            seconds: Math.ceil(status.retryInMs / 1000),
+            message: status.error,
+          }),
+        );
+      } else if (status.state === 'refused') {
+        io.err(t(`cli:shareRefused-${status.reason}`, { address: where }));
+        resolve(1);
+      }
+    };
+    joiner.events.on('status', report);
+  });
+  const repo = openShareRepo(joiner);
+  const code = await Promise.race([outcome, io.untilStopped().then(() => 0)]);
+  if (code === 0) io.out(t('cli:stopping'));
+  await repo.shutdown();
+  joiner.close();
+  return code;
+}
