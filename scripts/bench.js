@@ -67,6 +67,7 @@ async function bundle() {
     'encrypt-copy',
     'contacts-import',
     'contacts-worker',
+    'lan-sync',
   ]) {
     await build({
       // The importer's worker is the app's own entry.
@@ -76,7 +77,8 @@ async function bundle() {
           : join(projectRoot, 'tests', 'bench', `${entry}.ts`),
       platform: 'node',
       // Fonts and the PDF library load files of their own: they stay in node_modules.
-      external: [/^node:/, 'pdfkit', 'fontkit', /^@fontsource\//],
+      // Automerge loads its WebAssembly from its own folder, so it stays in node_modules too.
+      external: [/^node:/, 'pdfkit', 'fontkit', /^@fontsource\//, /^@automerge\//, 'selfsigned'],
       // One file per entry: the exporter's lazy import of the PDF renderer is inlined.
       output: { file: join(benchDir, `${entry}.mjs`), format: 'esm', codeSplitting: false },
       logLevel: 'silent',
@@ -394,6 +396,21 @@ function printTable() {
   for (const c of cells) process.stdout.write(`${line(c)}\n`);
 }
 
+/** One edit on a joiner until the host has it, over TLS on loopback (issue 18: ≤ 200 ms). */
+function benchLan() {
+  const lan = runJson('lan-sync.mjs', ['200', quick ? '20' : '40']);
+  row(
+    'LAN sync',
+    `${lan.notes} notes`,
+    `one edit from a joiner to the host (${lan.runs} edits)`,
+    `${ms(lan.p50)} / p95 ${ms(lan.p95)}`,
+    `1 KB TLS echo on loopback ${ms(lan.referenceP50)} / p95 ${ms(lan.referenceP95)}`,
+    '≤ 200 ms',
+    lan.p95 <= 200,
+  );
+  results.figures.lan = lan;
+}
+
 const started = Date.now();
 process.stdout.write(
   `Risalah bench${quick ? ' (quick)' : ''} on ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, Node ${process.version}\n`,
@@ -411,6 +428,8 @@ process.stdout.write('▶ export\n');
 benchExport();
 process.stdout.write('▶ contact import\n');
 benchImport();
+process.stdout.write('▶ sync on the local network (loopback)\n');
+benchLan();
 process.stdout.write('▶ renderer in Chromium, 10k notes\n');
 await benchUi(sizes[1]);
 benchCli();
