@@ -65,8 +65,9 @@ void (forum.documentId as DocumentId);
 
 // Raw reference: a 1 KB echo over TLS 1.3 on the same loopback, with the same certificates.
 const identity = await ensureIdentity(memoryLanState());
-const server = createServer({ key: identity.key, cert: identity.cert, minVersion: 'TLSv1.3' }, (s) =>
-  s.pipe(s),
+const server = createServer(
+  { key: identity.key, cert: identity.cert, minVersion: 'TLSv1.3' },
+  (s) => s.pipe(s),
 );
 await new Promise<void>((resolve) => server.listen(0, LOOPBACK, resolve));
 const port = (server.address() as { port: number }).port;
