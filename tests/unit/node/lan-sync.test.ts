@@ -1,3 +1,4 @@
+import * as A from '@automerge/automerge';
 import { Repo } from '@automerge/automerge-repo';
 import type {
   AutomergeUrl,
@@ -9,6 +10,8 @@ import { createServer as createNetServer } from 'node:net';
 import type { Socket } from 'node:net';
 import { connect as tlsConnect, createServer as createTlsServer } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ForumRepoBridge } from '../../../electron/node/sync/lan/forum-bridge';
+import type { BridgedForum } from '../../../electron/node/sync/lan/forum-bridge';
 import { LanHost } from '../../../electron/node/sync/lan/lan-host';
 import { LanJoiner } from '../../../electron/node/sync/lan/lan-joiner';
 import type { JoinStatus } from '../../../electron/node/sync/lan/lan-joiner';
@@ -343,4 +346,113 @@ async function startRelay(port: number) {
       for (const socket of sockets) socket.destroy();
     },
   };
+}
+
+// Strings in Automerge 3 are collaborative text: concurrent typing merges by character.
+type FakeForum = { id: string; notes: Record<string, string> };
+
+/**
+ * A laptop's shared forums as the store keeps them (one Automerge document each, merged on
+ * receipt), carried by a bridge over a Repo on the LAN adapters.
+ */
+function laptop(network: NetworkAdapterInterface) {
+  const forums = new Map<string, A.Doc<FakeForum>>();
+  const bridged = (forumId: string): BridgedForum => ({
+    forumId,
+    current: () => forums.get(forumId) as A.Doc<unknown>,
+    receive: async (incoming) => {
+      const mine = forums.get(forumId);
+      forums.set(
+        forumId,
+        mine ? A.merge(mine, incoming as A.Doc<FakeForum>) : (incoming as A.Doc<FakeForum>),
+      );
+    },
+  });
+  // The Repo needs its share configuration before the bridge that answers it exists.
+  const holder: { bridge?: ForumRepoBridge } = {};
+  const repo = new Repo({
+    network: [network],
+    shareConfig: ForumRepoBridge.shareConfig(() => holder.bridge),
+  });
+  closers.push(() => repo.shutdown());
+  const bridge = new ForumRepoBridge(repo, {
+    adopt: async (incoming) => {
+      const id = (incoming as A.Doc<FakeForum>).id;
+      if (typeof id !== 'string') return null;
+      forums.set(id, incoming as A.Doc<FakeForum>);
+      return bridged(id);
+    },
+  });
+  holder.bridge = bridge;
+  const share = (id: string, notes: Record<string, string>) => {
+    forums.set(id, A.from<FakeForum>({ id, notes }));
+    bridge.add(bridged(id));
+  };
+  const edit = (id: string, change: (doc: FakeForum) => void) => {
+    const doc = forums.get(id);
+    if (!doc) throw new Error(`no forum ${id}`);
+    forums.set(id, A.change(doc, change));
+    bridge.localChanged(id);
+  };
+  return { forums, share, edit, repo };
+}
+
+describe('LAN sync of shared forums through the bridge', () => {
+  it('three laptops converge character by character; a private forum never leaves', async () => {
+    const { host: hostAdapter } = await startHostAdapterOnly();
+    const ayu = laptop(hostAdapter);
+    const budiJoiner = newJoiner(hostAdapter, 'Budi');
+    const citraJoiner = newJoiner(hostAdapter, 'Citra');
+    const budi = laptop(budiJoiner);
+    const citra = laptop(citraJoiner);
+    await Promise.all([budiJoiner.whenConnected(), citraJoiner.whenConnected()]);
+
+    ayu.share('forum-gwangju', { n1: 'Sesi pleno' });
+    // Private: in the store, never in the Repo.
+    ayu.forums.set('forum-private', A.from<FakeForum>({ id: 'forum-private', notes: {} }));
+    await until(
+      () => budi.forums.get('forum-gwangju') && citra.forums.get('forum-gwangju'),
+      'the shared forum on both',
+    );
+
+    budi.edit('forum-gwangju', (doc) => {
+      A.splice(doc, ['notes', 'n1'], 0, 0, 'Budi: ');
+    });
+    citra.edit('forum-gwangju', (doc) => {
+      A.splice(doc, ['notes', 'n1'], 10, 0, ' (Citra)');
+      doc.notes.n2 = 'Catatan Citra';
+    });
+    const settled = () => {
+      const docs = [ayu, budi, citra].map((l) => l.forums.get('forum-gwangju'));
+      const json = docs.map((d) => JSON.stringify(d));
+      return json.every((j) => j === json[0]) &&
+        docs[0]?.notes.n2 !== undefined &&
+        String(docs[0]?.notes.n1).includes('Budi') &&
+        String(docs[0]?.notes.n1).includes('Citra')
+        ? json[0]
+        : undefined;
+    };
+    const converged = JSON.parse(await until(settled, 'convergence')) as FakeForum;
+    expect(converged.notes.n1).toBe('Budi: Sesi pleno (Citra)');
+    expect(converged.notes.n2).toBe('Catatan Citra');
+    expect(budi.forums.has('forum-private')).toBe(false);
+    expect(citra.forums.has('forum-private')).toBe(false);
+  });
+});
+
+async function startHostAdapterOnly() {
+  const host = await LanHost.start({ state: memoryLanState(), bindAddress: LOOPBACK, name: 'Ayu' });
+  closers.push(() => host.close());
+  return { host };
+}
+
+function newJoiner(host: LanHost, name: string): LanJoiner {
+  const joiner = new LanJoiner({
+    state: memoryLanState(),
+    name,
+    invitation: { ...host.address, code: host.pairingCode },
+    reconnectMinMs: 50,
+  });
+  closers.push(() => joiner.close());
+  return joiner;
 }
