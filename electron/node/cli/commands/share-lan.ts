@@ -16,13 +16,6 @@ import {
 } from '../../sync/lan/pairing-code';
 import type { CommandContext } from '../command';
 
-export const shareLanOptions = {
-  port: { type: 'string' },
-  bind: { type: 'string' },
-  code: { type: 'string' },
-  name: { type: 'string' },
-} as const;
-
 /**
  * The Repo the LAN adapters serve. Until the shared-forum store (h18-sync) is wired in,
  * it holds no document and shares none: pairing, reconnection and removal work, forums
