@@ -54,10 +54,10 @@ const check = (workspace: string) =>
   spawnSync(process.execPath, [cli, 'check', '--workspace', workspace], { env, encoding: 'utf8' });
 
 test('three workspaces over loopback: pairing, kill -9 and return without the code, wrong code refused, check passes everywhere', async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const timer = setTimeout(() => {
     for (const process of running) process.child.kill('SIGKILL');
-  }, 100_000);
+  }, 280_000);
   const root = await mkdtemp(join(tmpdir(), 'risalah-lan-'));
   const [a, b, c, d] = ['ayu', 'budi', 'citra', 'dodi'].map((name) => join(root, name)) as [
     string,
@@ -141,6 +141,7 @@ test('three workspaces over loopback: pairing, kill -9 and return without the co
 });
 
 test('share join refuses a malformed address or code with a clear message', async () => {
+  test.setTimeout(120_000);
   const root = await mkdtemp(join(tmpdir(), 'risalah-lan-'));
   try {
     const badAddress = run([
