@@ -15,6 +15,7 @@ import { demoCommand } from './commands/demo';
 import { decryptCommand, encryptCommand, passphraseCommand } from './commands/encryption';
 import { exportCommand, forumsCommand } from './commands/export';
 import { serveCommand, startCommand } from './commands/serve';
+import { shareCommand } from './commands/share';
 
 export type { CliIo } from './command';
 
@@ -43,6 +44,7 @@ const commands: Record<string, Command> = {
   encrypt: encryptCommand,
   decrypt: decryptCommand,
   passphrase: passphraseCommand,
+  share: shareCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code; never calls `process.exit`. */

@@ -30,9 +30,7 @@ import { latestEditNumber, StoreDocument } from './store-document';
 import type { DocumentSaveStatus } from './store-document';
 import { applyUnsaved, writeUnsaved } from './unsaved-recovery';
 import { WorkspaceLock } from './workspace-lock';
-import { SharedForum, syncMarkOf } from '../sync/shared-forum';
-import { summariseNew } from '../sync/shared-forum';
-import type { MergeSummary } from '../sync/shared-forum';
+import type { MergeSummary, SharedForum, SyncMark } from '../sync/shared-forum';
 import { SyncFiles } from '../sync/sync-files';
 import type { ForumDoc } from '../sync/forum-automerge';
 
@@ -57,6 +55,13 @@ export interface OpenWorkspaceOptions {
 }
 
 const now = () => new Date().toISOString();
+
+/**
+ * Automerge (WebAssembly) is loaded only when a workspace has a shared forum or shares one:
+ * every other start, and every CLI command, stays as quick as before.
+ */
+const sync = () => import('../sync/shared-forum');
+const syncMarkOf = (view: ForumDocument) => (view as { sync?: SyncMark }).sync;
 
 /**
  * A workspace folder, opened by one process at a time: `workspace.json` (profile, settings,
@@ -176,7 +181,7 @@ export class Workspace {
   async #openShared(id: string, view: ForumDocument): Promise<boolean> {
     const files = new SyncFiles(this.dir, id, this.#sealer, this.#options.fs);
     if (!syncMarkOf(view) && !(await files.exists())) return false;
-    const { shared, rebuilt, damaged } = await SharedForum.open(files, view);
+    const { shared, rebuilt, damaged } = await (await sync()).SharedForum.open(files, view);
     for (const detail of damaged) {
       this.notices.push({
         file: join(FORUMS_DIR, `${id}.automerge`),
@@ -193,7 +198,7 @@ export class Workspace {
       return rebuilt;
     }
     // Nothing readable: the view holds every note; share it again from there.
-    this.#shared.set(id, await SharedForum.create(files, view));
+    this.#shared.set(id, await (await sync()).SharedForum.create(files, view));
     return true;
   }
 
@@ -387,7 +392,7 @@ export class Workspace {
     if (!doc) throw new AppError('not-found', { id });
     if (this.#shared.has(id)) return;
     const files = new SyncFiles(this.dir, id, this.#sealer, this.#options.fs);
-    this.#shared.set(id, await SharedForum.create(files, doc.data));
+    this.#shared.set(id, await (await sync()).SharedForum.create(files, doc.data));
     doc.update(() => undefined);
     await doc.flush();
   }
@@ -420,7 +425,7 @@ export class Workspace {
 
   async #adoptShared(incoming: ForumDoc, forumId: string): Promise<MergeSummary> {
     const files = new SyncFiles(this.dir, forumId, this.#sealer, this.#options.fs);
-    const shared = await SharedForum.adopt(files, incoming);
+    const shared = await (await sync()).SharedForum.adopt(files, incoming);
     // The received document is checked by the full schema, like any document from outside.
     const { data } = readDocumentText(
       JSON.stringify(shared.view({ schemaVersion: FORUM_SCHEMA_VERSION, noteHistory: [] })),
@@ -434,7 +439,7 @@ export class Workspace {
     doc.update(() => undefined);
     this.#root.update((root) => root.forums.push(indexFromForum(data.forum)));
     await this.flush();
-    return summariseNew(data);
+    return (await sync()).summariseNew(data);
   }
 
   /** Writes every pending edit now; rejects with a translated error if the disk refuses. */

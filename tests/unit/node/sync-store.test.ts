@@ -101,7 +101,7 @@ describe('a shared forum on disk', () => {
       const { ws, id } = await sharedForum(dir, 3);
       await ws.close();
       const bytes = await readFile(snapshotPath(dir, id));
-      bytes[bytes.length - 5] ^= 0xff;
+      bytes.writeUInt8(bytes.readUInt8(bytes.length - 5) ^ 0xff, bytes.length - 5);
       await writeFile(snapshotPath(dir, id), bytes);
       const again = await open(dir);
       expect(bodies(again, id)).toEqual(['catatan 0', 'catatan 1', 'catatan 2']);
