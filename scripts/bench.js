@@ -68,6 +68,7 @@ async function bundle() {
     'contacts-import',
     'contacts-worker',
     'lan-sync',
+    'sync',
   ]) {
     await build({
       // The importer's worker is the app's own entry.
@@ -411,6 +412,41 @@ function benchLan() {
   results.figures.lan = lan;
 }
 
+/** Issue 18: a shared forum of 2,000 notes beside the same forum unshared. */
+function benchSync() {
+  const s = runJson('sync.mjs', []);
+  const openRatio = s.openShared / s.openPlain;
+  row(
+    'shared forum',
+    '2k',
+    'open: Automerge document load + view check (median of 5)',
+    ms(s.openShared),
+    `unshared open ${ms(s.openPlain)} (×${openRatio.toFixed(2)})`,
+    '≤ 1.5× unshared',
+    openRatio <= 1.5,
+  );
+  const saveRatio = s.saveSharedP95 / s.savePlainP95;
+  row(
+    'shared forum',
+    '2k',
+    'one edit saved durably (change log appended, then the view)',
+    `${ms(s.saveSharedP50)} / p95 ${ms(s.saveSharedP95)}`,
+    `unshared ${ms(s.savePlainP50)} / p95 ${ms(s.savePlainP95)} (×${saveRatio.toFixed(2)})`,
+    'p95 ≤ 2× unshared',
+    saveRatio <= 2,
+  );
+  row(
+    'shared forum',
+    '2k',
+    `merge a colleague's day (${s.notesAdded} new notes, ${s.notesChanged} edited; ${kb(s.fileBytes)} file), saved`,
+    ms(s.mergeMs),
+    `Automerge load + merge alone ${ms(s.rawMergeMs)}`,
+    '≤ 1 s',
+    s.mergeMs <= 1000,
+  );
+  results.figures.sync = s;
+}
+
 const started = Date.now();
 process.stdout.write(
   `Risalah bench${quick ? ' (quick)' : ''} on ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, Node ${process.version}\n`,
@@ -424,6 +460,8 @@ for (const size of sizes) {
 }
 process.stdout.write('▶ encryption, 10k notes\n');
 benchEncryption(sizes[1]);
+process.stdout.write('▶ shared forum, 2,000 notes\n');
+benchSync();
 process.stdout.write('▶ export\n');
 benchExport();
 process.stdout.write('▶ contact import\n');

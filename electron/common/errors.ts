@@ -31,6 +31,10 @@ export const errorCodes = [
   'member-in-use',
   'paste-would-replace',
   'undo-expired',
+  'not-shared',
+  'share-file-invalid',
+  'share-file-passphrase',
+  'share-file-wrong-passphrase',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

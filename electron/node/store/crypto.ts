@@ -108,6 +108,10 @@ function scrypt(secret: string, salt: Buffer, params: ScryptParams): Promise<Buf
   );
 }
 
+/** A 256-bit key from a passphrase (scrypt), e.g. for a file two colleagues agreed on. */
+export const deriveKey = (secret: string, salt: Buffer, params: ScryptParams) =>
+  scrypt(secret, salt, params);
+
 /** The recovery key carries 160 random bits; a plain HKDF is enough to turn it into a key. */
 function recoveryKek(recoveryKey: string, salt: Buffer): Buffer {
   const normalised = recoveryKey.toUpperCase().replace(/[^A-Z2-7]/g, '');

@@ -18,6 +18,11 @@ export class DocumentFile<T> implements Adapter<T> {
   readonly #sealer: DocumentSealer;
   #dailyChecked = '';
   #encoding: DocumentEncoding | undefined;
+  /**
+   * Runs before each write of the document, inside the same save: a shared forum writes its
+   * edits into its Automerge change log here, so the log is on disk before the view is.
+   */
+  beforeWrite: ((data: T) => Promise<void>) | undefined;
 
   constructor(
     path: string,
@@ -39,6 +44,9 @@ export class DocumentFile<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     await this.#dailyBackup();
+    // Last before the encoding starts: what the view records as written into the change log
+    // is exactly what this write holds (later edits are the next save's).
+    await this.beforeWrite?.(data);
     // Encoded in slices between other work; an edit meanwhile calls `settle` first.
     const encoding = new DocumentEncoding(data);
     this.#encoding = encoding;

@@ -22,6 +22,7 @@ import { DurableTextFile, nodeFs, sweepTempFiles } from './durable-file';
 import type { DurableFs } from './durable-file';
 import { COUNTERS_FILE } from './rollback';
 import { WorkspaceLock } from './workspace-lock';
+import { SyncFiles } from '../sync/sync-files';
 
 /**
  * How a caller proves it may open an encrypted workspace. `secret` is what a person typed
@@ -327,6 +328,11 @@ async function convert(
       throw error;
     }
     await stored.write(to.seal(plain, file.name));
+  }
+  // Shared forums' Automerge documents are sealed piece by piece (see sync-files.ts).
+  for (const entry of await readdir(join(dir, 'forums')).catch(() => [] as string[])) {
+    const match = /^([A-Za-z0-9-]+)\.automerge$/.exec(entry);
+    if (match?.[1]) await SyncFiles.reseal(dir, match[1], from, to, fs);
   }
 }
 

@@ -3,7 +3,11 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecoveryNotice, SaveStatus } from '../../common/api/types';
 import { AppError } from '../../common/errors';
-import { forumDocumentSchema, forumInputSchema } from '../../common/domain/forum-schema';
+import {
+  FORUM_SCHEMA_VERSION,
+  forumDocumentSchema,
+  forumInputSchema,
+} from '../../common/domain/forum-schema';
 import type { Forum, ForumDocument, ForumInput } from '../../common/domain/forum-schema';
 import { workspaceDocumentSchema } from '../../common/domain/workspace-schema';
 import type {
@@ -26,6 +30,9 @@ import { latestEditNumber, StoreDocument } from './store-document';
 import type { DocumentSaveStatus } from './store-document';
 import { applyUnsaved, writeUnsaved } from './unsaved-recovery';
 import { WorkspaceLock } from './workspace-lock';
+import type { MergeSummary, SharedForum, SyncMark } from '../sync/shared-forum';
+import { SyncFiles } from '../sync/sync-files';
+import type { ForumDoc } from '../sync/forum-automerge';
 
 export const WORKSPACE_FILE = 'workspace.json';
 export const FORUMS_DIR = 'forums';
@@ -50,6 +57,13 @@ export interface OpenWorkspaceOptions {
 const now = () => new Date().toISOString();
 
 /**
+ * Automerge (WebAssembly) is loaded only when a workspace has a shared forum or shares one:
+ * every other start, and every CLI command, stays as quick as before.
+ */
+const sync = () => import('../sync/shared-forum');
+const syncMarkOf = (view: ForumDocument) => (view as { sync?: SyncMark }).sync;
+
+/**
  * A workspace folder, opened by one process at a time: `workspace.json` (profile, settings,
  * forum index, contacts) and one document per forum in `forums/`, so that a save costs what
  * one forum costs. Edits change memory at once and reach the disk shortly after.
@@ -65,6 +79,8 @@ export class Workspace {
   #remembered = new Map<string, number>();
   readonly #root: StoreDocument<WorkspaceDocument>;
   readonly #forums = new Map<string, StoreDocument<ForumDocument>>();
+  /** Forums shared with the delegation: their Automerge documents, kept beside the views. */
+  readonly #shared = new Map<string, SharedForum>();
   #status: SaveStatus = {
     state: 'idle',
     savedAt: null,
@@ -147,17 +163,65 @@ export class Workspace {
         }),
       ),
     );
-    loaded.forEach((result, index) => {
+    for (const [index, result] of loaded.entries()) {
       const entry = entries[index] as ForumIndexEntry;
       if (result.notice) this.notices.push(result.notice);
-      const doc = this.#document(forumFile(this.dir, entry.id), forumKey(entry.id), result.data);
-      this.#forums.set(entry.id, doc);
-      if (result.dirty) doc.update(() => undefined);
-    });
+      const rebuilt = await this.#openShared(entry.id, result.data);
+      const doc = this.#forumDocument(entry.id, result.data);
+      if (result.dirty || rebuilt) doc.update(() => undefined);
+    }
   }
 
-  #document<T>(path: string, key: string, data: T): StoreDocument<T> {
+  /**
+   * Opens the Automerge document of a shared forum. A view that does not match it (the change
+   * log reached the disk, the view did not) is rebuilt from it; a document that cannot be
+   * read is set aside and made again from the view, and the user is told. Returns whether
+   * the view must be written.
+   */
+  async #openShared(id: string, view: ForumDocument): Promise<boolean> {
+    const files = new SyncFiles(this.dir, id, this.#sealer, this.#options.fs);
+    if (!syncMarkOf(view) && !(await files.exists())) return false;
+    const { shared, rebuilt, damaged } = await (await sync()).SharedForum.open(files, view);
+    for (const detail of damaged) {
+      this.notices.push({
+        file: join(FORUMS_DIR, `${id}.automerge`),
+        problem: 'checksum',
+        detail,
+        movedTo: null,
+        restoredFrom: null,
+        restoredFromDate: null,
+        at: now(),
+      });
+    }
+    if (shared) {
+      this.#shared.set(id, shared);
+      return rebuilt;
+    }
+    // Nothing readable: the view holds every note; share it again from there.
+    this.#shared.set(id, await (await sync()).SharedForum.create(files, view));
+    return true;
+  }
+
+  #forumDocument(id: string, data: ForumDocument): StoreDocument<ForumDocument> {
+    const doc = this.#document(forumFile(this.dir, id), forumKey(id), data, (view) =>
+      this.#persistShared(id, view),
+    );
+    this.#forums.set(id, doc);
+    return doc;
+  }
+
+  async #persistShared(id: string, view: ForumDocument): Promise<void> {
+    await this.#shared.get(id)?.persist(view);
+  }
+
+  #document<T>(
+    path: string,
+    key: string,
+    data: T,
+    beforeWrite?: (data: T) => Promise<void>,
+  ): StoreDocument<T> {
     const adapter = new DocumentFile<T>(path, key, this.backups, this.#options.fs, this.#sealer);
+    adapter.beforeWrite = beforeWrite;
     return new StoreDocument(adapter, data, {
       debounceMs: this.#options.debounceMs ?? 300,
       maxWaitMs: this.#options.maxWaitMs ?? 1000,
@@ -280,8 +344,7 @@ export class Workspace {
       deletedAt: null,
     };
     const { data } = readDocumentText(JSON.stringify({ forum }), 'forum', forumDocumentSchema);
-    const doc = this.#document(forumFile(this.dir, forum.id), forumKey(forum.id), data);
-    this.#forums.set(forum.id, doc);
+    const doc = this.#forumDocument(forum.id, data);
     doc.update(() => undefined);
     this.#root.update((root) => root.forums.push(indexFromForum(data.forum)));
     return structuredClone(data.forum);
@@ -302,6 +365,81 @@ export class Workspace {
     });
     await this.#root.flush();
     await rm(forumFile(this.dir, id), { force: true });
+    const shared = this.#shared.get(id);
+    this.#shared.delete(id);
+    if (shared) {
+      await rm(shared.files.snapshotPath, { force: true });
+      await rm(shared.files.logPath, { force: true });
+    }
+  }
+
+  /** Whether the forum is shared with the delegation (has an Automerge document). */
+  isShared(id: string): boolean {
+    return this.#shared.has(id);
+  }
+
+  /** Ids of the forums shared with the delegation. */
+  sharedForumIds(): string[] {
+    return [...this.#shared.keys()];
+  }
+
+  /**
+   * Starts sharing a forum: its Automerge document is made from the view and written whole
+   * before this returns; the view then records the document's heads at its next save.
+   */
+  async shareForum(id: string): Promise<void> {
+    const doc = this.#forums.get(id);
+    if (!doc) throw new AppError('not-found', { id });
+    if (this.#shared.has(id)) return;
+    const files = new SyncFiles(this.dir, id, this.#sealer, this.#options.fs);
+    this.#shared.set(id, await (await sync()).SharedForum.create(files, doc.data));
+    doc.update(() => undefined);
+    await doc.flush();
+  }
+
+  /** The whole shared document of a forum, with this laptop's newest edits in it. */
+  sharedSave(id: string): Uint8Array {
+    const shared = this.#shared.get(id);
+    if (!shared) throw new AppError('not-shared', { id });
+    return shared.save(this.forum(id) as ForumDocument);
+  }
+
+  /** The Automerge document of a shared forum, as it is now. */
+  sharedDoc(id: string): ForumDoc | undefined {
+    return this.#shared.get(id)?.doc;
+  }
+
+  /**
+   * Merges a colleague's copy of a forum. A forum this workspace has but does not share yet
+   * is shared first (its notes become part of the merge); an unknown forum is added. The
+   * result is written before this returns.
+   */
+  async mergeShared(incoming: ForumDoc, forumId: string): Promise<MergeSummary> {
+    if (!this.#forums.has(forumId)) return this.#adoptShared(incoming, forumId);
+    await this.shareForum(forumId);
+    const shared = this.#shared.get(forumId) as SharedForum;
+    const summary = this.updateForum(forumId, (view) => shared.merge(view, incoming));
+    await this.flush();
+    return summary;
+  }
+
+  async #adoptShared(incoming: ForumDoc, forumId: string): Promise<MergeSummary> {
+    const files = new SyncFiles(this.dir, forumId, this.#sealer, this.#options.fs);
+    const shared = await (await sync()).SharedForum.adopt(files, incoming);
+    // The received document is checked by the full schema, like any document from outside.
+    const { data } = readDocumentText(
+      JSON.stringify(shared.view({ schemaVersion: FORUM_SCHEMA_VERSION, noteHistory: [] })),
+      'forum',
+      forumDocumentSchema,
+    );
+    if (data.forum.id !== forumId) throw new AppError('share-file-invalid', {});
+    shared.prime(data);
+    this.#shared.set(forumId, shared);
+    const doc = this.#forumDocument(forumId, data);
+    doc.update(() => undefined);
+    this.#root.update((root) => root.forums.push(indexFromForum(data.forum)));
+    await this.flush();
+    return (await sync()).summariseNew(data);
   }
 
   /** Writes every pending edit now; rejects with a translated error if the disk refuses. */
@@ -356,8 +494,8 @@ export class Workspace {
         );
         this.updateForum(forumId, (current) => Object.assign(current, data));
       } else {
-        const created = this.#document(forumFile(this.dir, forumId), entry.document, data);
-        this.#forums.set(forumId, created);
+        await this.#openShared(forumId, data);
+        const created = this.#forumDocument(forumId, data);
         created.update(() => undefined);
         this.#root.update((root) => root.forums.push(indexFromForum(data.forum)));
       }

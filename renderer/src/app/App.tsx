@@ -13,8 +13,10 @@ import { Dialog } from './Dialog';
 import { ProblemBanner } from './ProblemBanner';
 import { RecoveryBanner } from './RecoveryBanner';
 import { Sidebar } from './Sidebar';
+import { TopBar } from './TopBar';
 import { UndoToast } from './UndoToast';
 import { syncLocation } from './routes';
+import { NARROW_QUERY, useMediaQuery } from './use-media-query';
 import { useShortcuts } from './use-shortcuts';
 
 export function App() {
@@ -28,6 +30,7 @@ export function App() {
   const closeOverlay = useAppStore((s) => s.closeOverlay);
   const createForum = useAppStore((s) => s.createForum);
   const noteActivity = useAppStore((s) => s.noteActivity);
+  const narrow = useMediaQuery(NARROW_QUERY);
   if (!store) throw new Error('AppStoreContext is missing');
   useShortcuts(store);
   useEffect(() => syncLocation(store), [store]);
@@ -48,8 +51,8 @@ export function App() {
   }, [i18n, language]);
 
   return (
-    <div className="shell">
-      <Sidebar />
+    <div className={narrow ? 'shell narrow' : 'shell'}>
+      {narrow ? <TopBar /> : <Sidebar />}
       <main className="content" id="main">
         <RecoveryBanner />
         <ProblemBanner />

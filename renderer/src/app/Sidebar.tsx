@@ -79,7 +79,7 @@ export function Sidebar() {
               >
                 <span className="forum-item-name">{forum.acronym || text(forum.name)}</span>
                 <span className="forum-item-meta">
-                  {forum.city} · {forum.startDate?.slice(0, 4)}
+                  {[forum.city, forum.startDate?.slice(0, 4)].filter(Boolean).join(' · ')}
                 </span>
               </button>
             </li>

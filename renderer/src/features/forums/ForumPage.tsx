@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../app/Dialog';
 import { useBilingual } from '../../app/use-bilingual';
 import { useFormat } from '../../app/use-format';
 import { useAppStore } from '../../store/app-store';
-import { forumSections } from '../../store/nav-slice';
 import type { ForumSection } from '../../store/nav-slice';
 import { AgendaView } from '../agenda/AgendaView';
 import { AgreementView } from '../agreement/AgreementView';
@@ -15,6 +13,7 @@ import { ExportView } from '../export/ExportView';
 import { NotesView } from '../notes/NotesView';
 import { ReportView } from '../report/ReportView';
 import { ForumForm } from './ForumForm';
+import { ForumTabs } from './ForumTabs';
 
 export function ForumPage({ forumId, section }: { forumId: string; section: ForumSection }) {
   const { t } = useTranslation('notebook');
@@ -39,21 +38,10 @@ export function ForumPage({ forumId, section }: { forumId: string; section: Foru
   const { forum } = detail;
   const go = (next: ForumSection) => navigate({ name: 'forum', forumId, section: next });
 
-  function onTabKey(event: KeyboardEvent) {
-    const index = forumSections.indexOf(section);
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    event.preventDefault();
-    const next =
-      forumSections[(index + step + forumSections.length) % forumSections.length] ?? 'agenda';
-    go(next);
-    document.getElementById(`tab-${next}`)?.focus();
-  }
-
   return (
     <div className="page forum-page">
       <header className="forum-header">
-        <div>
+        <div className="forum-header-text">
           <p className="eyebrow">
             {[forum.acronym, forum.city, format.country(forum.country)].filter(Boolean).join(' · ')}
           </p>
@@ -63,7 +51,8 @@ export function ForumPage({ forumId, section }: { forumId: string; section: Foru
             {forum.venue && ` · ${forum.venue}`}
           </p>
           {text(forum.theme) && (
-            <p className="forum-theme">
+            // On a narrow window the theme is one line with an ellipsis: all of it on hover.
+            <p className="forum-theme" title={text(forum.theme)}>
               <span className="label">{t('forumHeader.theme')}:</span> {text(forum.theme)}
             </p>
           )}
@@ -81,22 +70,7 @@ export function ForumPage({ forumId, section }: { forumId: string; section: Foru
           </button>
         </div>
       </header>
-      <div role="tablist" aria-label={t('sections.label')} className="tabs" onKeyDown={onTabKey}>
-        {forumSections.map((name) => (
-          <button
-            key={name}
-            id={`tab-${name}`}
-            type="button"
-            role="tab"
-            aria-selected={section === name}
-            aria-controls={`panel-${name}`}
-            tabIndex={section === name ? 0 : -1}
-            onClick={() => go(name)}
-          >
-            {t(`sections.${name}`)}
-          </button>
-        ))}
-      </div>
+      <ForumTabs section={section} onSelect={go} />
       <section
         id={`panel-${section}`}
         role="tabpanel"

@@ -1,0 +1,126 @@
+// Issue 18's targets for a shared forum of 2,000 notes, each beside the same work unshared
+// or the raw Automerge operation: open (document load + view check), one edit saved
+// durably, and merging a colleague's day (200 new notes, 50 edits) received as a file.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as A from '@automerge/automerge';
+import { Workspace } from '../../electron/node/store/workspace';
+import { receiveForum, sendForum } from '../../electron/node/sync/exchange';
+import { readShareFile } from '../../electron/node/sync/share-file';
+import { generateWorkspace } from './generate';
+import { median, percentile } from './stats';
+
+const NOTES = 2_000;
+const OPENS = 5;
+const EDITS = 60;
+const WARMUP = 5;
+
+const root = await mkdtemp(join(tmpdir(), 'risalah-bench-sync-'));
+const plainDir = join(root, 'plain');
+const sharedDir = join(root, 'shared');
+const colleagueDir = join(root, 'colleague');
+await generateWorkspace(plainDir, { notes: NOTES, forums: 1, contacts: 0, seed: 20170914 });
+await cp(plainDir, sharedDir, { recursive: true });
+const open = (dir: string) => Workspace.open(dir, { holder: 'bench', debounceMs: 300 });
+
+let forumId = '';
+{
+  const ws = await open(sharedDir);
+  forumId = ws.forumIds()[0] as string;
+  await ws.shareForum(forumId);
+  await ws.close();
+}
+
+async function timeOpen(dir: string): Promise<number> {
+  const start = performance.now();
+  const ws = await open(dir);
+  const took = performance.now() - start;
+  await ws.close();
+  return took;
+}
+
+const openPlain: number[] = [];
+const openShared: number[] = [];
+await timeOpen(plainDir);
+await timeOpen(sharedDir);
+for (let i = 0; i < OPENS; i++) {
+  openPlain.push(await timeOpen(plainDir));
+  openShared.push(await timeOpen(sharedDir));
+}
+
+async function timeSaves(dir: string): Promise<number[]> {
+  const ws = await open(dir);
+  const latencies: number[] = [];
+  for (let i = 0; i < EDITS + WARMUP; i++) {
+    const start = performance.now();
+    ws.updateForum(forumId, (doc) => {
+      const note = doc.notes[(i * 37) % doc.notes.length];
+      if (note) note.body.id += ' Tambahan.';
+    });
+    await ws.flush();
+    if (i >= WARMUP) latencies.push(performance.now() - start);
+  }
+  await ws.close();
+  return latencies;
+}
+const savePlain = await timeSaves(plainDir);
+const saveShared = await timeSaves(sharedDir);
+
+// A colleague receives the forum, works a day (200 new notes, 50 edits), and sends it back.
+const mine = await open(sharedDir);
+const colleague = await open(colleagueDir);
+await receiveForum(colleague, (await sendForum(mine, forumId)).bytes);
+colleague.updateForum(forumId, (doc) => {
+  for (let i = 0; i < 50; i++) {
+    const note = doc.notes[(i * 41) % doc.notes.length];
+    if (note) note.body.id += ' Perubahan dari rekan.';
+  }
+  const at = new Date().toISOString();
+  for (let i = 0; i < 200; i++) {
+    doc.notes.push({
+      id: `colleague-${i}`,
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+      sessionId: null,
+      body: { id: `Catatan rekan ${i}: pemerintah kota membahas hak atas pendidikan.`, en: '' },
+      bodyUpdatedAt: { id: at, en: null },
+      tags: [],
+      pinned: false,
+      author: 'Rekan',
+    });
+  }
+});
+const { bytes } = await sendForum(colleague, forumId);
+await colleague.close();
+const mergeStart = performance.now();
+const received = await receiveForum(mine, bytes);
+const mergeMs = performance.now() - mergeStart;
+await mine.close();
+// Raw reference: Automerge alone loading and merging the same document, nothing saved.
+const raw = await open(sharedDir);
+const local = raw.sharedDoc(forumId);
+await raw.close();
+const rawStart = performance.now();
+const { doc: incoming } = await readShareFile(bytes);
+if (local) A.merge(A.clone(local), incoming);
+const rawMergeMs = performance.now() - rawStart;
+
+await rm(root, { recursive: true, force: true });
+process.stdout.write(
+  JSON.stringify({
+    notes: NOTES,
+    openPlain: median(openPlain),
+    openShared: median(openShared),
+    savePlainP50: median(savePlain),
+    savePlainP95: percentile(savePlain, 95),
+    saveSharedP50: median(saveShared),
+    saveSharedP95: percentile(saveShared, 95),
+    mergeMs,
+    rawMergeMs,
+    fileBytes: bytes.length,
+    notesAdded: received.summary.notesAdded.length,
+    notesChanged: received.summary.notesChanged.length,
+  }),
+);
