@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { NotePatch } from '../../../electron/common/domain/notebook-schema';
 import { AgreementService } from '../../../electron/node/clauses/agreement-service';
 import { ContactsService } from '../../../electron/node/contacts/contacts-service';
 import { NotebookService } from '../../../electron/node/notebook/notebook-service';
@@ -33,12 +34,12 @@ describe('discarding a note left empty', () => {
 
   it('keeps a note with text on either side, a tag or a pin, however little', () =>
     world((notebook, _trash, forumId) => {
-      const cases = [
+      const cases: NotePatch[] = [
         { body: { id: 'x' } },
         { body: { en: '.' } },
         { tags: ['pleno'] },
         { pinned: true },
-      ] as const;
+      ];
       for (const patch of cases) {
         const note = notebook.createNote(forumId, { sessionId: null });
         notebook.updateNote(forumId, note.id, patch);
