@@ -84,6 +84,8 @@ for (const words of [indonesian, english]) {
   for (const viewport of sizes) {
     test.describe(`home, ${words.systemLang}, ${viewport.width}×${viewport.height}`, () => {
       test.use({ systemLang: words.systemLang, viewport });
+      // Long flows on a machine shared by many processes.
+      test.slow();
 
       test('the welcome only on an empty workspace; then the overdue commitment, notes to translate and recent notes, each opening where it lives', async ({
         page,

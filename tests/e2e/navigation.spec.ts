@@ -88,6 +88,8 @@ for (const words of [indonesian, english]) {
   for (const viewport of sizes) {
     test.describe(`routes, ${words.systemLang}, ${viewport.width}×${viewport.height}`, () => {
       test.use({ systemLang: words.systemLang, viewport });
+      // Long flows on a machine shared by many processes.
+      test.slow();
 
       test('a reload returns to the same forum, tab and note; Back and Forward move between them', async ({
         page,
@@ -165,6 +167,8 @@ for (const words of [indonesian, english]) {
   for (const viewport of sizes) {
     test.describe(`keyboard, ${words.systemLang}, ${viewport.width}×${viewport.height}`, () => {
       test.use({ systemLang: words.systemLang, viewport });
+      // Long flows on a machine shared by many processes.
+      test.slow();
       const uiSide = (page: Page) => page.locator(`.side-${words.side} textarea`);
       const rows = (page: Page) =>
         page.getByRole('list', { name: words.notesList }).getByRole('listitem');
