@@ -108,10 +108,9 @@ describe('commitment summary export', () => {
       expect(table).toContain('<th>Bahasa Indonesia</th>\n<th>English</th>');
     }
     const rows = tables.flatMap((t) =>
-      [...t.matchAll(/<tr>\s*<td>([\s\S]*?)<\/td>\s*<td>([\s\S]*?)<\/td>\s*<\/tr>/g)].map((m) => [
-        m[1] ?? '',
-        m[2] ?? '',
-      ]),
+      [...t.matchAll(/<tr>\s*<td>([\s\S]*?)<\/td>\s*<td>([\s\S]*?)<\/td>\s*<\/tr>/g)].map(
+        (m): [string, string] => [m[1] ?? '', m[2] ?? ''],
+      ),
     );
     const row = (id: string) => rows.find(([left]) => left.includes(id));
     expect(row('Memperkuat demokrasi lokal dan partisipatif')?.[1]).toContain(
