@@ -20,7 +20,18 @@ const root = await mkdtemp(join(tmpdir(), 'risalah-bench-sync-'));
 const plainDir = join(root, 'plain');
 const sharedDir = join(root, 'shared');
 const colleagueDir = join(root, 'colleague');
-await generateWorkspace(plainDir, { notes: NOTES, forums: 1, contacts: 0, seed: 20170914 });
+// The generator's largest forum has 2,000 notes at this size; the others are removed, so
+// both workspaces hold that one forum alone.
+await generateWorkspace(plainDir, { notes: NOTES * 5, forums: 5, contacts: 0, seed: 20170914 });
+{
+  const ws = await Workspace.open(plainDir, { holder: 'bench' });
+  const [largest, ...others] = ws
+    .forumIds()
+    .sort((a, b) => ws.forum(b).notes.length - ws.forum(a).notes.length);
+  for (const id of others) await ws.removeForum(id);
+  if (ws.forum(largest as string).notes.length !== NOTES) throw new Error('unexpected size');
+  await ws.close();
+}
 await cp(plainDir, sharedDir, { recursive: true });
 const open = (dir: string) => Workspace.open(dir, { holder: 'bench', debounceMs: 300 });
 

@@ -126,11 +126,22 @@ function words(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A Markdown file's text as its reader gets it: escapes undone, and in the cells of a
+ * side-by-side table `<br>` is the line break and `&nbsp;` the space they show.
+ */
+const markdownText = (path: string, lineBreak = '<br>') =>
+  readFileSync(path, 'utf8')
+    .replace(/\\(.)/g, '$1')
+    .replace(/<br>/g, lineBreak)
+    .replace(/&nbsp;/g, ' ');
+
 /** The text as a reader gets it, and its rows: lines of a page, or rows of an HTML table. */
 async function textOf(page: Page, made: Made, converted: Map<string, string>) {
   if (made.format === 'md') {
-    const text = readFileSync(made.path, 'utf8').replace(/\\(.)/g, '$1');
-    return { text, rows: text.split('\n') };
+    // A row is a line of the file: a table row holds both languages, whatever its cells hold.
+    const rows = markdownText(made.path, ' ').split('\n');
+    return { text: markdownText(made.path, '\n'), rows };
   }
   if (made.format === 'html') {
     await page.setContent(readFileSync(made.path, 'utf8'));
@@ -200,8 +211,9 @@ async function check(page: Page, made: Made, converted: Map<string, string>, wor
     }
   }
 
-  // Side by side, row by row: each heading and the note's paragraphs beside their English.
-  if (made.language === 'both' && made.layout === 'parallel' && made.format !== 'md') {
+  // Side by side, row by row: each heading and the note's paragraphs beside their English (in
+  // Markdown, a line of its table).
+  if (made.language === 'both' && made.layout === 'parallel') {
     headings[made.template].id.slice(1).forEach((id, i) => {
       const en = headings[made.template].en[i + 1] ?? '';
       expect(
@@ -273,7 +285,7 @@ async function verify(made: Made[], workspace: string, browser: Browser, out: st
         ['-layout', m.format === 'pdf' ? m.path : (pdfOf.get(m.path) ?? ''), '-'],
         { encoding: 'utf8' },
       );
-      checkWords(m, layoutText, readFileSync(source?.path ?? '', 'utf8'));
+      checkWords(m, layoutText, markdownText(source?.path ?? '', '\n'));
     }
   }
   await reader.close();

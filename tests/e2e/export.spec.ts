@@ -41,6 +41,11 @@ test('preview the travel report, see what is untranslated, save the HTML, and op
   }
   await page.getByRole('radio', { name: 'Both', exact: true }).check();
   await expect(preview.locator('table.pair td[lang="en"]').first()).toBeVisible();
+  // The app's clause cards do not reach the document: a clause reads as a numbered paragraph,
+  // not as a bordered box one word wide.
+  const clause = preview.locator('table.pair .clause').first();
+  await expect(clause).toHaveCSS('display', 'block');
+  await expect(clause).toHaveCSS('border-top-width', '0px');
   await page.screenshot({ path: testInfo.outputPath('export-both-800.png') });
   await page.setViewportSize({ width: 1360, height: 860 });
   await page.screenshot({ path: testInfo.outputPath('export-both-1360.png'), fullPage: true });

@@ -105,11 +105,30 @@ async function openReport(page: Page, w: (typeof words)['id' | 'en']) {
   await expect(page.getByLabel(w.assignmentNumber)).toBeVisible();
 }
 
-async function noSidewaysScroll(page: Page) {
+/** At 800×700 the page fits without scrolling sideways; its screenshot is kept to look at. */
+async function narrowScreenshot(page: Page, name: string) {
+  await page.setViewportSize({ width: 800, height: 700 });
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
-  expect(overflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
+  expect(overflow, `${name}: page scrolls sideways`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `test-results/e2e/${name}-800.png`, fullPage: true });
+}
+
+/** Browser mode with the examples opened, as a new user starts; the members list on Home. */
+async function openExample(page: Page, url: string, w: (typeof words)['id' | 'en']) {
+  await page.goto(url);
+  await page.getByRole('button', { name: w.example }).click();
+  const members = page.getByRole('list', { name: w.members });
+  await expect(members.getByRole('listitem')).toHaveCount(6);
+  return members;
+}
+
+/** The member picked and the number typed are there when the report is opened again. */
+async function expectReportKept(page: Page, w: (typeof words)['id' | 'en']) {
+  await openReport(page, w);
+  await expect(page.getByRole('checkbox', { name: NEW_MEMBER })).toBeChecked();
+  await expect(page.getByLabel(w.assignmentNumber)).toHaveValue(NUMBER);
 }
 
 for (const [lang, systemLang] of [
@@ -127,12 +146,8 @@ for (const [lang, systemLang] of [
       // Two accessibility scans and a server restart: more than the default on a loaded machine.
       test.slow();
       await page.setViewportSize({ width: 1360, height: 860 });
-      await page.goto(server.url);
-      await page.getByRole('button', { name: w.example }).click();
-
       // The example's members are in the profile; add one more.
-      const members = page.getByRole('list', { name: w.members });
-      await expect(members.getByRole('listitem')).toHaveCount(6);
+      const members = await openExample(page, server.url, w);
       await page.getByRole('button', { name: w.add }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel(w.name).fill(NEW_MEMBER);
@@ -149,12 +164,7 @@ for (const [lang, systemLang] of [
         path: `test-results/e2e/profile-members-${lang}-1360.png`,
         fullPage: true,
       });
-      await page.setViewportSize({ width: 800, height: 700 });
-      await noSidewaysScroll(page);
-      await page.screenshot({
-        path: `test-results/e2e/profile-members-${lang}-800.png`,
-        fullPage: true,
-      });
+      await narrowScreenshot(page, `profile-members-${lang}`);
       await page.setViewportSize({ width: 1360, height: 860 });
 
       await openReport(page, w);
@@ -169,31 +179,21 @@ for (const [lang, systemLang] of [
       await savedReport(page, () => page.getByLabel(w.assignmentNumber).fill(NUMBER));
 
       await page.reload();
-      await openReport(page, w);
-      await expect(page.getByRole('checkbox', { name: NEW_MEMBER })).toBeChecked();
-      await expect(page.getByLabel(w.assignmentNumber)).toHaveValue(NUMBER);
+      await expectReportKept(page, w);
 
       // From the disk, not only from the server's memory: the window closes, the app quits.
       await page.goto('about:blank');
       await server.restart();
       await page.goto(server.url);
-      await openReport(page, w);
-      await expect(page.getByRole('checkbox', { name: NEW_MEMBER })).toBeChecked();
-      await expect(page.getByLabel(w.assignmentNumber)).toHaveValue(NUMBER);
-      await page.setViewportSize({ width: 800, height: 700 });
-      await noSidewaysScroll(page);
-      await page.screenshot({
-        path: `test-results/e2e/report-details-${lang}-800.png`,
-        fullPage: true,
-      });
+      await expectReportKept(page, w);
+      await narrowScreenshot(page, `report-details-${lang}`);
     });
 
     test('filling from drafts fills only the empty texts; a member a report lists is removed only when confirmed', async ({
       page,
       server,
     }) => {
-      await page.goto(server.url);
-      await page.getByRole('button', { name: w.example }).click();
+      await openExample(page, server.url, w);
       await openReport(page, w);
       const purposeId = page.getByRole('textbox', { name: w.purposeId });
       const conclusionsEn = page.getByRole('textbox', { name: w.conclusionsEn });
@@ -242,8 +242,7 @@ for (const [lang, systemLang] of [
       page,
       server,
     }) => {
-      await page.goto(server.url);
-      await page.getByRole('button', { name: w.example }).click();
+      await openExample(page, server.url, w);
       await openReport(page, w);
       const field = page.getByLabel(w.assignmentNumber);
       await field.fill('');
@@ -258,10 +257,7 @@ for (const [lang, systemLang] of [
       page,
       server,
     }) => {
-      await page.goto(server.url);
-      await page.getByRole('button', { name: w.example }).click();
-      const members = page.getByRole('list', { name: w.members });
-      await expect(members.getByRole('listitem')).toHaveCount(6);
+      const members = await openExample(page, server.url, w);
 
       // Cancel with something typed: asked first, then dropped only on purpose.
       await page.getByRole('button', { name: w.add }).click();

@@ -32,6 +32,7 @@ export const apiChannels = [
   'notes.create',
   'notes.update',
   'notes.delete',
+  'notes.discardEmpty',
   'notes.restore',
   'notes.history',
   'notes.restoreVersion',

@@ -166,6 +166,8 @@ export const apiContract = {
   'notes.create': channel<NoteView>()(forumRef.extend({ note: noteCreateSchema }).strict()),
   'notes.update': channel<NoteView>()(recordRef.extend({ patch: notePatchSchema }).strict()),
   'notes.delete': channel<NoteView>()(recordRef),
+  /** Left empty: removed (never written), to the Trash (had text once), or kept (has some). */
+  'notes.discardEmpty': channel<'removed' | 'trashed' | 'kept'>()(recordRef),
   'notes.restore': channel<NoteView>()(recordRef),
   'notes.history': channel<NoteVersion[]>()(recordRef),
   'notes.restoreVersion': channel<{ note: NoteView; kept: string | null }>()(

@@ -67,6 +67,7 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
     'notes.create': async ({ forumId, note }) => ctx.notebook.createNote(forumId, note),
     'notes.update': async ({ forumId, id, patch }) => ctx.notebook.updateNote(forumId, id, patch),
     'notes.delete': async ({ forumId, id }) => ctx.notebook.setNoteDeleted(forumId, id, true),
+    'notes.discardEmpty': async ({ forumId, id }) => ctx.notebook.discardEmptyNote(forumId, id),
     'notes.restore': async ({ forumId, id }) => ctx.notebook.setNoteDeleted(forumId, id, false),
     'notes.history': async ({ forumId, id }) => ctx.notebook.noteHistory(forumId, id),
     'notes.restoreVersion': async ({ forumId, id, versionId }) =>

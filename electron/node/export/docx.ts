@@ -50,6 +50,12 @@ class Writer {
   /** Ordered lists, each its own numbering (so each restarts), keyed by its first number. */
   readonly starts = new Set<number>();
   #instance = 0;
+  /**
+   * Set while the cells of a parallel row are written: a row is never split, so "keep with
+   * next" on its paragraphs would only chain the row to the next one, and Word and LibreOffice
+   * then move whole runs of rows to the next page (members, clauses), leaving pages half empty.
+   */
+  #inRow = false;
   constructor(readonly o: RenderOptions) {}
 
   run(text: string, l: BriefLanguage, extra: Omit<IRunOptions, 'text'> = {}): TextRun[] {
@@ -79,7 +85,7 @@ class Writer {
   }
 
   para(children: ParagraphChild[], options: Omit<IParagraphOptions, 'children'> = {}) {
-    return new Paragraph({ children, ...options });
+    return new Paragraph({ children, ...options, ...(this.#inRow ? { keepNext: false } : {}) });
   }
 
   flow(flow: Flow, l: BriefLanguage, depth = 0, size?: number): Child[] {
@@ -364,19 +370,25 @@ class Writer {
           }),
       ),
     });
-    const rows = part.units.map((unit) => {
+    const rows = part.units.map((unit, index) => {
       const pair = unit as Extract<Unit, { kind: 'pair' }>;
-      const heading = keepsWithNext(pair.id) || keepsWithNext(pair.en);
+      // A heading row stays on the page of the row it heads, and the last row on the page of
+      // the signatures that follow the table (which never stand alone on a page).
+      const heading =
+        keepsWithNext(pair.id) || keepsWithNext(pair.en) || index === part.units.length - 1;
       return new TableRow({
         cantSplit: true,
-        // A heading row stays on the page of the row it heads.
         keepNext: heading,
         children: (['id', 'en'] as const).map((l) => {
           const piece = pair[l];
+          // Only a kept row keeps with what follows (its row's own keepNext).
+          this.#inRow = !heading;
+          const children = piece ? this.piece(piece, l) : [new Paragraph('')];
+          this.#inRow = false;
           return new TableCell({
             width: { size: pt(half), type: WidthType.DXA },
             margins: { top: 20, bottom: 20, left: 100, right: 100 },
-            children: piece ? this.piece(piece, l) : [new Paragraph('')],
+            children,
           });
         }),
       });

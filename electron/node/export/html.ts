@@ -238,6 +238,7 @@ body { margin: 0; background: #f3f3f1; }
 .brief table.pair > tbody > tr > td + td, .brief table.pair > thead th + th { padding-left: 7pt; border-left: 0.75pt solid #999; }
 .brief .fact .label { font-weight: 700; }
 .brief .fact .label::after { content: ":"; }
+.brief .clause { display: block; margin: 0; padding: 0; border: 0; border-radius: 0; background: none; }
 .brief .clause p { margin: 0 0 0.2em; }
 .brief .clause .number { font-weight: 700; display: inline-block; min-width: 2.2em; }
 .brief .clause.level-1 { margin-left: 1.5em; } .brief .clause.level-2 { margin-left: 3em; } .brief .clause.level-3 { margin-left: 4.5em; }

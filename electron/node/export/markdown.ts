@@ -17,16 +17,24 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 }
 
+/** A table cell holds one line: its lines are joined by `<br>`, the one tag a cell needs. */
+const BR = '<br>';
+const INDENT = '&nbsp;&nbsp;&nbsp;';
+
 const one = (text: string) => escapeMarkdown(text).replace(/\s*\n\s*/g, ' ');
 /** A table cell: one line, its pipes escaped (already by escapeMarkdown). */
 const cell = (value: string | string[]) =>
   Array.isArray(value) ? value.map(one).join('; ') : one(value);
 
-function runsMd(runs: Run[]): string {
+/** Runs as inline Markdown; in a table cell (`cell`) a line break is `<br>`, a pipe escaped. */
+function runsMd(runs: Run[], cell = false): string {
   return runs
     .map((r) => {
-      if (r.code) return `\`${r.text.replace(/`/g, 'ˋ')}\``;
-      let text = escapeMarkdown(r.text).replace(/\n/g, '\\\n');
+      if (r.code) {
+        const code = r.text.replace(/`/g, 'ˋ');
+        return `\`${cell ? code.replace(/\|/g, '\\|').replace(/\n/g, ' ') : code}\``;
+      }
+      let text = escapeMarkdown(r.text).replace(/\n/g, cell ? BR : '\\\n');
       if (!text.trim()) return text;
       if (r.italic) text = `*${text}*`;
       if (r.bold) text = `**${text}**`;
@@ -111,22 +119,115 @@ function unitMd(unit: Unit): string {
         `|${' --- |'.repeat(unit.table.headers.length)}`,
         ...unit.table.rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
       ].join('\n');
-    case 'pair': {
-      // Markdown has no side-by-side: each piece in Indonesian, its English right below, quoted.
-      if (unit.id?.kind === 'heading' || unit.id?.kind === 'subheading') {
-        const en = unit.en ? pieceMd(unit.en).replace(/^#+ /, '') : '';
-        return `${pieceMd(unit.id)}${en ? ` / ${en}` : ''}`;
-      }
-      const id = unit.id ? pieceMd(unit.id) : '';
-      const en = unit.en
-        ? pieceMd(unit.en)
-            .split('\n')
-            .map((line) => (line ? `> ${line}` : '>'))
-            .join('\n')
-        : '';
-      return [id, en].filter(Boolean).join('\n\n');
-    }
+    case 'pair':
+      // Pairs are set as rows of a table by `parallelMd`; a section heading stands alone.
+      return [unit.id, unit.en]
+        .filter((p): p is Piece => p !== null)
+        .map(pieceMd)
+        .join('\n\n');
   }
+}
+
+/** A flow inside a table cell: a list item keeps its mark, a nested list its indent. */
+function flowCell(flow: Flow, depth = 0): string[] {
+  const pad = INDENT.repeat(depth);
+  switch (flow.kind) {
+    case 'p':
+      return [pad + runsMd(flow.runs, true)];
+    case 'h':
+      return [`${pad}**${runsMd(flow.runs, true)}**`];
+    case 'list':
+      return flow.items.flatMap((item, i) => {
+        const mark = flow.ordered ? `${flow.start + i}.` : depth % 2 ? '◦' : '•';
+        return item.flatMap((child, j) => {
+          if (child.kind === 'list') return flowCell(child, depth + 1);
+          const lines = flowCell(child, 0);
+          return lines.map((line, k) =>
+            j === 0 && k === 0 ? `${pad}${mark} ${line}` : `${pad}${INDENT}${line}`,
+          );
+        });
+      });
+    case 'table':
+      // A note's own table inside a cell: a row a line, its cells parted by " · ".
+      return [flow.head, ...flow.rows].map(
+        (row, i) =>
+          pad + row.map((c) => (i === 0 ? `**${runsMd(c, true)}**` : runsMd(c, true))).join(' · '),
+      );
+    case 'quote':
+      return flow.flows.flatMap((f) => flowCell(f, depth)).map((line) => `${pad}│ ${line}`);
+    case 'code':
+      return flow.text.split('\n').map((line) => pad + runsMd([{ text: line, code: true }], true));
+    case 'rule':
+      return [`${pad}—`];
+  }
+}
+
+const cellLine = (text: string) => escapeMarkdown(text).replace(/\s*\n\s*/g, BR);
+
+/** One side of a parallel row, as the content of a table cell. */
+function pieceCell(piece: Piece | null): string {
+  if (!piece) return '';
+  switch (piece.kind) {
+    case 'heading':
+    case 'subheading':
+      return `**${cellLine(piece.text)}**`;
+    case 'paragraph':
+      return cellLine(piece.text);
+    case 'flow':
+      return flowCell(piece.flow).join(BR);
+    case 'fact':
+      return `**${cellLine(piece.label)}:** ${cellLine(piece.value)}`;
+    case 'clause':
+      return [
+        `${INDENT.repeat(piece.level)}**${cellLine(piece.number)}** ${cellLine(piece.text)}`,
+        ...(piece.position ? [`${INDENT.repeat(piece.level)}*${cellLine(piece.position)}*`] : []),
+      ].join(BR);
+    case 'item':
+      return [
+        `**${cellLine(piece.number)} ${cellLine(piece.title)}**`,
+        ...piece.facts.map((f) => `*${cellLine(f.label)}:* ${cellLine(f.value)}`),
+        ...(piece.list
+          ? [`*${cellLine(piece.list.label)}:*`, ...piece.list.items.map((i) => `– ${cellLine(i)}`)]
+          : []),
+      ].join(BR);
+  }
+}
+
+/**
+ * The parallel layout in Markdown, which has no columns of its own: each section's heading in
+ * both languages, then one GitHub table whose rows pair each paragraph, clause and item with its
+ * English, as the Word, PDF and HTML layouts do.
+ */
+function parallelMd(brief: Brief, units: Unit[]): string[] {
+  const out: string[] = [];
+  let rows: string[] = [];
+  const flush = () => {
+    if (!rows.length) return;
+    out.push(
+      [
+        `| ${one(brief.languageNames.id)} | ${one(brief.languageNames.en)} |`,
+        '| --- | --- |',
+        ...rows,
+      ].join('\n'),
+    );
+    rows = [];
+  };
+  for (const unit of units) {
+    if (unit.kind !== 'pair') continue;
+    if (unit.id?.kind === 'heading' || unit.en?.kind === 'heading') {
+      flush();
+      out.push(
+        `## ${[unit.id, unit.en]
+          .map((p) => (p && 'text' in p ? one(p.text) : ''))
+          .filter(Boolean)
+          .join(' / ')}`,
+      );
+      continue;
+    }
+    rows.push(`| ${pieceCell(unit.id)} | ${pieceCell(unit.en)} |`);
+  }
+  flush();
+  return out;
 }
 
 function headMd(brief: Brief, languages: BriefLanguage[], o: RenderOptions): string[] {
@@ -200,7 +301,9 @@ export function renderMarkdown(brief: Brief, options: RenderOptions): string {
       : [
           [
             ...headMd(brief, languages, options),
-            ...parts.flatMap((part) => part.units.map(unitMd)),
+            ...parts.flatMap((part) =>
+              part.language ? part.units.map(unitMd) : parallelMd(brief, part.units),
+            ),
             ...closingMd(brief, languages, options),
           ],
         ];

@@ -190,19 +190,31 @@ function breakLines(
               ? width - lineWidth
               : 0);
         for (const s of merged) {
-          doc
-            .font(s.face.key)
-            .fontSize(s.size)
-            .fillColor(s.color ?? INK)
-            .text(s.text, at, y + (height - s.size * 1.15) / 2, {
-              lineBreak: false,
-              underline: s.underline,
-            });
+          drawSpan(doc, s, at, y + (height - s.size * 1.15) / 2);
           at += s.width;
         }
       },
     };
   });
+}
+
+type Fragment = (text: string, x: number, y: number, options: object) => void;
+
+/**
+ * One span of a laid-out line. pdfkit's `text()` would measure it twice more with fontkit (for
+ * the underline and to advance its cursor), a third of a PDF's cost; the width measured while
+ * breaking lines is handed over instead, and the fragment is placed directly where pdfkit has
+ * that internal step (its `_fragment`, which `text()` calls), else through `text()`.
+ */
+function drawSpan(doc: PDFKit.PDFDocument, s: Span, x: number, y: number) {
+  doc
+    .font(s.face.key)
+    .fontSize(s.size)
+    .fillColor(s.color ?? INK);
+  const options = { lineBreak: false, underline: s.underline, textWidth: s.width, wordCount: 1 };
+  const fragment = (doc as unknown as { _fragment?: Fragment })._fragment;
+  if (typeof fragment === 'function') fragment.call(doc, s.text, x, y, options);
+  else doc.text(s.text, x, y, options);
 }
 
 const gap = (h: number): Row => ({ h });

@@ -470,6 +470,32 @@ export class NotebookService {
     return version;
   }
 
+  /**
+   * Takes away a note the delegate left empty (no text on either side, no tags, not pinned),
+   * and never one with anything in it: the host decides on what it holds, so a keystroke
+   * that reached it first keeps the note. A note never written in is removed outright; one
+   * that had text once goes to the Trash, with its history, like any other delete.
+   */
+  discardEmptyNote(forumId: string, id: string): 'removed' | 'trashed' | 'kept' {
+    const found = (this.#workspace.forum(forumId).notes as Note[]).find((n) => n.id === id);
+    if (!found || found.deletedAt || !isEmptyNote(found)) return 'kept';
+    return this.#workspace.updateForum(forumId, (doc) => {
+      const note = findRecord(doc.notes, id);
+      this.search.remove(searchKey.note(forumId, id));
+      const written =
+        note.bodyUpdatedAt.id !== null ||
+        note.bodyUpdatedAt.en !== null ||
+        doc.noteHistory.some((v) => v.noteId === id);
+      if (written) {
+        note.deletedAt = now();
+        note.updatedAt = note.deletedAt;
+        return 'trashed';
+      }
+      doc.notes = doc.notes.filter((n) => n.id !== id);
+      return 'removed';
+    });
+  }
+
   setNoteDeleted(forumId: string, id: string, deleted: boolean): NoteView {
     return this.#workspace.updateForum(forumId, (doc) => {
       const note = findRecord(doc.notes, id);
@@ -608,4 +634,9 @@ export function pruneNoteHistory(
     pruned = pruned.filter((v) => !drop.has(v));
   }
   return pruned;
+}
+
+/** Nothing a delegate put there: no text on either side, no tag, no pin. */
+function isEmptyNote(note: Note): boolean {
+  return !note.body.id.trim() && !note.body.en.trim() && note.tags.length === 0 && !note.pinned;
 }

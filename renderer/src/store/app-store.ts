@@ -11,6 +11,8 @@ import { createExportSlice } from './export-slice';
 import type { ExportSlice } from './export-slice';
 import { createForumsSlice } from './forums-slice';
 import type { ForumsSlice } from './forums-slice';
+import { createHomeSlice } from './home-slice';
+import type { HomeSlice } from './home-slice';
 import { createNavSlice } from './nav-slice';
 import type { NavSlice } from './nav-slice';
 import { createNotesSlice } from './notes-slice';
@@ -42,7 +44,8 @@ export type AppState = SettingsSlice &
   ExportSlice &
   SecuritySlice &
   ReportSlice &
-  UndoSlice;
+  UndoSlice &
+  HomeSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Combines the feature slices once; the API is injected, so tests pass a fake one. */
@@ -61,6 +64,7 @@ export function createAppStore(api: ApiClient, fallbackLanguage: UiLanguage): Ap
     ...createSecuritySlice(api)(...args),
     ...createReportSlice(api)(...args),
     ...createUndoSlice(api)(...args),
+    ...createHomeSlice(api)(...args),
   }));
   api.onEdit((edit) => store.getState().noteEdit(edit));
   api.subscribe((event) => {

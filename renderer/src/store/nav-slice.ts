@@ -40,7 +40,17 @@ export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, ge
     // Leaving a note writes what was typed at once rather than after the autosave delay.
     void get().flushNote();
     void get().flushReport();
-    set({ route });
+    const was = get().route;
+    const stays =
+      route.name === 'forum' &&
+      route.section === 'notes' &&
+      was.name === 'forum' &&
+      route.forumId === was.forumId;
+    const leaving = was.name === 'forum' && was.section === 'notes' && !stays;
+    // Keys typed for a note being made stop being collected once its tab is left.
+    set(leaving ? { route, typeAhead: null, noteFocus: null } : { route });
+    // Off the Notes tab, a note left empty goes (the host keeps it if it has anything).
+    if (leaving) void get().leaveNote();
   },
   openOverlay: (overlay) => set({ overlay }),
   closeOverlay: (overlay) => {

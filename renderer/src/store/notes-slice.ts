@@ -10,6 +10,13 @@ export { AUTOSAVE_MS, AUTOSAVE_MAX_WAIT_MS } from './autosave';
 
 export type NoteFilter = 'all' | 'needs-translation' | 'pinned';
 
+/** A note's side that should take the keyboard once it shows (a new note, *Write a note*). */
+export interface NoteFocus {
+  id: string;
+  side: 'id' | 'en';
+  serial: number;
+}
+
 export interface NotesSlice {
   notes: NoteSummary[];
   notesForumId: string | null;
@@ -18,7 +25,23 @@ export interface NotesSlice {
   loadNotes(forumId: string): Promise<void>;
   setNoteFilter(filter: NoteFilter): void;
   openNote(id: string | null): Promise<void>;
+  /** Creates a note and puts the cursor in it, on the side of the UI language. */
   createNote(sessionId: string | null): Promise<void>;
+  /** *Write a note* on a session: its newest note if it has one, else a new one. */
+  writeSessionNote(sessionId: string): Promise<void>;
+  /**
+   * Leaves the open note: what was typed is sent, and a note left empty (no text, tag or pin)
+   * is taken away by the host, which keeps it if anything reached it meanwhile.
+   */
+  leaveNote(): Promise<void>;
+  noteFocus: NoteFocus | null;
+  /**
+   * Keys typed after *New note* or Ctrl+N while the note is being made (null when none is):
+   * they go into the note once it shows, so typing straight away loses nothing.
+   */
+  typeAhead: string | null;
+  /** The editor took the focus: hands over what was typed ahead, and stops collecting. */
+  takeFocus(): string;
   /**
    * Changes the open note at once on screen; the host gets it AUTOSAVE_MS after the last
    * keystroke, and never more than AUTOSAVE_MAX_WAIT_MS after the first unsent one.
@@ -69,29 +92,86 @@ export const createNotesSlice =
     const flushAll = () =>
       Promise.all([...savers.values()].map((saver) => saver.flush())).then(() => undefined);
 
+    let focusSerial = 0;
+    const focusOn = (id: string): Pick<NotesSlice, 'noteFocus'> => ({
+      noteFocus: { id, side: get().language, serial: ++focusSerial },
+    });
+
     return {
       notes: [],
       notesForumId: null,
       noteFilter: 'all',
       editing: null,
+      noteFocus: null,
+      typeAhead: null,
       async loadNotes(forumId) {
-        await get().flushNote();
+        await get().leaveNote();
         const notes = await api.call('notes.list', { forumId });
         set({ notes, notesForumId: forumId, editing: null });
       },
       setNoteFilter: (noteFilter) => set({ noteFilter }),
       async openNote(id) {
-        await get().flushNote();
+        if (get().editing?.id === id) await get().flushNote();
+        else await get().leaveNote();
         const forumId = get().notesForumId;
         if (!id || !forumId) return set({ editing: null });
         set({ editing: await api.call('notes.get', { forumId, id }) });
       },
       async createNote(sessionId) {
-        await get().flushNote();
+        set({ typeAhead: get().typeAhead ?? '' });
+        try {
+          await get().leaveNote();
+          const forumId = get().notesForumId;
+          if (!forumId) return set({ typeAhead: null });
+          const note = await api.call('notes.create', { forumId, note: { sessionId } });
+          set((state) => ({
+            notes: [...state.notes, summary(note)],
+            editing: note,
+            ...focusOn(note.id),
+          }));
+        } catch (error) {
+          set({ typeAhead: null });
+          throw error;
+        }
+      },
+      async writeSessionNote(sessionId) {
+        set({ typeAhead: get().typeAhead ?? '' });
+        try {
+          const forumId = get().forum?.forum.id;
+          if (forumId && get().notesForumId !== forumId) await get().loadNotes(forumId);
+          const newest = get()
+            .notes.filter((n) => n.sessionId === sessionId)
+            .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+          if (!newest) return await get().createNote(sessionId);
+          await get().openNote(newest.id);
+          if (get().editing?.id === newest.id) set(focusOn(newest.id));
+          else set({ typeAhead: null });
+        } catch (error) {
+          set({ typeAhead: null });
+          throw error;
+        }
+      },
+      async leaveNote() {
+        const left = get().editing;
         const forumId = get().notesForumId;
-        if (!forumId) return;
-        const note = await api.call('notes.create', { forumId, note: { sessionId } });
-        set((state) => ({ notes: [...state.notes, summary(note)], editing: note }));
+        await get().flushNote();
+        const now = get().editing?.id === left?.id ? get().editing : left;
+        if (!left || !forumId || !now || !looksEmpty(now)) return;
+        try {
+          if ((await api.call('notes.discardEmpty', { forumId, id: left.id })) === 'kept') return;
+        } catch {
+          // Not taken away this time: an empty note in the list is harmless.
+          return;
+        }
+        set((state) => ({
+          notes: state.notes.filter((n) => n.id !== left.id),
+          editing: state.editing?.id === left.id ? null : state.editing,
+        }));
+      },
+      takeFocus() {
+        const typed = get().typeAhead ?? '';
+        set({ typeAhead: null, noteFocus: null });
+        return typed;
       },
       editNote(patch) {
         const editing = get().editing;
@@ -146,6 +226,10 @@ export const createNotesSlice =
       },
     };
   };
+
+function looksEmpty(note: NoteView): boolean {
+  return !note.body.id.trim() && !note.body.en.trim() && note.tags.length === 0 && !note.pinned;
+}
 
 function mergePatch(older: NotePatch, newer: NotePatch): NotePatch {
   return {

@@ -98,6 +98,37 @@ describe('commitment summary export', () => {
     expect(text).toContain('Bagian Hukum Sekretariat Daerah');
   });
 
+  it('Markdown side by side is a table: each row pairs a clause or a note paragraph with its English', async () => {
+    const text = (await run({ format: 'md' })).content.toString('utf8');
+    // Read by a GitHub-flavoured viewer, which takes the <br> that joins lines in a cell.
+    const html = new MarkdownIt('commonmark', { html: true }).enable('table').render(text);
+    const tables = [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((m) => m[1] ?? '');
+    expect(tables.length).toBeGreaterThanOrEqual(4);
+    for (const table of tables) {
+      expect(table).toContain('<th>Bahasa Indonesia</th>\n<th>English</th>');
+    }
+    const rows = tables.flatMap((t) =>
+      [...t.matchAll(/<tr>\s*<td>([\s\S]*?)<\/td>\s*<td>([\s\S]*?)<\/td>\s*<\/tr>/g)].map(
+        (m): [string, string] => [m[1] ?? '', m[2] ?? ''],
+      ),
+    );
+    const row = (id: string) => rows.find(([left]) => left.includes(id));
+    expect(row('Memperkuat demokrasi lokal dan partisipatif')?.[1]).toContain(
+      'Strengthen local and participatory democracy',
+    );
+    expect(row('Forum ketujuh, diselenggarakan setiap tahun')?.[1]).toContain(
+      'The seventh forum, held every year',
+    );
+    // A list item keeps its mark in its cell; no raw Markdown list marker is left in a row.
+    expect(rows.some(([left, right]) => left.startsWith('• ') && right.startsWith('• '))).toBe(
+      true,
+    );
+    // Section headings stand outside the tables, in both languages.
+    expect(html).toContain(
+      '<h2>III. Butir kesepakatan dan sikap delegasi / III. Agreement clauses and positions</h2>',
+    );
+  });
+
   it('lists a sensitive contact only when chosen one by one', async () => {
     const chosen = (
       await run({ format: 'md', contactIds: [contactId, sensitiveId] })

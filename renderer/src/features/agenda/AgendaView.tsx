@@ -19,7 +19,7 @@ export function AgendaView() {
   const updateSession = useAppStore((s) => s.updateSession);
   const deleteSession = useAppStore((s) => s.deleteSession);
   const moveSession = useAppStore((s) => s.moveSession);
-  const createNote = useAppStore((s) => s.createNote);
+  const writeSessionNote = useAppStore((s) => s.writeSessionNote);
   const navigate = useAppStore((s) => s.navigate);
   const [editing, setEditing] = useState<Editing>(null);
   if (!detail) return null;
@@ -78,7 +78,7 @@ export function AgendaView() {
                       className="button small"
                       onClick={async () => {
                         navigate({ name: 'forum', forumId: forum.id, section: 'notes' });
-                        await createNote(session.id);
+                        await writeSessionNote(session.id);
                       }}
                     >
                       {t('agenda.writeNote')}

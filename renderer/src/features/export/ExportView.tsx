@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportPreview } from '../../../../electron/common/domain/notebook-views';
 import { ApiError } from '../../api/api-client';
-import { saveFile } from '../../app/save-file';
+import { bytesOfBase64, saveFile } from '../../app/save-file';
 import { useBilingual } from '../../app/use-bilingual';
 import { useErrorMessage } from '../../app/use-error-message';
 import { useAppStore } from '../../store/app-store';
@@ -83,11 +83,7 @@ export function ExportView({ forumId }: { forumId: string }) {
     setBusy(true);
     try {
       const file = await exportFile({ ...options, format });
-      saveFile(
-        file.fileName,
-        file.mimeType,
-        Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)),
-      );
+      saveFile(file.fileName, file.mimeType, await bytesOfBase64(file.base64));
       setOutcome({ ok: true, text: t('saved', { file: file.fileName }) });
     } catch (error) {
       const reason =

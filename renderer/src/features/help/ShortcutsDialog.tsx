@@ -4,7 +4,7 @@ import { useAppStore } from '../../store/app-store';
 
 const shortcuts = [
   { keys: ['Ctrl', 'K'], alt: ['Ctrl', 'F'], what: 'search' },
-  { keys: ['Ctrl', 'N'], what: 'newNote' },
+  { keys: ['Ctrl', 'N'], alt: ['Alt', 'N'], what: 'newNote' },
   { keys: ['Alt', '1…7'], what: 'sections' },
   { keys: ['F1'], alt: ['Ctrl', '/'], what: 'help' },
   { keys: ['Esc'], what: 'close' },
@@ -15,6 +15,7 @@ export function ShortcutsDialog() {
   const open = useAppStore((s) => s.overlay === 'shortcuts');
   const openOverlay = useAppStore((s) => s.openOverlay);
   const closeOverlay = useAppStore((s) => s.closeOverlay);
+  const inBrowser = useAppStore((s) => s.info?.transport === 'browser');
   const isMac = navigator.platform.toLowerCase().includes('mac');
   const key = (k: string) => (isMac && k === 'Ctrl' ? '⌘' : k);
   return (
@@ -39,6 +40,8 @@ export function ShortcutsDialog() {
           </div>
         ))}
       </dl>
+      {/* The browser keeps Ctrl+N (a new window) for itself; the page never sees it. */}
+      {inBrowser && <p className="help">{t('shortcuts.browserMode')}</p>}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={() => openOverlay(null)}>
           {t('shortcuts.closeButton')}

@@ -3,6 +3,7 @@ import { useAppStore } from '../../store/app-store';
 import { LetterheadSection } from '../profile/LetterheadSection';
 import { MembersSection } from '../profile/MembersSection';
 import { ProfileForm } from '../profile/ProfileForm';
+import { HomeDashboard } from './HomeDashboard';
 
 const features = [
   { key: 'notes', glyph: 'Aa' },
@@ -20,16 +21,23 @@ export function HomePage() {
   const forums = useAppStore((s) => s.forums);
   const openExample = useAppStore((s) => s.openExample);
   const openOverlay = useAppStore((s) => s.openOverlay);
+  // The welcome and what Risalah keeps: only until the first forum, then the dashboard.
+  const empty = forums.every((f) => f.deletedAt);
   const profileEmpty =
     !!profile && !profile.headName && !profile.delegationName.id && !profile.delegationName.en;
 
   return (
     <div className="page">
-      <header className="hero">
-        <h1>{t('home.title')}</h1>
-        <p className="lead">{t('home.lead')}</p>
-      </header>
-      {forums.length === 0 && (
+      {empty ? (
+        <header className="hero">
+          <h1>{t('home.title')}</h1>
+          <p className="lead">{t('home.lead')}</p>
+        </header>
+      ) : (
+        <h1 className="page-title">{t('nav.home')}</h1>
+      )}
+      {!empty && <HomeDashboard />}
+      {empty && (
         <section className="card start-card" aria-labelledby="start-title">
           <h2 id="start-title">{tn('home.startTitle')}</h2>
           <p>{tn('home.startBody')}</p>
@@ -57,22 +65,24 @@ export function HomePage() {
       )}
       {profile && <MembersSection members={profile.members} />}
       {profile && <LetterheadSection letterhead={profile.letterhead} />}
-      <section aria-labelledby="keeps-title">
-        <h2 id="keeps-title" className="section-title">
-          {t('home.keepsTitle')}
-        </h2>
-        <ul className="feature-grid">
-          {features.map(({ key, glyph }) => (
-            <li key={key} className="card feature">
-              <span className="feature-glyph" aria-hidden="true">
-                {glyph}
-              </span>
-              <h3>{t(`home.${key}Title`)}</h3>
-              <p>{t(`home.${key}Body`)}</p>
-            </li>
-          ))}
-        </ul>
-      </section>
+      {empty && (
+        <section aria-labelledby="keeps-title">
+          <h2 id="keeps-title" className="section-title">
+            {t('home.keepsTitle')}
+          </h2>
+          <ul className="feature-grid">
+            {features.map(({ key, glyph }) => (
+              <li key={key} className="card feature">
+                <span className="feature-glyph" aria-hidden="true">
+                  {glyph}
+                </span>
+                <h3>{t(`home.${key}Title`)}</h3>
+                <p>{t(`home.${key}Body`)}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section className="card workspace-card" aria-labelledby="workspace-title">
         <div>
           <h2 id="workspace-title">{t('home.workspaceTitle')}</h2>

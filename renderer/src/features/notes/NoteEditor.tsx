@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteView } from '../../../../electron/common/domain/notebook-views';
 import { useBilingual } from '../../app/use-bilingual';
@@ -26,9 +26,28 @@ function Preview({ text, label, lang }: { text: string; label: string; lang: Sid
 function SideEditor({ note, side }: { note: NoteView; side: Side }) {
   const { t } = useTranslation('notebook');
   const editNote = useAppStore((s) => s.editNote);
+  const focus = useAppStore((s) => s.noteFocus);
+  const takeFocus = useAppStore((s) => s.takeFocus);
   const [preview, setPreview] = useState(false);
   const id = useId();
   const languageName = useLanguageName();
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  // A new note, or *Write a note*: the cursor goes to the end of this side, and what was
+  // typed while the note was being made is put there.
+  const wanted = focus?.id === note.id && focus.side === side ? focus.serial : null;
+  useEffect(() => {
+    const element = textarea.current;
+    if (wanted === null || !element) return;
+    const typed = takeFocus();
+    if (typed) {
+      // Into the field at once, so the next key lands after it; the store follows.
+      element.value += typed;
+      editNote({ body: { [side]: element.value } });
+    }
+    element.focus();
+    element.setSelectionRange(element.value.length, element.value.length);
+  }, [wanted, side, takeFocus, editNote]);
   const other: Side = side === 'id' ? 'en' : 'id';
   const language = languageName(side, 'start');
   const missing = note.translation === `missing-${side}`;
@@ -56,6 +75,7 @@ function SideEditor({ note, side }: { note: NoteView; side: Side }) {
         </button>
       </div>
       <textarea
+        ref={textarea}
         id={id}
         className={preview ? 'note-text with-preview' : 'note-text'}
         lang={side}
