@@ -30,6 +30,15 @@ export function buildMenu(
     {
       label: t('menu:file'),
       submenu: [
+        // The page's print stylesheet leaves out the app's chrome; this opens the system dialog.
+        {
+          label: t('menu:print'),
+          accelerator: 'CmdOrCtrl+P',
+          click: (_item, window) => {
+            if (window instanceof BrowserWindow) window.webContents.print();
+          },
+        },
+        { type: 'separator' },
         isMac ? { role: 'close', label: t('menu:close') } : { role: 'quit', label: t('menu:quit') },
       ],
     },

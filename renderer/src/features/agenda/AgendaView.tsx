@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../../electron/common/domain/forum-schema';
 import { Dialog } from '../../app/Dialog';
+import { PrintButton } from '../../app/PrintButton';
 import { useBilingual } from '../../app/use-bilingual';
 import { useFormat } from '../../app/use-format';
 import { useAppStore } from '../../store/app-store';
@@ -40,9 +41,12 @@ export function AgendaView() {
             zone: `${forum.timeZone} (${format.zoneName(forum.timeZone, forum.startDate)})`,
           })}
         </p>
-        <button type="button" className="button primary" onClick={() => setEditing({})}>
-          {t('agenda.add')}
-        </button>
+        <div className="toolbar-actions">
+          {sessions.length > 0 && <PrintButton what="agenda" />}
+          <button type="button" className="button primary" onClick={() => setEditing({})}>
+            {t('agenda.add')}
+          </button>
+        </div>
       </div>
       {sessions.length === 0 && <p className="empty-state">{t('agenda.empty')}</p>}
       {[...days].map(([day, list]) => (

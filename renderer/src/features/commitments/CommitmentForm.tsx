@@ -151,7 +151,10 @@ export function CommitmentForm({ commitment, clauses, contacts, onSubmit, onCanc
                 )
               }
             />
-            <strong>{clause.number}</strong> {text(clause.text).slice(0, 140)}
+            <strong>{clause.number}</strong>{' '}
+            <span className="clause-choice-text" title={text(clause.text)}>
+              {text(clause.text)}
+            </span>
           </label>
         ))}
       </fieldset>

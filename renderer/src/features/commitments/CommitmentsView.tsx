@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommitmentView } from '../../../../electron/common/domain/notebook-views';
 import { Dialog } from '../../app/Dialog';
+import { PrintButton } from '../../app/PrintButton';
 import { NONE, useAppStore } from '../../store/app-store';
 import { CommitmentForm } from './CommitmentForm';
 import { CommitmentList } from './CommitmentList';
@@ -35,11 +36,14 @@ export function CommitmentsView({ forumId }: { forumId: string | null }) {
     <div>
       <div className="toolbar">
         <span />
-        {forumId && (
-          <button type="button" className="button primary" onClick={() => setEditing({})}>
-            {t('commitments.new')}
-          </button>
-        )}
+        <div className="toolbar-actions">
+          {commitments.length > 0 && <PrintButton what="commitments" />}
+          {forumId && (
+            <button type="button" className="button primary" onClick={() => setEditing({})}>
+              {t('commitments.new')}
+            </button>
+          )}
+        </div>
       </div>
       {commitments.length === 0 ? (
         <p className="empty-state">{t('commitments.empty')}</p>

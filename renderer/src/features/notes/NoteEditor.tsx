@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteView } from '../../../../electron/common/domain/notebook-views';
+import { PrintButton } from '../../app/PrintButton';
 import { useBilingual } from '../../app/use-bilingual';
 import { useLanguageName } from '../../app/use-language-name';
 import { NONE, useAppStore } from '../../store/app-store';
@@ -105,6 +106,29 @@ function SideEditor({ note, side }: { note: NoteView; side: Side }) {
   );
 }
 
+/**
+ * The note as it goes on paper: both languages in full, rendered from their Markdown, under
+ * the session's title. Hidden on screen; the print stylesheet shows it in the editor's place.
+ */
+function NotePrint({ note, session }: { note: NoteView; session: string }) {
+  const { t } = useTranslation('notebook');
+  // Rendered after a pause in typing, like the preview: keystrokes never wait on it.
+  const body = useDeferredValue(note.body);
+  return (
+    <article className="print-only note-print">
+      {session && <h2 className="note-print-session">{session}</h2>}
+      {(['id', 'en'] as const)
+        .filter((side) => body[side].trim())
+        .map((side) => (
+          <section key={side} lang={side} className="note-print-side">
+            <h3>{t(`editor.${side}`)}</h3>
+            <div dangerouslySetInnerHTML={{ __html: renderMarkdown(body[side]) }} />
+          </section>
+        ))}
+    </article>
+  );
+}
+
 export function NoteEditor() {
   const { t } = useTranslation('notebook');
   const text = useBilingual();
@@ -172,6 +196,7 @@ export function NoteEditor() {
           </button>
         )}
         <NoteHistory note={note} />
+        <PrintButton what="note" />
         <button
           type="button"
           className="button small subtle"
@@ -184,6 +209,7 @@ export function NoteEditor() {
         <SideEditor note={note} side="id" />
         <SideEditor note={note} side="en" />
       </div>
+      <NotePrint note={note} session={text(sessions.find((s) => s.id === note.sessionId)?.title)} />
     </section>
   );
 }
