@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { layoutProblems } from './layout-checks';
 import type { LayoutProblem } from './layout-checks';
