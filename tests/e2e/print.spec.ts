@@ -48,7 +48,10 @@ for (const viewport of [
       await page.getByRole('button', { name: 'Open an example' }).click();
       const menu = page.getByRole('button', { name: 'Open the menu' });
       if (viewport.width < 1000) await menu.click();
-      await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: /WHRCF 2017/ })
+        .click();
 
       // The agenda: every session, none of its buttons.
       await page.getByRole('button', { name: 'Print agenda' }).click();
