@@ -16,7 +16,8 @@ import { expect, test } from './fixtures';
 const root = join(import.meta.dirname, '..', '..');
 const cli = join(root, 'out', 'main', 'cli.js');
 const fixtures = join(root, 'tests', 'fixtures');
-const shots = join('test-results', 'e2e', 'screens');
+// Outside Playwright's output folder, which each run empties.
+const shots = join('test-results', 'screens-id');
 
 /**
  * English words a UI string could leave behind, none of them also Indonesian (so no "forum",

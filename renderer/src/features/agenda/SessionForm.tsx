@@ -55,7 +55,7 @@ export function SessionForm({
       error: partial.date || (!date && (start || end)) ? tc('forms.dateIncomplete') : null,
       warning:
         outside && first && last
-          ? tc('forms.outsideForum', { start: format.date(first), end: format.date(last) })
+          ? tc('forms.outsideForum', { days: format.dateRange(first, last) })
           : null,
       warnAtOnce: true,
     },
