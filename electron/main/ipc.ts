@@ -78,7 +78,23 @@ export function flushBeforeClose(
     void askPageToFlush(window.webContents, timeoutMs).then(() => {
       flushed = true;
       window.close();
+      // The page refused to go (a form with unsaved input, and the user kept it): the next
+      // close flushes again.
+      if (!window.webContents.isDestroyed()) flushed = false;
     });
+  });
+}
+
+/**
+ * A page with unsaved form input refuses to unload (`beforeunload`); Electron then cancels the
+ * close or reload silently. The user is asked instead: `discard` true lets the page go.
+ */
+export function askBeforeDroppingInput(
+  window: Electron.BrowserWindow,
+  discard: () => boolean,
+): void {
+  window.webContents.on('will-prevent-unload', (event) => {
+    if (discard()) event.preventDefault();
   });
 }
 

@@ -10,7 +10,14 @@ import { defaultWorkspaceDir } from '../node/paths';
 import { openRuntime } from '../node/runtime';
 import { createKeychain } from './keychain';
 import type { Runtime } from '../node/runtime';
-import { askPageToFlush, flushBeforeClose, registerIpc, reloadAfterFlush, sendEvent } from './ipc';
+import {
+  askBeforeDroppingInput,
+  askPageToFlush,
+  flushBeforeClose,
+  registerIpc,
+  reloadAfterFlush,
+  sendEvent,
+} from './ipc';
 import { rememberRoute, startUrl } from './last-route';
 import { buildMenu } from './menu';
 import { APP_ORIGIN, handleAppScheme, isAppUrl, registerAppScheme } from './protocol';
@@ -84,6 +91,19 @@ function createWindow(): BrowserWindow {
   window.once('ready-to-show', () => window.show());
   // Typing the page still holds is sent to the host before the window goes.
   flushBeforeClose(window);
+  askBeforeDroppingInput(window, () => {
+    const t = createNodeTranslator(runtime?.workspace?.settings.language ?? systemLanguage());
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      title: 'Risalah',
+      message: t('menu:unsaved.title'),
+      detail: t('menu:unsaved.body'),
+      buttons: [t('menu:unsaved.keep'), t('menu:unsaved.discard')],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    return choice === 1;
+  });
   // The forum, tab and note shown when the app was last closed open again.
   rememberRoute(window, () => runtime?.workspace ?? null);
   void window.loadURL(startUrl(APP_ORIGIN, runtime?.workspace ?? null));

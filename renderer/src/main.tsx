@@ -6,6 +6,7 @@ import { pickTransport } from './api/transports';
 import { flushOnLeave } from './app/flush-on-leave';
 import { Startup } from './app/Startup';
 import { createI18n, languageFromPreferences } from './i18n/i18n';
+import { warnBeforeUnload } from './store/unsaved-changes';
 import { AppStoreContext, createAppStore } from './store/app-store';
 import './styles.css';
 
@@ -16,6 +17,7 @@ const api = createApiClient(pickTransport(window));
 const store = createAppStore(api, guess);
 const i18n = createI18n(guess);
 flushOnLeave(api);
+warnBeforeUnload();
 
 // Actions started from a click are not awaited by anyone: whatever fails among them is told
 // to the user in their language rather than lost in the console.

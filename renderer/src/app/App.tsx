@@ -10,6 +10,7 @@ import { SearchDialog } from '../features/search/SearchDialog';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { AppStoreContext, useAppStore } from '../store/app-store';
 import { Dialog } from './Dialog';
+import { DiscardDialog } from './DiscardDialog';
 import { ProblemBanner } from './ProblemBanner';
 import { RecoveryBanner } from './RecoveryBanner';
 import { Sidebar } from './Sidebar';
@@ -65,6 +66,7 @@ export function App() {
       <SearchDialog />
       <ShortcutsDialog />
       <UndoToast />
+      <DiscardDialog />
       <Dialog
         title={t('forumForm.createTitle')}
         open={overlay === 'new-forum'}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
+import { confirmLeave, hasUnsaved } from '../store/unsaved-changes';
 
 interface DialogProps {
   title: string;
@@ -13,7 +14,8 @@ interface DialogProps {
 
 /**
  * A modal on the native <dialog>: focus moves in and is trapped by the browser, Escape
- * closes it, and focus returns to where it was.
+ * closes it (after asking, when a form inside holds unsaved input), and focus returns to
+ * where it was.
  */
 export function Dialog({ title, open, onClose, children, wide, dismissible = true }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -31,7 +33,12 @@ export function Dialog({ title, open, onClose, children, wide, dismissible = tru
       aria-labelledby={titleId}
       onClose={onClose}
       onCancel={(event) => {
+        const dialog = event.currentTarget;
         if (!dismissible) event.preventDefault();
+        else if (hasUnsaved(dialog)) {
+          event.preventDefault();
+          void confirmLeave(dialog).then((leave) => leave && dialog.close());
+        }
       }}
     >
       {open && (

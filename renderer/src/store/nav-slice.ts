@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store';
+import { confirmLeave, hasUnsaved } from './unsaved-changes';
 
 export const forumSections = [
   'agenda',
@@ -37,6 +38,11 @@ export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, ge
   route: { name: 'home' },
   overlay: null,
   navigate(route) {
+    // A form with unsaved input asks first; with nothing unsaved the move is immediate.
+    if (hasUnsaved()) {
+      void confirmLeave().then((leave) => leave && get().navigate(route));
+      return;
+    }
     // Leaving a note writes what was typed at once rather than after the autosave delay.
     void get().flushNote();
     void get().flushReport();
@@ -52,7 +58,15 @@ export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, ge
     // Off the Notes tab, a note left empty goes (the host keeps it if it has anything).
     if (leaving) void get().leaveNote();
   },
-  openOverlay: (overlay) => set({ overlay }),
+  openOverlay: (overlay) => {
+    // A shortcut opening another dialog would close the new-forum one and drop its input.
+    const dialog = get().overlay === 'new-forum' && overlay !== 'new-forum';
+    if (dialog && hasUnsaved()) {
+      void confirmLeave().then((leave) => leave && set({ overlay }));
+      return;
+    }
+    set({ overlay });
+  },
   closeOverlay: (overlay) => {
     if (get().overlay === overlay) set({ overlay: null });
   },

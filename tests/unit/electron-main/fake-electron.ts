@@ -24,6 +24,9 @@ export function createFakeElectron(
   const copied: string[] = [];
   const menus: unknown[] = [];
   const errors: string[] = [];
+  /** The message boxes shown, and the button the user presses in the next one. */
+  const questions: { message: string; buttons: string[] }[] = [];
+  const answers = { next: 0 };
   let ready: () => void = () => {};
   const whenReady = new Promise<void>((resolve) => (ready = resolve));
   const sessionHandlers: {
@@ -45,6 +48,8 @@ export function createFakeElectron(
     readonly sent: unknown[][] = [];
     /** The page's events (`did-navigate-in-page`…), emitted by a test as Chromium would. */
     readonly pageEvents = new EventEmitter();
+    /** The page has unsaved form input: its `beforeunload` refuses to let it go. */
+    refusesUnload = false;
     readonly webContents = {
       on: (event: string, listener: (...args: unknown[]) => void) =>
         this.pageEvents.on(event, listener),
@@ -61,7 +66,16 @@ export function createFakeElectron(
     close() {
       let prevented = false;
       this.emit('close', { preventDefault: () => (prevented = true) });
-      if (!prevented) this.closed = true;
+      if (prevented) return;
+      if (this.refusesUnload) {
+        // As Electron: the unload goes ahead only if a listener prevents the refusal.
+        let overruled = false;
+        this.pageEvents.emit('will-prevent-unload', {
+          preventDefault: () => (overruled = true),
+        });
+        if (!overruled) return;
+      }
+      this.closed = true;
     }
     /** The page answering the main process on `channel`, as the preload would. */
     answer(channel: string, ...args: unknown[]) {
@@ -96,7 +110,13 @@ export function createFakeElectron(
       encryptString: (text: string) => Buffer.from(text).reverse(),
       decryptString: (sealed: Buffer) => Buffer.from(sealed).reverse().toString(),
     },
-    dialog: { showErrorBox: (_title: string, message: string) => errors.push(message) },
+    dialog: {
+      showErrorBox: (_title: string, message: string) => errors.push(message),
+      showMessageBoxSync: (_window: unknown, box: { message: string; buttons: string[] }) => {
+        questions.push(box);
+        return answers.next;
+      },
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (h: typeof sessionHandlers.permissionRequest) =>
@@ -143,6 +163,8 @@ export function createFakeElectron(
     copied,
     menus,
     errors,
+    questions,
+    answers,
     sessionHandlers,
     ready,
   };

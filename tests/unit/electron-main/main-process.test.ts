@@ -178,6 +178,32 @@ describe('Electron main process (against a fake Electron)', () => {
     f().windows.splice(f().windows.indexOf(other), 1);
   });
 
+  it('a page with unsaved form input: the user is asked, in the UI language, before the window closes', async () => {
+    // The first window was closed above: the app opens another, as on macOS's dock click.
+    f().appEvents.emit('activate');
+    const window = f().windows.at(-1) as FakeWindow;
+    expect(window.closed).toBe(false);
+    window.refusesUnload = true;
+    const asked = f().questions.length;
+    f().answers.next = 0;
+    window.close();
+    await vi.waitFor(() => expect(flushRequests(window).length).toBeGreaterThan(0));
+    window.answer(FLUSH_DONE_CHANNEL, flushRequests(window).at(-1));
+    await vi.waitFor(() => expect(f().questions).toHaveLength(asked + 1));
+    expect(f().questions.at(-1)?.message).toBe('Discard your changes?');
+    expect(f().questions.at(-1)?.buttons).toEqual(['Keep editing', 'Discard changes']);
+    // "Keep editing": the window stays, and the next close flushes again before asking.
+    expect(window.closed).toBe(false);
+    const requests = flushRequests(window).length;
+    f().answers.next = 1;
+    window.close();
+    await vi.waitFor(() => expect(flushRequests(window)).toHaveLength(requests + 1));
+    window.answer(FLUSH_DONE_CHANNEL, flushRequests(window).at(-1));
+    await vi.waitFor(() => expect(window.closed).toBe(true));
+    expect(f().questions).toHaveLength(asked + 2);
+    f().windows.splice(f().windows.indexOf(window), 1);
+  });
+
   it('closes anyway when the page does not answer within the timeout', async () => {
     const { flushBeforeClose } = await import('../../../electron/main/ipc');
     const window = new (f().electron.BrowserWindow)({ webPreferences: {} });

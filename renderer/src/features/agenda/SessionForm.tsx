@@ -9,6 +9,7 @@ import { Field } from '../../app/Field';
 import { FormFooter } from '../../app/FormFooter';
 import type { FormChecks } from '../../app/form-problems';
 import { useFormProblems } from '../../app/use-form-problems';
+import { useUnsavedChanges } from '../../app/use-unsaved-changes';
 import { useFormat } from '../../app/use-format';
 
 interface SessionFormProps {
@@ -70,6 +71,7 @@ export function SessionForm({
   };
   const value = { title, kind, date, start, end, room, speakers };
   const problems = useFormProblems(checks, value);
+  const { formRef, leave } = useUnsavedChanges(value);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     await problems.submit(event, () =>
@@ -88,7 +90,13 @@ export function SessionForm({
   }
 
   return (
-    <form className="form" noValidate onSubmit={(e) => void submit(e)} onBlur={problems.onBlur}>
+    <form
+      ref={formRef}
+      className="form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      onBlur={problems.onBlur}
+    >
       <div className="form-grid">
         <Field
           label={t('sessionForm.titleId')}
@@ -156,7 +164,7 @@ export function SessionForm({
         busy={problems.busy}
         cancelLabel={t('sessionForm.cancel')}
         submitLabel={t('sessionForm.save')}
-        onCancel={onCancel}
+        onCancel={() => void leave(onCancel)}
       />
     </form>
   );

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Clause } from '../../../../electron/common/domain/forum-schema';
 import { positionStances } from '../../../../electron/common/domain/vocabulary';
 import type { UiLanguage } from '../../../../electron/common/language';
+import { useUnsavedMark } from '../../app/use-unsaved-changes';
 import { useAppStore } from '../../store/app-store';
+import { confirmLeave } from '../../store/unsaved-changes';
 import { Autosaver } from '../../store/autosave';
 import { ClauseDiff } from './ClauseDiff';
 import { ClauseHistoryButton } from './ClauseHistory';
@@ -30,6 +32,11 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
   const deleteClause = useAppStore((s) => s.deleteClause);
   const stanceId = useId();
   const [editing, setEditing] = useState<{ id: string; en: string } | null>(null);
+  // An edit of the text has an explicit Save: leaving it changed asks first.
+  const rowRef = useRef<HTMLLIElement>(null);
+  const editChanged =
+    editing !== null && (editing.id !== clause.text.id || editing.en !== clause.text.en);
+  useUnsavedMark(editChanged, rowRef, JSON.stringify(editing));
   const stored = clause.position?.reason ?? NO_REASON;
   const [reason, setReason] = useState(stored);
   // The reason as the store last had it; adopted when it changes from elsewhere (an undo, a
@@ -78,7 +85,7 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
   };
 
   return (
-    <li className={`clause level-${level}`} aria-label={number}>
+    <li ref={rowRef} className={`clause level-${level}`} aria-label={number}>
       <div className="clause-number">{number}</div>
       <div className="clause-body">
         {editing ? (
@@ -163,7 +170,11 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
               >
                 {t('clauses.save')}
               </button>
-              <button type="button" className="button small" onClick={() => setEditing(null)}>
+              <button
+                type="button"
+                className="button small"
+                onClick={async () => (await confirmLeave(rowRef.current)) && setEditing(null)}
+              >
                 {t('clauses.cancel')}
               </button>
             </>

@@ -13,6 +13,7 @@ import { FormFooter } from '../../app/FormFooter';
 import type { FormChecks } from '../../app/form-problems';
 import { useFormProblems } from '../../app/use-form-problems';
 import { useLanguageName } from '../../app/use-language-name';
+import { useUnsavedChanges } from '../../app/use-unsaved-changes';
 
 interface Props {
   document?: ClauseDocument;
@@ -38,13 +39,20 @@ export function DocumentForm({ document, onSubmit, onCancel }: Props) {
     },
   };
   const problems = useFormProblems(checks, value);
+  const { formRef, leave } = useUnsavedChanges(value);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     await problems.submit(event, () => onSubmit(value));
   }
 
   return (
-    <form className="form" noValidate onSubmit={(e) => void submit(e)} onBlur={problems.onBlur}>
+    <form
+      ref={formRef}
+      className="form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      onBlur={problems.onBlur}
+    >
       <div className="form-grid">
         <Field
           label={t('documentForm.titleId')}
@@ -113,7 +121,7 @@ export function DocumentForm({ document, onSubmit, onCancel }: Props) {
         busy={problems.busy}
         cancelLabel={t('documentForm.cancel')}
         submitLabel={t('documentForm.save')}
-        onCancel={onCancel}
+        onCancel={() => void leave(onCancel)}
       />
     </form>
   );

@@ -14,6 +14,7 @@ import { FormFooter } from '../../app/FormFooter';
 import type { FormChecks } from '../../app/form-problems';
 import { useBilingual } from '../../app/use-bilingual';
 import { useFormProblems } from '../../app/use-form-problems';
+import { useUnsavedChanges } from '../../app/use-unsaved-changes';
 
 interface Props {
   commitment?: CommitmentView;
@@ -54,6 +55,7 @@ export function CommitmentForm({ commitment, clauses, contacts, onSubmit, onCanc
   };
   const value = { statement, clauseIds, person, unit, dueDate, status, steps, evidence };
   const problems = useFormProblems(checks, value);
+  const { formRef, leave } = useUnsavedChanges(value);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     await problems.submit(event, () =>
@@ -73,7 +75,13 @@ export function CommitmentForm({ commitment, clauses, contacts, onSubmit, onCanc
     setSteps((all) => all.map((s, i) => (i === index ? { ...s, ...patch } : s)));
 
   return (
-    <form className="form" noValidate onSubmit={(e) => void submit(e)} onBlur={problems.onBlur}>
+    <form
+      ref={formRef}
+      className="form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      onBlur={problems.onBlur}
+    >
       <div className="form-grid">
         <Field
           label={t('commitmentForm.statementId')}
@@ -208,7 +216,7 @@ export function CommitmentForm({ commitment, clauses, contacts, onSubmit, onCanc
         busy={problems.busy}
         cancelLabel={t('commitmentForm.cancel')}
         submitLabel={t('commitmentForm.save')}
-        onCancel={onCancel}
+        onCancel={() => void leave(onCancel)}
       />
     </form>
   );

@@ -8,6 +8,7 @@ import { isCountryCode } from '../../app/countries';
 import { doubtfulEmail, doubtfulPhone } from '../../app/contact-checks';
 import type { FormChecks } from '../../app/form-problems';
 import { useFormProblems } from '../../app/use-form-problems';
+import { useUnsavedChanges } from '../../app/use-unsaved-changes';
 import { useBilingual } from '../../app/use-bilingual';
 import { useAppStore } from '../../store/app-store';
 
@@ -126,13 +127,23 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
     },
   };
   const problems = useFormProblems(checks, value);
+  const { formRef, saved: markSaved } = useUnsavedChanges(value);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
-    if (await problems.submit(event, () => onSave({ ...value, country }))) setSaved(true);
+    if (await problems.submit(event, () => onSave({ ...value, country }))) {
+      setSaved(true);
+      markSaved();
+    }
   }
 
   return (
-    <form className="form" noValidate onSubmit={(e) => void submit(e)} onBlur={problems.onBlur}>
+    <form
+      ref={formRef}
+      className="form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      onBlur={problems.onBlur}
+    >
       <div className="form-grid">
         <Field
           label={t('form.name')}

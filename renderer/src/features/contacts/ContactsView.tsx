@@ -4,6 +4,7 @@ import type { ContactQr } from '../../../../electron/common/domain/notebook-view
 import type { Contact } from '../../../../electron/common/domain/workspace-schema';
 import { useBilingual } from '../../app/use-bilingual';
 import { useAppStore } from '../../store/app-store';
+import { confirmLeave } from '../../store/unsaved-changes';
 import { saveFile } from '../../app/save-file';
 import { ExportDialog, QrDialog } from './ContactDialogs';
 import { ImportDialog } from './ImportDialog';
@@ -79,7 +80,11 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
             onChange={(e) => setFilter(e.target.value)}
           />
         </div>
-        <button type="button" className="button primary" onClick={() => setSelected('new')}>
+        <button
+          type="button"
+          className="button primary"
+          onClick={async () => (await confirmLeave()) && setSelected('new')}
+        >
           {t('new')}
         </button>
         <button type="button" className="button" onClick={() => fileInput.current?.click()}>
@@ -186,7 +191,9 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
                   type="button"
                   className="note-item"
                   aria-current={current?.id === c.id ? 'true' : undefined}
-                  onClick={async () => setSelected(await getContact(c.id))}
+                  onClick={async () =>
+                    (await confirmLeave()) && setSelected(await getContact(c.id))
+                  }
                 >
                   <span className="note-item-title">
                     {c.name}

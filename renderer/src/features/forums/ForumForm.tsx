@@ -12,6 +12,7 @@ import { isCountryCode } from '../../app/countries';
 import type { FormChecks } from '../../app/form-problems';
 import { systemTimeZone } from '../../app/time-zones';
 import { useFormProblems } from '../../app/use-form-problems';
+import { useUnsavedChanges } from '../../app/use-unsaved-changes';
 import { useFormat } from '../../app/use-format';
 import { useAppStore } from '../../store/app-store';
 
@@ -94,13 +95,20 @@ export function ForumForm({ forum, onSubmit, onCancel }: ForumFormProps) {
     },
   };
   const problems = useFormProblems(checks, value);
+  const { formRef, leave } = useUnsavedChanges(value);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     await problems.submit(event, () => onSubmit({ ...value, country }));
   }
 
   return (
-    <form className="form" noValidate onSubmit={(e) => void submit(e)} onBlur={problems.onBlur}>
+    <form
+      ref={formRef}
+      className="form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      onBlur={problems.onBlur}
+    >
       <div className="form-grid">
         <Field
           label={t('forumForm.nameId')}
@@ -204,7 +212,7 @@ export function ForumForm({ forum, onSubmit, onCancel }: ForumFormProps) {
         busy={problems.busy}
         cancelLabel={t('forumForm.cancel')}
         submitLabel={forum ? t('forumForm.save') : t('forumForm.create')}
-        onCancel={onCancel}
+        onCancel={() => void leave(onCancel)}
       />
     </form>
   );
