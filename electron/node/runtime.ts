@@ -239,6 +239,7 @@ export class Runtime {
           systemLanguage: languageFromLocale(locale),
           workspaceDir: this.dir,
           platform: process.platform,
+          saveStatus: this.#session?.workspace.saveStatus ?? null,
         };
       },
       'security.status': () => this.status(),

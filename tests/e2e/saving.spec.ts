@@ -18,6 +18,8 @@ interface Words {
   reasonText: string;
   saved: RegExp;
   allSaved: RegExp;
+  /** An opened workspace: when it was last written, with the date. */
+  lastSaved: RegExp;
 }
 
 const indonesian: Words = {
@@ -30,7 +32,8 @@ const indonesian: Words = {
   reason: 'Alasan (bahasa Indonesia)',
   reasonText: 'Sejalan dengan rencana pembangunan daerah',
   saved: /^Tersimpan/,
-  allSaved: /^(Tersimpan \d|Semua perubahan tersimpan)/,
+  allSaved: /^(Tersimpan \d|Terakhir disimpan \d|Semua perubahan tersimpan)/,
+  lastSaved: /^Terakhir disimpan \d{1,2} [A-Z][a-z]+ 20\d\d/,
 };
 
 const english: Words = {
@@ -43,7 +46,8 @@ const english: Words = {
   reason: 'Reason (English)',
   reasonText: 'In line with the regional development plan',
   saved: /^Saved/,
-  allSaved: /^(Saved \d|All changes saved)/,
+  allSaved: /^(Saved \d|Last saved \d|All changes saved)/,
+  lastSaved: /^Last saved \d{1,2} [A-Z][a-z]+ 20\d\d/,
 };
 
 /** The example forums, added with the built CLI before the server opens the workspace. */
@@ -198,6 +202,8 @@ for (const [language, systemLang, w] of [
       await page.getByRole('textbox', { name: w.side, exact: true }).fill(w.sentence);
       await expect(page.getByRole('status')).toHaveText(w.saved);
       await restart(page, server);
+      // Opened again: it says when the workspace was last written, not a bare "all saved".
+      await expect(page.getByRole('status')).toHaveText(w.lastSaved);
       await openForum(page, w, w.notesTab);
       await expect(page.getByRole('list', { name: w.notesTab, exact: true })).toContainText(
         w.sentence.slice(0, 30),

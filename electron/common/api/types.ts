@@ -14,6 +14,8 @@ export interface AppInfo {
   systemLanguage: UiLanguage;
   workspaceDir: string;
   platform: string;
+  /** How saving stands when the page opens (null while locked): when it last reached the disk. */
+  saveStatus: SaveStatus | null;
 }
 
 export type { Settings } from '../domain/workspace-schema';

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { Low } from 'lowdb';
 import type { AppError } from '../../common/errors';
 import type { SaveState } from '../../common/api/types';
@@ -78,6 +79,8 @@ export class StoreDocument<T> {
     this.#db = new Low(adapter, data);
     this.#adapter = adapter;
     this.key = adapter.key;
+    // An opened workspace says when it was last written, not "all saved" with no time.
+    this.#status = { ...this.#status, savedAt: modifiedAt(adapter.file.path) };
     this.#options = {
       maxWaitMs: 1000,
       retryMs: 250,
@@ -212,5 +215,14 @@ export class StoreDocument<T> {
   #setStatus(status: DocumentSaveStatus): void {
     this.#status = status;
     this.#options.onStatus?.(status);
+  }
+}
+
+/** When the file last reached the disk; null for one not written yet. */
+function modifiedAt(path: string): string | null {
+  try {
+    return statSync(path).mtime.toISOString();
+  } catch {
+    return null;
   }
 }

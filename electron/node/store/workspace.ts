@@ -285,6 +285,8 @@ export class Workspace {
   }
 
   get saveStatus(): SaveStatus {
+    // Before any write: the documents' own times on disk, read when they were opened.
+    if (this.#status.savedAt === null) this.#refreshStatus();
     return this.#status;
   }
 

@@ -6,7 +6,7 @@ import { useErrorMessage } from './use-error-message';
 import { useFormat } from './use-format';
 
 /**
- * "Saving…" while anything typed is held by the page or not yet on disk, "Saved" only once
+ * "Last saved <date and time>" when a workspace is opened, "Saving…" while anything typed is held by the page or not yet on disk, "Saved" only once
  * every edit of this page is on disk, "Not saved" with the reason.
  */
 export function SaveIndicator() {
@@ -17,7 +17,9 @@ export function SaveIndicator() {
   const label =
     status.state === 'saved' && status.savedAt
       ? t('save.saved', { time: format.time(status.savedAt) })
-      : t(`save.${status.state}`);
+      : status.state === 'idle' && status.savedAt
+        ? t('save.lastSaved', { when: format.dateTime(status.savedAt) })
+        : t(`save.${status.state}`);
   const reason = status.error ? errorMessage(status.error) : undefined;
   return (
     <p

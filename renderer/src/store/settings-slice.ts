@@ -43,6 +43,8 @@ export const createSettingsSlice =
       ]);
       const language = settings.language ?? followedLanguage(info, get().browserLanguage);
       set({ info, settings, language, notices, profile, forums });
+      // When the workspace was last written, unless a newer status has come meanwhile.
+      if (info.saveStatus && !get().saveStatus.savedAt) get().applySaveStatus(info.saveStatus);
       return language;
     },
     async setLanguage(language) {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../../electron/node/store/workspace-lock';
@@ -15,6 +15,19 @@ describe('Workspace', () => {
       await first.close();
       const second = await Workspace.open(dir, { holder: 'test' });
       expect(second.settings.language).toBe('id');
+      await second.close();
+    });
+  });
+
+  it('an opened workspace says when it was last written, from the file on disk', async () => {
+    await withTempDir(async (dir) => {
+      const first = await Workspace.open(dir, { holder: 'test' });
+      first.updateSettings({ language: 'en' });
+      await first.close();
+      const written = (await stat(join(dir, 'workspace.json'))).mtime.toISOString();
+      const second = await Workspace.open(dir, { holder: 'test' });
+      expect(second.saveStatus.state).toBe('idle');
+      expect(second.saveStatus.savedAt).toBe(written);
       await second.close();
     });
   });

@@ -62,6 +62,7 @@ function fakeTransport(initial: Settings, fail = false, mode: 'browser' | 'elect
             systemLanguage: 'id',
             workspaceDir: '/ws',
             platform: 'linux',
+            saveStatus: null,
           },
         };
       }
