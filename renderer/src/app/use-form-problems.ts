@@ -113,5 +113,5 @@ export function useFormProblems(checks: FormChecks, value: unknown) {
     if (name && !left.has(name)) setLeft(new Set([...left, name]));
   };
 
-  return { field, footer, submit, onBlur, busy };
+  return { field, footer, submit, onBlur, busy, sending };
 }

@@ -2,15 +2,25 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { clearUnsaved, confirmLeave, markUnsaved } from '../store/unsaved-changes';
 
-/** Registers the element `ref` points at as holding unsaved input while `dirty`. */
-export function useUnsavedMark(dirty: boolean, ref: RefObject<Element | null>, version = '') {
+const notSaving = { current: false };
+
+/**
+ * Registers the element `ref` points at as holding unsaved input while `dirty`; `saving` is
+ * true while that input is being sent (what the save then does, e.g. close, asks nothing).
+ */
+export function useUnsavedMark(
+  dirty: boolean,
+  ref: RefObject<Element | null>,
+  version = '',
+  saving: RefObject<boolean> = notSaving,
+) {
   const [key] = useState(() => Symbol('unsaved input'));
   useEffect(() => {
     if (!dirty) return;
-    markUnsaved(key, () => ref.current);
+    markUnsaved(key, { element: () => ref.current, saving: () => saving.current });
     return () => clearUnsaved(key);
     // Registered again at each change: after "discard" the input is forgotten until edited.
-  }, [dirty, version, key, ref]);
+  }, [dirty, version, key, ref, saving]);
 }
 
 /**
@@ -19,11 +29,11 @@ export function useUnsavedMark(dirty: boolean, ref: RefObject<Element | null>, v
  * baseline is the input of the first render; `saved` makes the current input the new one (a
  * form that stays open after Save).
  */
-export function useUnsavedChanges(value: unknown) {
+export function useUnsavedChanges(value: unknown, sending?: RefObject<boolean>) {
   const ref = useRef<HTMLFormElement>(null);
   const current = JSON.stringify(value);
   const [baseline, setBaseline] = useState(current);
-  useUnsavedMark(current !== baseline, ref, current);
+  useUnsavedMark(current !== baseline, ref, current, sending);
 
   const leave = useCallback(async (action: () => void) => {
     if (await confirmLeave(ref.current)) action();

@@ -59,8 +59,9 @@ export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, ge
     if (leaving) void get().leaveNote();
   },
   openOverlay: (overlay) => {
-    // A shortcut opening another dialog would close the new-forum one and drop its input.
-    const dialog = get().overlay === 'new-forum' && overlay !== 'new-forum';
+    // A shortcut opening another dialog would close the new-forum one and drop its input
+    // (closing it, `null`, has been asked about by the dialog itself).
+    const dialog = get().overlay === 'new-forum' && overlay !== null && overlay !== 'new-forum';
     if (dialog && hasUnsaved()) {
       void confirmLeave().then((leave) => leave && set({ overlay }));
       return;

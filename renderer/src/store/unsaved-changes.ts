@@ -6,8 +6,13 @@
  * report details, profile) never register here: they have nothing to lose.
  */
 
-/** Where each form with unsaved input sits in the page, so a dialog asks only for its own. */
-const unsaved = new Map<symbol, () => Element | null>();
+/** A form with unsaved input: where it sits, so a dialog asks only for its own. */
+interface Unsaved {
+  element(): Element | null;
+  /** Being saved right now: what follows the save (closing, opening the new record) is no loss. */
+  saving(): boolean;
+}
+const unsaved = new Map<symbol, Unsaved>();
 
 interface Question {
   resolve(discard: boolean): void;
@@ -16,8 +21,8 @@ let question: Question | null = null;
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((listener) => listener());
 
-export function markUnsaved(key: symbol, element: () => Element | null): void {
-  unsaved.set(key, element);
+export function markUnsaved(key: symbol, form: Unsaved): void {
+  unsaved.set(key, form);
 }
 
 export function clearUnsaved(key: symbol): void {
@@ -27,9 +32,10 @@ export function clearUnsaved(key: symbol): void {
 /** Keys of the forms with unsaved input inside `scope` (anywhere when there is none). */
 function unsavedWithin(scope?: Element | null): symbol[] {
   return [...unsaved]
-    .filter(([, element]) => {
+    .filter(([, form]) => {
+      if (form.saving()) return false;
       if (!scope) return true;
-      const at = element();
+      const at = form.element();
       return at !== null && scope.contains(at);
     })
     .map(([key]) => key);
@@ -76,7 +82,7 @@ export const discardQuestion = {
  */
 export function warnBeforeUnload(win: Window = window): void {
   win.addEventListener('beforeunload', (event) => {
-    if (unsaved.size === 0) return;
+    if (!hasUnsaved()) return;
     event.preventDefault();
     // Older engines ask only when a return value is set.
     event.returnValue = '';

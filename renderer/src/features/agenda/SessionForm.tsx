@@ -71,7 +71,7 @@ export function SessionForm({
   };
   const value = { title, kind, date, start, end, room, speakers };
   const problems = useFormProblems(checks, value);
-  const { formRef, leave } = useUnsavedChanges(value);
+  const { formRef, leave } = useUnsavedChanges(value, problems.sending);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     await problems.submit(event, () =>

@@ -39,7 +39,7 @@ export function DocumentForm({ document, onSubmit, onCancel }: Props) {
     },
   };
   const problems = useFormProblems(checks, value);
-  const { formRef, leave } = useUnsavedChanges(value);
+  const { formRef, leave } = useUnsavedChanges(value, problems.sending);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     await problems.submit(event, () => onSubmit(value));

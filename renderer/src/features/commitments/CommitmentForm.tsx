@@ -55,7 +55,7 @@ export function CommitmentForm({ commitment, clauses, contacts, onSubmit, onCanc
   };
   const value = { statement, clauseIds, person, unit, dueDate, status, steps, evidence };
   const problems = useFormProblems(checks, value);
-  const { formRef, leave } = useUnsavedChanges(value);
+  const { formRef, leave } = useUnsavedChanges(value, problems.sending);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     await problems.submit(event, () =>

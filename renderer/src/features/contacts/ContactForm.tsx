@@ -127,7 +127,7 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
     },
   };
   const problems = useFormProblems(checks, value);
-  const { formRef, saved: markSaved } = useUnsavedChanges(value);
+  const { formRef, saved: markSaved } = useUnsavedChanges(value, problems.sending);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     if (await problems.submit(event, () => onSave({ ...value, country }))) {

@@ -95,7 +95,7 @@ export function ForumForm({ forum, onSubmit, onCancel }: ForumFormProps) {
     },
   };
   const problems = useFormProblems(checks, value);
-  const { formRef, leave } = useUnsavedChanges(value);
+  const { formRef, leave } = useUnsavedChanges(value, problems.sending);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     await problems.submit(event, () => onSubmit({ ...value, country }));
