@@ -368,7 +368,7 @@ for (const w of [indonesian, english]) {
           const card = join(workspace, '..', `${workspace.split('/').pop()}-card.vcf`);
           await writeFile(
             card,
-            'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim Min-ji\r\nADR:;;;Gwangju;;;Korea\r\nEND:VCARD\r\n',
+            'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim Min-ji\r\nADR:;;;Gwangju;;;S. Korea\r\nEND:VCARD\r\n',
           );
           const cli = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
           const result = spawnSync(process.execPath, [
@@ -390,9 +390,9 @@ for (const w of [indonesian, english]) {
       await page.getByRole('button', { name: w.contacts, exact: true }).click();
       await page.getByRole('button', { name: /Kim Min-ji/ }).click();
       const country = page.getByRole('combobox', { name: w.country });
-      await expect(country).toHaveValue('Korea');
+      await expect(country).toHaveValue('S. Korea');
       await expect(page.locator('[data-field="country"] .field-message.warning')).toContainText(
-        '“Korea”',
+        '“S. Korea”',
       );
       await page.getByRole('button', { name: `${w.fix} ${w.korea} (KR)` }).click();
       await expect(country).toHaveValue(w.korea);

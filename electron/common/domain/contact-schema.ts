@@ -38,6 +38,8 @@ export const contactExportSchema = z
     forumId: idSchema.nullable().default(null),
     /** Sensitive contacts go out only when chosen here, one by one. */
     includeSensitive: z.array(idSchema).max(20_000).default([]),
+    /** The language countries are named in; the UI language's when not given. */
+    language: z.enum(['id', 'en']).optional(),
   })
   .strict();
 

@@ -8,7 +8,7 @@ import {
   recordSchema,
 } from './primitives';
 
-export const WORKSPACE_SCHEMA_VERSION = 5;
+export const WORKSPACE_SCHEMA_VERSION = 6;
 
 export const settingsSchema = z
   .object({
@@ -140,6 +140,14 @@ export const contactFieldsSchema = z.object({
   languages: z.array(z.string()).default([]),
   /** A data: URL of a small JPEG or PNG. */
   photo: z.string().nullable().default(null),
+  /** A photo at a web address, as a card gave it: kept and exported, never fetched (offline). */
+  photoUrl: z.string().default(''),
+  /** A card's BDAY as written (`1985-04-12`, `--04-12` without the year, `19850412`). */
+  birthday: z.string().default(''),
+  /** A card's GEO as "latitude,longitude". */
+  geo: z.string().default(''),
+  /** A card's UID: the same person in the address book it came from. */
+  uid: z.string().default(''),
   met: z.array(z.object({ forumId: idSchema, sessionId: idSchema.nullable() }).loose()).default([]),
   tags: z.array(z.string()).default([]),
   notes: z.string().default(''),

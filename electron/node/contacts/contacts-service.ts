@@ -354,7 +354,9 @@ export class ContactsService {
   }
 
   export(request: ContactExportRequest): ContactExport {
-    const { format, version, ids, forumId, includeSensitive } = contactExportSchema.parse(request);
+    const { format, version, ids, forumId, includeSensitive, language } =
+      contactExportSchema.parse(request);
+    const named = language ?? this.#workspace.data.settings.language ?? 'en';
     const chosen = new Set(includeSensitive);
     const selection = this.#workspace.data.contacts.filter(
       (c) =>
@@ -376,7 +378,7 @@ export class ContactsService {
     return {
       fileName: `risalah-contacts-${stamp}.vcf`,
       mimeType: 'text/vcard',
-      content: formatVCards(going.map(fieldsOf), version),
+      content: formatVCards(going.map(fieldsOf), version, named),
       count: going.length,
       leftOut: selection.length - going.length,
     };

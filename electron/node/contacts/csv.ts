@@ -1,3 +1,4 @@
+import { countryCodeOf } from '../../common/domain/countries';
 import Papa from 'papaparse';
 
 import { csvFields } from '../../common/domain/vocabulary';
@@ -410,7 +411,9 @@ export function draftsFromCsv(table: CsvTable, mapping: CsvMapping): CsvDrafts {
     }
     draft.addresses = [...groups.values()];
     draft.city = draft.addresses.find((a) => a.locality)?.locality ?? '';
-    draft.country = draft.addresses.find((a) => a.country)?.country ?? '';
+    const written = draft.addresses.find((a) => a.country)?.country ?? '';
+    // A code for the contact ("Indonesia" → ID); the address keeps what the list says.
+    draft.country = countryCodeOf(written) ?? written;
     const notes = columns('notes').map(cell).filter(Boolean);
     const nip = one('nip');
     if (nip) notes.unshift(`NIP: ${nip}`);

@@ -64,6 +64,10 @@ function* texts(d: ContactDraft): Generator<[string, number, () => string, (v: s
     yield ['handles.service', L.short, () => handle.service, (v) => (handle.service = v)];
   }
   yield ['website', L.url, () => d.website, (v) => (d.website = v)];
+  yield ['photoUrl', L.url, () => d.photoUrl, (v) => (d.photoUrl = v)];
+  yield ['birthday', L.short, () => d.birthday, (v) => (d.birthday = v)];
+  yield ['geo', L.short, () => d.geo, (v) => (d.geo = v)];
+  yield ['uid', L.short, () => d.uid, (v) => (d.uid = v)];
   for (const [i, language] of d.languages.entries()) {
     yield ['languages', L.short, () => language, (v) => (d.languages[i] = v)];
   }

@@ -1,3 +1,4 @@
+import { countryCodeOf, countryName } from '../../common/domain/countries';
 import type { ContactFields, PostalAddress } from '../../common/domain/workspace-schema';
 import { decodeBytes, detectEncoding, isUtf16, knownCharset } from './encoding';
 import type { ImportEncoding } from './encoding';
@@ -50,6 +51,10 @@ export function blankContact(): ContactDraft {
     urls: [],
     languages: [],
     photo: null,
+    photoUrl: '',
+    birthday: '',
+    geo: '',
+    uid: '',
     met: [],
     tags: [],
     notes: '',
@@ -278,7 +283,8 @@ function toContact(lines: ContentLine[]): ContactDraft {
         if (Object.entries(address).some(([k, v]) => k !== 'type' && v)) {
           contact.addresses.push(address);
           contact.city ||= address.locality;
-          contact.country ||= address.country;
+          // The contact's country is a code ("Korea" → KR); the address keeps what was written.
+          contact.country ||= countryCodeOf(address.country) ?? address.country;
         }
         break;
       }
@@ -314,8 +320,24 @@ function toContact(lines: ContentLine[]): ContactDraft {
         contact.handles.push({ service, value });
         break;
       }
-      case 'PHOTO':
-        contact.photo = photoOf(line) ?? contact.photo;
+      case 'PHOTO': {
+        const photo = photoOf(line);
+        if (photo) contact.photo ??= photo;
+        // At a web address: kept as written, never fetched.
+        else if (/^https?:\/\//i.test(text)) contact.photoUrl ||= text;
+        break;
+      }
+      case 'BDAY':
+        contact.birthday ||= text;
+        break;
+      case 'GEO': {
+        // 3.0 "37.38;-122.08", 4.0 "geo:37.38,-122.08" (with an optional ";u=" uncertainty).
+        const match = /^(?:geo:)?\s*(-?[\d.]+)\s*[;,]\s*(-?[\d.]+)/i.exec(text);
+        if (match) contact.geo ||= `${match[1]},${match[2]}`;
+        break;
+      }
+      case 'UID':
+        contact.uid ||= text;
         break;
       default: {
         const messaging = MESSAGING.exec(line.name);
@@ -398,8 +420,13 @@ function photoOf(line: ContentLine): string | null {
 export type VCardVersion = '3.0' | '4.0';
 
 /** Writes cards that phones and address books read back without losing a field. */
-export function formatVCards(contacts: ContactDraft[], version: VCardVersion): string {
-  return contacts.map((c) => formatCard(c, version)).join('');
+export function formatVCards(
+  contacts: ContactDraft[],
+  version: VCardVersion,
+  /** The language a country kept as a code is named in ("KR" → "South Korea"/"Korea Selatan"). */
+  language = 'en',
+): string {
+  return contacts.map((c) => formatCard(c, version, language)).join('');
 }
 
 const typeParam = (type: string) =>
@@ -423,7 +450,7 @@ const listComponent = (value: string) =>
         .map((v) => escapeText(v.trim()))
         .join(',');
 
-function formatCard(c: ContactDraft, version: VCardVersion): string {
+function formatCard(c: ContactDraft, version: VCardVersion, language: string): string {
   const lines: string[] = ['BEGIN:VCARD', `VERSION:${version}`];
   const add = (line: string) => lines.push(fold(line));
   const altNames = version === '4.0' && c.otherNames.length > 0;
@@ -483,7 +510,7 @@ function formatCard(c: ContactDraft, version: VCardVersion): string {
             locality: c.city,
             region: '',
             postcode: '',
-            country: c.country,
+            country: countryName(c.country, language),
           },
         ]
       : [];
@@ -510,6 +537,18 @@ function formatCard(c: ContactDraft, version: VCardVersion): string {
   }
   if (c.tags.length) add(`CATEGORIES:${c.tags.map(escapeText).join(',')}`);
   if (c.notes) add(`NOTE:${escapeText(c.notes)}`);
+  if (c.birthday) add(`BDAY:${escapeText(c.birthday)}`);
+  if (c.geo) {
+    const [lat, lon] = c.geo.split(',');
+    add(version === '4.0' ? `GEO:geo:${lat},${lon}` : `GEO:${lat};${lon}`);
+  }
+  if (c.uid) add(`UID:${escapeUri(c.uid)}`);
+  if (c.photoUrl)
+    add(
+      version === '4.0'
+        ? `PHOTO:${escapeUri(c.photoUrl)}`
+        : `PHOTO;VALUE=uri:${escapeUri(c.photoUrl)}`,
+    );
   if (c.photo) {
     const match = /^data:image\/([\w.+-]+);base64,([A-Za-z0-9+/=]*)$/.exec(c.photo);
     if (match) {

@@ -1,38 +1,11 @@
+import {
+  countryAliases as aliases,
+  countryCodes,
+  isCountryCode,
+} from '../../../electron/common/domain/countries';
 import { matchScore, normalise } from './search-text';
 
-/**
- * ISO 3166-1 alpha-2, the officially assigned codes. Intl can name a region but cannot list
- * them (its names also cover "EU", "UN", old codes such as "YU"), so the list is kept here.
- */
-export const countryCodes = (
-  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ ' +
-  'BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM ' +
-  'DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS ' +
-  'GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN ' +
-  'KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ ' +
-  'MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM ' +
-  'PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV ' +
-  'SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI ' +
-  'VN VU WF WS YE YT ZA ZM ZW'
-).split(' ');
-
-const known = new Set(countryCodes);
-
-/** Names people use that neither language's official name starts with; strongest first. */
-const aliases: Record<string, string[]> = {
-  KR: ['Korea', 'Republic of Korea', 'Republik Korea', 'ROK'],
-  KP: ['DPRK', 'Korea Utara'],
-  US: ['USA', 'United States of America', 'America', 'Amerika', 'Amerika Serikat'],
-  GB: ['UK', 'United Kingdom', 'Britain', 'Great Britain', 'England', 'Inggris', 'Britania Raya'],
-  NL: ['Holland', 'Belanda'],
-  TL: ['East Timor', 'Timor Timur'],
-  CZ: ['Czech Republic', 'Ceko'],
-  RU: ['Russian Federation'],
-  VN: ['Viet Nam'],
-  LA: ['Lao PDR'],
-  CN: ['PRC', 'Tiongkok', 'Cina'],
-  AE: ['UAE', 'Emirates'],
-};
+export { countryCodes, isCountryCode };
 
 export interface CountryOption {
   code: string;
@@ -42,10 +15,6 @@ export interface CountryOption {
   otherName: string;
   label: string;
   keys: string[];
-}
-
-export function isCountryCode(value: string): boolean {
-  return known.has(value);
 }
 
 /** Every country named in the UI language, with the other language's name searchable. */

@@ -113,7 +113,9 @@ export const createContactsSlice =
       await get().loadContacts();
       return count;
     },
-    exportContacts: (request) => api.call('contacts.export', request),
+    // Countries named in the UI language (the file's reader is this delegate).
+    exportContacts: (request) =>
+      api.call('contacts.export', { language: get().language, ...request }),
     contactQr: (id) => api.call('contacts.qr', { id }),
     findDuplicates: () => api.call('contacts.duplicates', {}),
     async mergeContacts(keepId, otherId, choices) {

@@ -43,7 +43,8 @@ describe('participant lists as people keep them', () => {
       organisation: { en: 'LBH Bandar Lampung' },
       position: { en: 'Staf Program' },
       city: 'Bandar Lampung',
-      country: 'Indonesia',
+      // The written name becomes its code; the address (below) keeps "Indonesia".
+      country: 'ID',
     });
     expect(andi?.phones).toEqual([
       { value: '+62 812 1111 0001', type: 'cell' },

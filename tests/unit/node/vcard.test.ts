@@ -18,7 +18,7 @@ describe('vCard import', () => {
       orgUnits: { id: ['Divisi Hak Asasi Manusia'], en: ['Divisi Hak Asasi Manusia'] },
       position: { id: 'Koordinator Advokasi', en: 'Koordinator Advokasi' },
       city: 'Bandar Lampung',
-      country: 'Indonesia',
+      country: 'ID',
       website: 'https://lbh-lampung.or.id',
       tags: ['pembela-ham', 'lampung'],
       notes: 'Bertemu di lokakarya HAM, 27 Agustus 2025; minta salinan materi.',
@@ -125,6 +125,76 @@ describe('vCard round trip', () => {
       });
     }
   }
+
+  it('keeps BDAY, GEO, UID and a photo at a web address, and gives them back in 3.0 and 4.0', () => {
+    const card = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Kim Min-ji',
+      'N:Kim;Min-ji;;;',
+      'BDAY:1985-04-12',
+      'GEO:35.1595;126.8526',
+      'UID:urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1',
+      'PHOTO;VALUE=uri:https://example.org/kim.jpg',
+      'ADR;TYPE=work:;;5 Sangmu-ro;Gwangju;;61958;Republic of Korea',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const [kim] = parseVCards(card).contacts;
+    expect(kim).toMatchObject({
+      birthday: '1985-04-12',
+      geo: '35.1595,126.8526',
+      uid: 'urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1',
+      photoUrl: 'https://example.org/kim.jpg',
+      photo: null,
+      // The contact's country is the code; the address keeps what the card wrote.
+      country: 'KR',
+    });
+    expect(kim?.addresses[0]?.country).toBe('Republic of Korea');
+    const four = formatVCards(parseVCards(card).contacts, '4.0');
+    expect(four).toContain('GEO:geo:35.1595,126.8526\r\n');
+    expect(four).toContain('PHOTO:https://example.org/kim.jpg\r\n');
+    const three = formatVCards(parseVCards(card).contacts, '3.0');
+    expect(three).toContain('GEO:35.1595;126.8526\r\n');
+    expect(three).toContain('PHOTO;VALUE=uri:https://example.org/kim.jpg\r\n');
+    for (const text of [three, four]) expect(parseVCards(text).contacts).toEqual([kim]);
+    // 4.0's own forms are read too: "geo:" URIs and a birthday without the year.
+    const [other] = parseVCards(
+      'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:A\r\nBDAY:--0412\r\nGEO:geo:-6.2,106.8;u=10\r\nEND:VCARD\r\n',
+    ).contacts;
+    expect(other).toMatchObject({ birthday: '--0412', geo: '-6.2,106.8' });
+  });
+
+  it('names a country kept as a code in the export language, and reads the name back as the code', () => {
+    const [card] = parseVCards(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim Min-ji\r\nEND:VCARD\r\n',
+    ).contacts;
+    if (!card) throw new Error('no card');
+    const kim = { ...card, city: 'Gwangju', country: 'KR' };
+    expect(formatVCards([kim], '4.0', 'en')).toContain('ADR:;;;Gwangju;;;South Korea\r\n');
+    expect(formatVCards([kim], '3.0', 'id')).toContain('ADR:;;;Gwangju;;;Korea Selatan\r\n');
+    for (const language of ['en', 'id']) {
+      const [again] = parseVCards(formatVCards([kim], '4.0', language)).contacts;
+      expect(again?.country).toBe('KR');
+    }
+    for (const [written, code] of [
+      ['Korea', 'KR'],
+      ['Indonesia', 'ID'],
+      ['Amerika Serikat', 'US'],
+      ['United Kingdom', 'GB'],
+      ['Jepang', 'JP'],
+    ]) {
+      const [c] = parseVCards(
+        `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:X\r\nADR:;;;;;;${written}\r\nEND:VCARD\r\n`,
+      ).contacts;
+      expect(c?.country, written).toBe(code);
+    }
+    // Not a country anyone names: kept as written, never guessed.
+    const [odd] = parseVCards(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:X\r\nADR:;;;;;;Atlantis\r\nEND:VCARD\r\n',
+    ).contacts;
+    expect(odd?.country).toBe('Atlantis');
+  });
 
   it('folds long lines at 75 octets without splitting a character', () => {
     const [card] = parseVCards(fixture('altid-4.0.vcf')).contacts;

@@ -9,11 +9,19 @@ import { workspace0002 } from './workspace-0002-profile-forums-contacts';
 import { workspace0003 } from './workspace-0003-csv-mappings';
 import { workspace0004 } from './workspace-0004-members-letterhead';
 import { workspace0005 } from './workspace-0005-contact-fidelity';
+import { workspace0006 } from './workspace-0006-contact-card-ids';
 
 export type { DocumentKind, RawDocument } from './migration';
 
 const migrations: Record<DocumentKind, Migration[]> = {
-  workspace: [workspace0001, workspace0002, workspace0003, workspace0004, workspace0005],
+  workspace: [
+    workspace0001,
+    workspace0002,
+    workspace0003,
+    workspace0004,
+    workspace0005,
+    workspace0006,
+  ],
   forum: [forum0001, forum0002, forum0003],
 };
 
