@@ -28,6 +28,8 @@ export interface ForumsSlice {
   setForumDeleted(forumId: string, deleted: boolean): Promise<void>;
   openExample(): Promise<void>;
   loadForum(forumId: string): Promise<void>;
+  /** A forum's sessions, for a picker outside the forum (a contact met at one of them). */
+  forumSessions(forumId: string): Promise<Session[]>;
   createSession(input: SessionInput): Promise<Session>;
   updateSession(id: string, patch: SessionPatch): Promise<void>;
   deleteSession(id: string): Promise<void>;
@@ -57,6 +59,9 @@ export const createForumsSlice =
       forums: [],
       forum: null,
       trash: null,
+      async forumSessions(forumId) {
+        return (await api.call('forums.get', { forumId })).sessions.filter((s) => !s.deletedAt);
+      },
       async loadTrash() {
         set({ trash: await api.call('trash.list', {}) });
       },

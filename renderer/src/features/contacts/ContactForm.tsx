@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Session } from '../../../../electron/common/domain/forum-schema';
 import type { Contact, ContactFields } from '../../../../electron/common/domain/workspace-schema';
 import { CountryField } from '../../app/CountryField';
 import { Field } from '../../app/Field';
@@ -46,6 +47,53 @@ function ListField(props: {
     />
   );
 }
+
+/** The session of each linked forum where the contact was met, chosen from its agenda. */
+function SessionPicker(props: {
+  forumId: string;
+  label: string;
+  sessionId: string | null;
+  onChange: (sessionId: string | null) => void;
+}) {
+  const { t } = useTranslation('contacts');
+  const text = useBilingual();
+  const forumSessions = useAppStore((s) => s.forumSessions);
+  const [sessions, setSessions] = useState<Session[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void forumSessions(props.forumId).then((list) => live && setSessions(list));
+    return () => {
+      live = false;
+    };
+  }, [forumSessions, props.forumId]);
+  if (!sessions?.length) return null;
+  return (
+    <select
+      className="contact-session"
+      aria-label={props.label}
+      value={props.sessionId ?? ''}
+      onChange={(e) => props.onChange(e.target.value || null)}
+    >
+      <option value="">{t('form.noSession')}</option>
+      {sessions.map((s) => (
+        <option key={s.id} value={s.id}>
+          {text(s.title)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** "ko: 김민지", one per line: a name in another script, with its language. */
+const otherNamesText = (names: ContactFormValue['otherNames']) =>
+  names.map((n) => (n.language ? `${n.language}: ${n.value}` : n.value));
+const otherNamesFrom = (lines: string[]) =>
+  lines.map((line) => {
+    const match = /^([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\s*:\s*(.+)$/.exec(line);
+    return match
+      ? { language: match[1] ?? '', value: match[2] ?? '' }
+      : { language: '', value: line };
+  });
 
 interface Props {
   contact: Contact | null;
@@ -157,13 +205,49 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
         />
         <Field
           label={t('form.honorific')}
-          value={value.honorific}
-          onChange={(honorific) => set({ honorific })}
+          value={value.nameParts.prefix || value.honorific}
+          // The title before the name is N's prefix: one field, so the two never disagree.
+          onChange={(honorific) =>
+            set({ honorific, nameParts: { ...value.nameParts, prefix: honorific } })
+          }
         />
         <Field
           label={t('form.addressAs')}
           value={value.addressAs}
           onChange={(addressAs) => set({ addressAs })}
+        />
+        <Field
+          label={t('form.given')}
+          value={value.nameParts.given}
+          onChange={(given) => set({ nameParts: { ...value.nameParts, given } })}
+        />
+        <Field
+          label={t('form.additional')}
+          value={value.nameParts.additional}
+          onChange={(additional) => set({ nameParts: { ...value.nameParts, additional } })}
+        />
+        <Field
+          label={t('form.family')}
+          value={value.nameParts.family}
+          onChange={(family) => set({ nameParts: { ...value.nameParts, family } })}
+        />
+        <Field
+          label={t('form.suffix')}
+          value={value.nameParts.suffix}
+          onChange={(suffix) => set({ nameParts: { ...value.nameParts, suffix } })}
+        />
+        <ListField
+          name="otherNames"
+          label={t('form.otherNames')}
+          help={t('form.otherNamesHelp')}
+          values={otherNamesText(value.otherNames)}
+          onChange={(lines) => set({ otherNames: otherNamesFrom(lines) })}
+        />
+        <Field
+          label={t('form.birthday')}
+          help={t('form.birthdayHelp')}
+          value={value.birthday}
+          onChange={(birthday) => set({ birthday })}
         />
         <Field
           label={t('form.positionId')}
@@ -176,6 +260,18 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
           lang="en"
           value={value.position.en}
           onChange={(en) => set({ position: { ...value.position, en } })}
+        />
+        <Field
+          label={t('form.roleId')}
+          lang="id"
+          value={value.role.id}
+          onChange={(id) => set({ role: { ...value.role, id } })}
+        />
+        <Field
+          label={t('form.roleEn')}
+          lang="en"
+          value={value.role.en}
+          onChange={(en) => set({ role: { ...value.role, en } })}
         />
         <Field
           label={t('form.organisationId')}
@@ -261,6 +357,12 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
           value={value.website}
           onChange={(website) => set({ website })}
         />
+        <Field
+          label={t('form.photoUrl')}
+          help={t('form.photoUrlHelp')}
+          value={value.photoUrl}
+          onChange={(photoUrl) => set({ photoUrl })}
+        />
       </div>
       {value.photo && <img className="contact-photo" src={value.photo} alt={value.name} />}
       <Field
@@ -272,24 +374,43 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
       {forums.length > 0 && (
         <fieldset className="choices contact-forums">
           <legend>{t('form.forums')}</legend>
-          {forums.map((forum) => (
-            <label key={forum.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={value.met.some((m) => m.forumId === forum.id)}
-                onChange={(e) =>
-                  set({
-                    met: e.target.checked
-                      ? [...value.met, { forumId: forum.id, sessionId: null }]
-                      : value.met.filter((m) => m.forumId !== forum.id),
-                  })
-                }
-              />
-              {forum.id === forumId
-                ? `${text(forum.name)} (${t('form.metHere')})`
-                : text(forum.name)}
-            </label>
-          ))}
+          {forums.map((forum) => {
+            const met = value.met.find((m) => m.forumId === forum.id);
+            return (
+              <div key={forum.id} className="contact-forum">
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={value.met.some((m) => m.forumId === forum.id)}
+                    onChange={(e) =>
+                      set({
+                        met: e.target.checked
+                          ? [...value.met, { forumId: forum.id, sessionId: null }]
+                          : value.met.filter((m) => m.forumId !== forum.id),
+                      })
+                    }
+                  />
+                  {forum.id === forumId
+                    ? `${text(forum.name)} (${t('form.metHere')})`
+                    : text(forum.name)}
+                </label>
+                {met && (
+                  <SessionPicker
+                    forumId={forum.id}
+                    label={`${t('form.session')} · ${text(forum.name)}`}
+                    sessionId={met.sessionId}
+                    onChange={(sessionId) =>
+                      set({
+                        met: value.met.map((m) =>
+                          m.forumId === forum.id ? { ...m, sessionId } : m,
+                        ),
+                      })
+                    }
+                  />
+                )}
+              </div>
+            );
+          })}
         </fieldset>
       )}
       <label className="checkbox sensitive-choice">
