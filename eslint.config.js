@@ -80,8 +80,8 @@ export default tseslint.config(
             '**/electron/main/**',
             '**/electron/preload/**',
           ],
-          // Types only, but for the domain's plain constant lists.
-          typeOnly: 'electron/common/(?!domain/vocabulary$)',
+          // Types only, but for the domain's plain constant lists (vocabulary, the country codes).
+          typeOnly: 'electron/common/(?!domain/(vocabulary|countries)$)',
         },
         'The renderer has no Node and no Electron: it imports only types of the API contract.',
       ),

@@ -92,6 +92,8 @@ interface StoredContact {
 
 for (const w of [indonesian, english]) {
   test.describe(`contact fields in ${w.system}`, () => {
+    // A demo workspace is seeded with the built CLI first: slow on a loaded machine.
+    test.describe.configure({ timeout: 120_000 });
     test.use({ systemLang: w.system, seed });
 
     test('what an import kept is shown and editable: name parts, other scripts, role, birthday, the session where they met', async ({

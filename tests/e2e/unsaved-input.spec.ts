@@ -112,6 +112,8 @@ async function openForum(page: Page, w: Words, section: string) {
 
 for (const w of [indonesian, english]) {
   test.describe(`unsaved input in ${w.system}`, () => {
+    // A demo workspace is seeded with the built CLI first: slow on a loaded machine.
+    test.describe.configure({ timeout: 120_000 });
     test.use({ systemLang: w.system, seed: demo });
 
     test('a form with a Save button asks before Cancel, Escape or a closed tab drops what was typed', async ({

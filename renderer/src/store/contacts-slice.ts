@@ -37,6 +37,8 @@ export interface ContactsSlice {
   createContact(input: ContactInput): Promise<Contact>;
   updateContact(id: string, patch: ContactPatch): Promise<Contact>;
   deleteContact(id: string): Promise<void>;
+  /** Several at once, into the Trash; one *Undo* brings them all back. */
+  deleteContacts(ids: string[]): Promise<void>;
   /** Starts reading a file on the host's importer thread; answers the job to ask about. */
   startContactImport(file: Blob, options: ImportChoices): Promise<string>;
   contactImportStatus(job: string): Promise<ContactImportStatus>;
@@ -92,6 +94,15 @@ export const createContactsSlice =
       await get().loadContacts();
       get().offerRestore({ kind: 'contact', forumId: null, id });
     },
+    async deleteContacts(ids) {
+      for (const id of ids) await api.call('contacts.delete', { id });
+      await get().loadContacts();
+      get().showToast({ key: 'deletedMany', params: { count: ids.length } }, async () => {
+        for (const id of ids)
+          await api.call('trash.restore', { kind: 'contact', forumId: null, id });
+        await get().reloadShown();
+      });
+    },
     async startContactImport(file, options) {
       const { job } = await api.call('contacts.importStart', {
         base64: await base64Of(file),
@@ -104,13 +115,36 @@ export const createContactsSlice =
       await api.call('contacts.importCancel', { job });
     },
     async commitContactImport(token, options) {
+      const before = new Set((await api.call('contacts.list', {})).map((c) => c.id));
       const count = await api.call('contacts.importCommit', { token, ...options });
       await get().loadContacts();
+      // The contacts this import added: one *Undo* moves them all to the Trash.
+      const added = (get().contacts ?? []).filter((c) => !before.has(c.id)).map((c) => c.id);
+      if (added.length) {
+        get().showToast({ key: 'imported', params: { count: added.length } }, async () => {
+          for (const id of added) await api.call('contacts.delete', { id });
+          await get().reloadShown();
+        });
+      }
       return count;
     },
     async linkContacts(ids, forumId, sessionId, linked) {
+      // Undo puts back exactly what changed: the links made, or the links (and sessions) removed.
+      const cards = await Promise.all(ids.map((id) => api.call('contacts.get', { id })));
+      const changed = cards.filter((c) => c.met.some((m) => m.forumId === forumId) !== linked);
       const count = await api.call('contacts.link', { ids, forumId, sessionId, linked });
       await get().loadContacts();
+      if (changed.length) {
+        get().showToast(
+          { key: linked ? 'linked' : 'unlinked', params: { count: changed.length } },
+          async () => {
+            for (const card of changed) {
+              await api.call('contacts.update', { id: card.id, patch: { met: card.met } });
+            }
+            await get().reloadShown();
+          },
+        );
+      }
       return count;
     },
     // Countries named in the UI language (the file's reader is this delegate).

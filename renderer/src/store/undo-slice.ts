@@ -10,6 +10,10 @@ export interface ToastMessage {
   key:
     | `deleted.${TrashKind}`
     | 'merged'
+    | 'imported'
+    | 'linked'
+    | 'unlinked'
+    | 'deletedMany'
     | 'pasted'
     | 'versionRestored'
     | 'restored'

@@ -29,6 +29,7 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
   const createContact = useAppStore((s) => s.createContact);
   const updateContact = useAppStore((s) => s.updateContact);
   const deleteContact = useAppStore((s) => s.deleteContact);
+  const deleteContacts = useAppStore((s) => s.deleteContacts);
   const forums = useAppStore((s) => s.forums);
   const linkContacts = useAppStore((s) => s.linkContacts);
   const contactQr = useAppStore((s) => s.contactQr);
@@ -153,14 +154,25 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
               className="button"
               disabled={!linkForum}
               onClick={async () => {
-                const count = await linkContacts(checked, linkForum, null, linked);
-                setMessage(t(linked ? 'selection.linked' : 'selection.unlinked', { count }));
+                // The toast says how many changed, with *Undo*.
+                await linkContacts(checked, linkForum, null, linked);
                 setChecked([]);
               }}
             >
               {t(linked ? 'selection.link' : 'selection.unlink')}
             </button>
           ))}
+          <button
+            type="button"
+            className="button"
+            onClick={async () => {
+              await deleteContacts(checked);
+              if (current && checked.includes(current.id)) setSelected(null);
+              setChecked([]);
+            }}
+          >
+            {t('selection.delete')}
+          </button>
           <button type="button" className="button subtle" onClick={() => setChecked([])}>
             {t('selection.clear')}
           </button>
