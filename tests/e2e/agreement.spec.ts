@@ -105,7 +105,10 @@ test('an empty paste and a paste with no numbering get a clear word, and nothing
 }) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Open an example' }).click();
-  await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: /WHRCF 2017/ })
+    .click();
   await page.getByRole('tab', { name: 'Agreement' }).click();
   const clauses = page.getByRole('list', { name: 'Clauses' });
   await expect(clauses.getByRole('listitem')).toHaveCount(7);

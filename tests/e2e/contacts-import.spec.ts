@@ -125,7 +125,10 @@ test.describe('dalam bahasa Indonesia', () => {
   }) => {
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Buka contoh' }).click();
-    await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /WHRCF 2017/ })
+      .click();
     await page.getByRole('tab', { name: 'Kontak' }).click();
     await page
       .getByLabel('Impor vCard atau CSV')
@@ -158,7 +161,10 @@ test.describe('dalam bahasa Indonesia', () => {
       })
       .check();
     await page.getByRole('button', { name: 'Simpan' }).click();
-    await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /WHRCF 2017/ })
+      .click();
     await page.getByRole('tab', { name: 'Kontak' }).click();
     await expect(page.getByRole('list', { name: 'Kontak' }).getByRole('button')).toHaveCount(2);
   });

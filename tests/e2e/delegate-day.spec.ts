@@ -185,7 +185,10 @@ test.describe('the trash', () => {
   }) => {
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Open an example' }).click();
-    await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /WHRCF 2017/ })
+      .click();
     await page.getByRole('tab', { name: 'Notes' }).click();
     const list = page.getByRole('list', { name: 'Notes' });
     await list.getByRole('button', { name: /Participatory local democracy/ }).click();
@@ -206,7 +209,10 @@ test.describe('the trash', () => {
     await page.getByRole('button', { name: 'Restore Participatory local democracy' }).click();
     await expect(trash).toContainText('The trash is empty.');
 
-    await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /WHRCF 2017/ })
+      .click();
     await page.getByRole('tab', { name: 'Notes' }).click();
     await expect(list.getByRole('button', { name: /Participatory local democracy/ })).toHaveCount(
       1,

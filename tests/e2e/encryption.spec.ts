@@ -83,7 +83,10 @@ test.describe('an encrypted workspace', () => {
     await page.getByRole('button', { name: 'Forgot the passphrase? Use the recovery key' }).click();
     await page.getByLabel('Recovery key').fill(recoveryKey.toLowerCase());
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /WHRCF 2017/ })
+      .click();
     await page.getByRole('tab', { name: 'Notes' }).click();
     await expect(
       page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: new RegExp(NOTE) }),
@@ -95,7 +98,9 @@ test.describe('an encrypted workspace', () => {
     await expect(page.getByRole('heading', { name: 'Risalah is locked' })).toBeVisible();
     await page.getByLabel('Passphrase').fill(PASS);
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect(page.getByRole('button', { name: /WHRCF 2017/ })).toBeVisible();
+    await expect(
+      page.getByRole('navigation').getByRole('button', { name: /WHRCF 2017/ }),
+    ).toBeVisible();
   });
 });
 

@@ -10,7 +10,10 @@ test('preview the travel report, see what is untranslated, save the HTML, and op
 }, testInfo) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Open an example' }).click();
-  await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: /WHRCF 2017/ })
+    .click();
   await page.getByRole('tab', { name: 'Export' }).click();
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview.getByRole('heading', { name: 'Ringkasan Komitmen' })).toBeVisible();
@@ -75,7 +78,10 @@ test('a PDF saved from the built app reads back, and a failed save says so next 
 }) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Open an example' }).click();
-  await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: /WHRCF 2017/ })
+    .click();
   await page.getByRole('tab', { name: 'Export' }).click();
   await page.getByLabel('PDF (A4)').check();
   const download = page.waitForEvent('download');

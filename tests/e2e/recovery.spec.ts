@@ -77,7 +77,7 @@ test.describe('a deleted forum document', () => {
     const banner = page.getByRole('alert');
     await expect(banner).toContainText('Risalah repaired a damaged file');
     await expect(banner).toContainText(
-      /forums\/.+\.json could not be read \(the file is missing\)/,
+      /forums\/.+\.json\) could not be read \(the file is missing\)/,
     );
     await expect(banner).toContainText('was loaded in its place');
     await page.screenshot({ path: 'test-results/e2e/recovery-missing-forum-en.png' });

@@ -100,7 +100,10 @@ async function savedReport(page: Page, edit: () => Promise<void>) {
 }
 
 async function openReport(page: Page, w: (typeof words)['id' | 'en']) {
-  await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: /WHRCF 2017/ })
+    .click();
   await page.getByRole('tab', { name: w.tab }).click();
   await expect(page.getByLabel(w.assignmentNumber)).toBeVisible();
 }

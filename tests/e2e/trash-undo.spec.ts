@@ -68,7 +68,10 @@ for (const lang of ['id', 'en'] as const) {
 
     const openExampleForum = async (page: Page) => {
       await page.getByRole('button', { name: t('notebook:home.example') }).click();
-      await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: /WHRCF 2017/ })
+        .click();
     };
     const tab = (page: Page, name: string) =>
       page.getByRole('tab', { name: t(`notebook:sections.${name}`) }).click();
@@ -93,7 +96,10 @@ for (const lang of ['id', 'en'] as const) {
       await expect(row.getByRole('cell').nth(2)).toHaveText(/\d{4}/);
       await row.getByRole('button', { name: t('notebook:trash.restoreLabel', { item }) }).click();
       await expect(row).toHaveCount(0);
-      await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: /WHRCF 2017/ })
+        .click();
     };
 
     test('forum, session and note: Undo and the Trash both bring them back', async ({
@@ -137,8 +143,13 @@ for (const lang of ['id', 'en'] as const) {
       await expect(page.getByRole('button', { name: /WHRCF 2017/ })).toHaveCount(0);
       await expect(toast(page)).toContainText(t('notebook:toast.deleted.forum'));
       await page.keyboard.press('Control+z');
-      await expect(page.getByRole('button', { name: /WHRCF 2017/ })).toHaveCount(1);
-      await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+      await expect(
+        page.getByRole('navigation').getByRole('button', { name: /WHRCF 2017/ }),
+      ).toHaveCount(1);
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: /WHRCF 2017/ })
+        .click();
       await page.getByRole('button', { name: t('notebook:forums.delete') }).click();
       await page
         .getByRole('navigation')
@@ -149,7 +160,10 @@ for (const lang of ['id', 'en'] as const) {
         .getByRole('button', { name: t('notebook:trash.restoreLabel', { item: ex('forum') }) })
         .click();
       await expect(trash).toContainText(t('notebook:trash.empty'));
-      await page.getByRole('button', { name: /WHRCF 2017/ }).click();
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: /WHRCF 2017/ })
+        .click();
       await tab(page, 'notes');
       await expect(note).toHaveCount(1);
     });

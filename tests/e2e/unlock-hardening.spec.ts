@@ -148,11 +148,12 @@ for (const l of languages) {
       await page.screenshot({ path: `test-results/e2e/rollback-banner-${l.tag}-1360.png` });
       await page.setViewportSize({ width: 800, height: 700 });
       await page.screenshot({ path: `test-results/e2e/rollback-banner-${l.tag}-800.png` });
+      await page.setViewportSize({ width: 1360, height: 860 });
 
       // What the user sees is the older copy: the later venue is gone, as the banner says.
       await page
+        .getByRole('navigation')
         .getByRole('button', { name: /WHRCF 2017/ })
-        .first()
         .click();
       await expect(page.getByText(gwangjuForum.venue).first()).toBeVisible();
       await expect(page.getByText(VENUE_LATER)).toHaveCount(0);
