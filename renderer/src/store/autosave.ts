@@ -37,6 +37,7 @@ export class Autosaver<P> {
   #firstAt: number | undefined;
   #chain: Promise<void> = Promise.resolve();
   #sending = 0;
+  #disposed = false;
   #inFlight: P | null = null;
   #failures = 0;
   #reportedPending = false;
@@ -100,13 +101,23 @@ export class Autosaver<P> {
       .finally(() => {
         this.#sending--;
         this.#report();
+        this.#forgetWhenDone();
       });
   }
 
-  /** Drops the timers; sends what is pending first. For a row or an editor going away. */
+  /**
+   * Drops the timers; sends what is pending first. For a row or an editor going away. It stays
+   * reachable by a page closing until the host has taken what it sent: a reload right after
+   * leaving an editor cancels the request in flight, and the page's exit must send it again.
+   */
   dispose(): void {
+    this.#disposed = true;
     this.#send();
-    live.delete(this);
+    this.#forgetWhenDone();
+  }
+
+  #forgetWhenDone(): void {
+    if (this.#disposed && this.#pending === null && this.#sending === 0) live.delete(this);
   }
 
   #arm(ms: number): void {
@@ -140,6 +151,7 @@ export class Autosaver<P> {
         this.#inFlight = null;
         this.#sending--;
         this.#report();
+        this.#forgetWhenDone();
       }
     };
     // In order: a newer text never overtakes an older one on its way to the host.

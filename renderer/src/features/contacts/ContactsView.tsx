@@ -213,7 +213,7 @@ export function ContactsView({ forumId }: { forumId: string | null }) {
                       <span className="status status-outdated-en"> {t('sensitive')}</span>
                     )}
                   </span>
-                  <span className="note-item-session">
+                  <span className="note-item-session" data-user-content>
                     {[text(c.organisation), c.email].filter(Boolean).join(' · ')}
                   </span>
                 </button>

@@ -265,8 +265,10 @@ export function ImportDialog({ file, forumId, forumName, onClose }: Props) {
           <ul className="import-list" aria-label={t('importDialog.list')}>
             {preview.contacts.map((c, i) => (
               <li key={i}>
-                <strong>{c.name}</strong>{' '}
-                {[c.organisation, c.email, c.phone].filter(Boolean).join(' · ')}
+                <strong data-user-content>{c.name}</strong>{' '}
+                <span data-user-content>
+                  {[c.organisation, c.email, c.phone].filter(Boolean).join(' · ')}
+                </span>
                 {c.duplicateOf && (
                   <span className="status status-missing-en">{t('importDialog.duplicate')}</span>
                 )}
