@@ -92,7 +92,9 @@ test.describe('an encrypted workspace', () => {
       page.getByRole('list', { name: 'Notes' }).getByRole('button', { name: new RegExp(NOTE) }),
     ).toHaveCount(1);
 
-    // A new start asks again; the passphrase opens it.
+    // A new start asks again; the passphrase opens it. The page leaves first: its live
+    // connection must not see the server go away (a refused reconnect is a console error).
+    await page.goto('about:blank');
     await server.restart();
     await page.goto(server.url);
     await expect(page.getByRole('heading', { name: 'Risalah is locked' })).toBeVisible();

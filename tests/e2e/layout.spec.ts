@@ -35,11 +35,13 @@ async function expectNoHorizontalOverflow(page: Page, where: string) {
 
 /** Every tab of the forum sits on the same row. */
 async function expectTabsOnOneRow(page: Page) {
-  const tops = await page
-    .getByRole('tab')
-    .evaluateAll((tabs) => tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)));
-  expect(tops.length).toBeGreaterThan(1);
-  expect(new Set(tops).size).toBe(1);
+  // The tab bar settles a frame after a resize (it measures what fits), so the rows are polled.
+  const tops = () =>
+    page
+      .getByRole('tab')
+      .evaluateAll((tabs) => tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)));
+  expect((await tops()).length).toBeGreaterThan(1);
+  await expect.poll(async () => new Set(await tops()).size).toBe(1);
 }
 
 for (const [systemLang, lang] of [
