@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../../electron/common/api/contract';
@@ -107,7 +107,8 @@ describe('App', () => {
       'textContent',
       'Welcome to Risalah',
     );
-    expect(document.documentElement.lang).toBe('en');
+    // The page's lang follows a frame after the text (set in an effect).
+    await waitFor(() => expect(document.documentElement.lang).toBe('en'));
   });
 
   it('switches the interface language and remembers the choice through the API', async () => {
