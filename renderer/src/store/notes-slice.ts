@@ -22,6 +22,11 @@ export interface NotesSlice {
   notesForumId: string | null;
   noteFilter: NoteFilter;
   editing: NoteView | null;
+  /**
+   * Another note is being opened or made: the one left is off the screen already, so nothing
+   * typed in that moment can land in it.
+   */
+  switchingNote: boolean;
   loadNotes(forumId: string): Promise<void>;
   setNoteFilter(filter: NoteFilter): void;
   openNote(id: string | null): Promise<void>;
@@ -92,6 +97,44 @@ export const createNotesSlice =
     const flushAll = () =>
       Promise.all([...savers.values()].map((saver) => saver.flush())).then(() => undefined);
 
+    /**
+     * Leaves `left`: what was typed is sent, and a note left empty (no text, tag or pin) is
+     * taken away by the host, which keeps it if anything reached it meanwhile.
+     */
+    const leave = async (left: NoteView | null) => {
+      const forumId = get().notesForumId;
+      await get().flushNote();
+      // The newest text of the note left: the store's while it shows, else what it held.
+      const now = get().editing?.id === left?.id ? get().editing : left;
+      if (!left || !forumId || !now || !looksEmpty(now)) return;
+      try {
+        if ((await api.call('notes.discardEmpty', { forumId, id: left.id })) === 'kept') return;
+      } catch {
+        // Not taken away this time: an empty note in the list is harmless.
+        return;
+      }
+      set((state) => ({
+        notes: state.notes.filter((n) => n.id !== left.id),
+        editing: state.editing?.id === left.id ? null : state.editing,
+      }));
+    };
+
+    /**
+     * Takes the open note off the screen before another is opened or made (the *Write a
+     * note* button shows the Notes tab first): a click or a key in that moment must not go
+     * into the note being left.
+     */
+    const switchFrom = async <T>(next: () => Promise<T>): Promise<T> => {
+      const left = get().editing;
+      set({ editing: null, switchingNote: true });
+      try {
+        await leave(left);
+        return await next();
+      } finally {
+        set({ switchingNote: false });
+      }
+    };
+
     let focusSerial = 0;
     const focusOn = (id: string): Pick<NotesSlice, 'noteFocus'> => ({
       noteFocus: { id, side: get().language, serial: ++focusSerial },
@@ -102,6 +145,7 @@ export const createNotesSlice =
       notesForumId: null,
       noteFilter: 'all',
       editing: null,
+      switchingNote: false,
       noteFocus: null,
       typeAhead: null,
       async loadNotes(forumId) {
@@ -111,24 +155,26 @@ export const createNotesSlice =
       },
       setNoteFilter: (noteFilter) => set({ noteFilter }),
       async openNote(id) {
-        if (get().editing?.id === id) await get().flushNote();
-        else await get().leaveNote();
-        const forumId = get().notesForumId;
-        if (!id || !forumId) return set({ editing: null });
-        set({ editing: await api.call('notes.get', { forumId, id }) });
+        if (id !== null && get().editing?.id === id) return get().flushNote();
+        await switchFrom(async () => {
+          const forumId = get().notesForumId;
+          if (!id || !forumId) return;
+          set({ editing: await api.call('notes.get', { forumId, id }) });
+        });
       },
       async createNote(sessionId) {
         set({ typeAhead: get().typeAhead ?? '' });
         try {
-          await get().leaveNote();
-          const forumId = get().notesForumId;
-          if (!forumId) return set({ typeAhead: null });
-          const note = await api.call('notes.create', { forumId, note: { sessionId } });
-          set((state) => ({
-            notes: [...state.notes, summary(note)],
-            editing: note,
-            ...focusOn(note.id),
-          }));
+          await switchFrom(async () => {
+            const forumId = get().notesForumId;
+            if (!forumId) return set({ typeAhead: null });
+            const note = await api.call('notes.create', { forumId, note: { sessionId } });
+            set((state) => ({
+              notes: [...state.notes, summary(note)],
+              editing: note,
+              ...focusOn(note.id),
+            }));
+          });
         } catch (error) {
           set({ typeAhead: null });
           throw error;
@@ -151,23 +197,7 @@ export const createNotesSlice =
           throw error;
         }
       },
-      async leaveNote() {
-        const left = get().editing;
-        const forumId = get().notesForumId;
-        await get().flushNote();
-        const now = get().editing?.id === left?.id ? get().editing : left;
-        if (!left || !forumId || !now || !looksEmpty(now)) return;
-        try {
-          if ((await api.call('notes.discardEmpty', { forumId, id: left.id })) === 'kept') return;
-        } catch {
-          // Not taken away this time: an empty note in the list is harmless.
-          return;
-        }
-        set((state) => ({
-          notes: state.notes.filter((n) => n.id !== left.id),
-          editing: state.editing?.id === left.id ? null : state.editing,
-        }));
-      },
+      leaveNote: () => leave(get().editing),
       takeFocus() {
         const typed = get().typeAhead ?? '';
         set({ typeAhead: null, noteFocus: null });

@@ -24,7 +24,7 @@ const stored: NoteView = {
   translation: 'empty',
 };
 
-function fakeApi(options: { failUpdates?: () => boolean } = {}) {
+function fakeApi(options: { failUpdates?: () => boolean; created?: Promise<void> } = {}) {
   const updates: unknown[] = [];
   const keepalive: boolean[] = [];
   let edit = 1000;
@@ -34,6 +34,10 @@ function fakeApi(options: { failUpdates?: () => boolean } = {}) {
     async invoke(channel: ApiChannel, input: unknown, how): Promise<ApiResult<unknown>> {
       if (channel === 'notes.list') return { ok: true, value: [] };
       if (channel === 'notes.get') return { ok: true, value: note };
+      if (channel === 'notes.create') {
+        await options.created;
+        return { ok: true, value: { ...structuredClone(stored), id: 'n2' } };
+      }
       if (channel === 'notes.update') {
         if (options.failUpdates?.()) {
           return { ok: false, error: { code: 'host-unreachable', params: {} } };
@@ -192,5 +196,30 @@ describe('note autosave under fast typing', () => {
     await flushRequested?.();
     // Answered only once the host has taken it.
     expect(updates).toEqual([{ body: { en: 'Before the window closes' } }]);
+  });
+});
+
+describe('moving to another note', () => {
+  it('takes the note left off the screen at once, so typing meant for the new one cannot land in it', async () => {
+    // The new note is made slowly (a busy host): the moment the old one could still be hit.
+    let made = () => {};
+    const { client, updates } = fakeApi({ created: new Promise<void>((r) => (made = r)) });
+    const store = createAppStore(client, 'id');
+    await store.getState().loadNotes('f1');
+    await store.getState().openNote('n1');
+    store.getState().editNote({ body: { id: 'Catatan pertama' } });
+    const making = store.getState().createNote('s1');
+    await vi.advanceTimersByTimeAsync(0);
+    // While the new note is being made, no note is open to type into.
+    expect(store.getState().editing).toBeNull();
+    expect(store.getState().switchingNote).toBe(true);
+    store.getState().editNote({ body: { en: 'meant for the new note' } });
+    made();
+    await making;
+    expect(store.getState().editing?.id).toBe('n2');
+    expect(store.getState().switchingNote).toBe(false);
+    // The first note kept its text and got nothing meant for the new one.
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MAX_WAIT_MS + 10);
+    expect(updates).toEqual([{ body: { id: 'Catatan pertama' } }]);
   });
 });

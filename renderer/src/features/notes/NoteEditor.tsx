@@ -133,13 +133,15 @@ export function NoteEditor() {
   const { t } = useTranslation('notebook');
   const text = useBilingual();
   const note = useAppStore((s) => s.editing);
+  const switching = useAppStore((s) => s.switchingNote);
   const sessions = useAppStore((s) => s.forum?.sessions ?? NONE);
   const editNote = useAppStore((s) => s.editNote);
   const deleteNote = useAppStore((s) => s.deleteNote);
   const sessionId = useId();
   const tagsId = useId();
   const [tagsDraft, setTagsDraft] = useState<{ noteId: string; text: string } | null>(null);
-  if (!note) return <p className="empty-state">{t('notes.choose')}</p>;
+  // Between two notes nothing shows (the next one is a moment away): not the hint to pick one.
+  if (!note) return switching ? null : <p className="empty-state">{t('notes.choose')}</p>;
   const tagsText = tagsDraft?.noteId === note.id ? tagsDraft.text : note.tags.join(', ');
   const outdated = note.translation.startsWith('outdated');
 
