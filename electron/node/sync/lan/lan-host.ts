@@ -1,4 +1,3 @@
-import { NetworkAdapter } from '@automerge/automerge-repo';
 import type { Message, PeerId, PeerMetadata } from '@automerge/automerge-repo';
 import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +20,7 @@ import {
   messageFrame,
   toMessage,
 } from './protocol';
+import { ReadyAdapter } from './ready-adapter';
 import type { HelloFrame, RefusalReason } from './protocol';
 
 export interface LanHostOptions {
@@ -57,7 +57,7 @@ export interface LanHostEvents {
  * admitted connection becomes one Repo peer; which documents it sees is the Repo's share
  * configuration.
  */
-export class LanHost extends NetworkAdapter {
+export class LanHost extends ReadyAdapter {
   readonly status = new EventEmitter<LanHostEvents>();
   readonly #options: Required<Omit<LanHostOptions, 'port'>> & { port: number };
   #server: Server | null = null;
@@ -66,8 +66,6 @@ export class LanHost extends NetworkAdapter {
   #failures = 0;
   #connections = new Map<PeerId, { framed: FramedSocket; peer: ConnectedPeer }>();
   #sockets = new Set<TLSSocket>();
-  #ready = false;
-  #readyResolvers: (() => void)[] = [];
   #repoJoined: Promise<void>;
   #resolveRepoJoined!: () => void;
 
@@ -141,20 +139,11 @@ export class LanHost extends NetworkAdapter {
 
   // NetworkAdapter
 
-  isReady(): boolean {
-    return this.#ready;
-  }
-
-  whenReady(): Promise<void> {
-    if (this.#ready) return Promise.resolve();
-    return new Promise((resolve) => this.#readyResolvers.push(resolve));
-  }
-
   connect(peerId: PeerId, peerMetadata?: PeerMetadata): void {
     this.peerId = peerId;
     this.peerMetadata = peerMetadata;
     this.#resolveRepoJoined();
-    if (this.#server) this.#markReady();
+    if (this.#server) this.markReady();
   }
 
   send(message: Message): void {
@@ -196,12 +185,7 @@ export class LanHost extends NetworkAdapter {
       });
     });
     this.#server = server;
-    if (this.peerId) this.#markReady();
-  }
-
-  #markReady(): void {
-    this.#ready = true;
-    for (const resolve of this.#readyResolvers.splice(0)) resolve();
+    if (this.peerId) this.markReady();
   }
 
   async #admit(socket: TLSSocket): Promise<void> {

@@ -1,4 +1,3 @@
-import { NetworkAdapter } from '@automerge/automerge-repo';
 import type { Message, PeerId, PeerMetadata } from '@automerge/automerge-repo';
 import { EventEmitter } from 'node:events';
 import { connect as tlsConnect } from 'node:tls';
@@ -21,6 +20,7 @@ import {
   toMessage,
   welcomeFrame,
 } from './protocol';
+import { ReadyAdapter } from './ready-adapter';
 import type { RefusalReason, WelcomeFrame } from './protocol';
 
 /** Why joining stopped for good (no retry would help): shown to the user, translated. */
@@ -50,7 +50,7 @@ export interface LanJoinerOptions {
  * later ones are admitted by the certificates alone. A dropped connection is retried with
  * growing pauses; a refusal (wrong code, removed from the delegation) stops for good.
  */
-export class LanJoiner extends NetworkAdapter {
+export class LanJoiner extends ReadyAdapter {
   readonly events = new EventEmitter<{ status: [JoinStatus] }>();
   readonly #options: Required<LanJoinerOptions>;
   #status: JoinStatus = { state: 'connecting', attempt: 0 };
@@ -60,9 +60,7 @@ export class LanJoiner extends NetworkAdapter {
   #stopped = false;
   #attempt = 0;
   #timer: NodeJS.Timeout | null = null;
-  #ready = false;
   #repair = false;
-  #readyResolvers: (() => void)[] = [];
 
   constructor(options: LanJoinerOptions) {
     super();
@@ -95,15 +93,6 @@ export class LanJoiner extends NetworkAdapter {
 
   // NetworkAdapter
 
-  isReady(): boolean {
-    return this.#ready;
-  }
-
-  whenReady(): Promise<void> {
-    if (this.#ready) return Promise.resolve();
-    return new Promise((resolve) => this.#readyResolvers.push(resolve));
-  }
-
   connect(peerId: PeerId, peerMetadata?: PeerMetadata): void {
     this.peerId = peerId;
     this.peerMetadata = peerMetadata;
@@ -123,7 +112,7 @@ export class LanJoiner extends NetworkAdapter {
     if (this.#timer) clearTimeout(this.#timer);
     this.#framed?.socket.destroy();
     this.#setStatus({ state: 'closed' });
-    this.#markReady();
+    this.markReady();
     this.emit('close');
   }
 
@@ -132,13 +121,10 @@ export class LanJoiner extends NetworkAdapter {
     this.events.emit('status', status);
   }
 
-  #markReady(): void {
-    // Ready once the first attempt ends either way, so the Repo never waits on a host
-    // that is away: documents it already has stay usable offline.
-    this.#ready = true;
-    for (const resolve of this.#readyResolvers.splice(0)) resolve();
-  }
-
+  /**
+   * Ready once the first attempt ends either way, so the Repo never waits on a host that is
+   * away: documents it already has stay usable offline.
+   */
   async #dial(): Promise<void> {
     if (this.#stopped) return;
     this.#attempt += 1;
@@ -172,7 +158,7 @@ export class LanJoiner extends NetworkAdapter {
       socket.destroy();
       this.#stopped = true;
       this.#setStatus({ state: 'refused', reason: outcome.refused });
-      this.#markReady();
+      this.markReady();
       return;
     }
     socket.destroy();
@@ -180,7 +166,7 @@ export class LanJoiner extends NetworkAdapter {
   }
 
   #retry(error: string): void {
-    this.#markReady();
+    this.markReady();
     if (this.#stopped) return;
     const retryInMs = Math.min(
       this.#options.reconnectMaxMs,
@@ -285,7 +271,7 @@ export class LanJoiner extends NetworkAdapter {
       peerMetadata: cleanMetadata(welcome.peerMetadata as PeerMetadata | undefined),
     });
     this.#setStatus({ state: 'connected', hostName: welcome.name, hostFingerprint });
-    this.#markReady();
+    this.markReady();
   }
 }
 
