@@ -1,3 +1,4 @@
+import { CheckedForm } from '../../app/CheckedForm';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -90,13 +91,7 @@ export function SessionForm({
   }
 
   return (
-    <form
-      ref={formRef}
-      className="form"
-      noValidate
-      onSubmit={(e) => void submit(e)}
-      onBlur={problems.onBlur}
-    >
+    <CheckedForm problems={problems} onSubmit={submit} formRef={formRef}>
       <div className="form-grid">
         <Field
           label={t('sessionForm.titleId')}
@@ -166,6 +161,6 @@ export function SessionForm({
         submitLabel={t('sessionForm.save')}
         onCancel={() => void leave(onCancel)}
       />
-    </form>
+    </CheckedForm>
   );
 }

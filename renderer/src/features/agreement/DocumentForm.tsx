@@ -1,3 +1,4 @@
+import { CheckedForm } from '../../app/CheckedForm';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,13 +47,7 @@ export function DocumentForm({ document, onSubmit, onCancel }: Props) {
   }
 
   return (
-    <form
-      ref={formRef}
-      className="form"
-      noValidate
-      onSubmit={(e) => void submit(e)}
-      onBlur={problems.onBlur}
-    >
+    <CheckedForm problems={problems} onSubmit={submit} formRef={formRef}>
       <div className="form-grid">
         <Field
           label={t('documentForm.titleId')}
@@ -123,6 +118,6 @@ export function DocumentForm({ document, onSubmit, onCancel }: Props) {
         submitLabel={t('documentForm.save')}
         onCancel={() => void leave(onCancel)}
       />
-    </form>
+    </CheckedForm>
   );
 }

@@ -1,3 +1,4 @@
+import { CheckedForm } from '../../app/CheckedForm';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,13 +76,7 @@ export function CommitmentForm({ commitment, clauses, contacts, onSubmit, onCanc
     setSteps((all) => all.map((s, i) => (i === index ? { ...s, ...patch } : s)));
 
   return (
-    <form
-      ref={formRef}
-      className="form"
-      noValidate
-      onSubmit={(e) => void submit(e)}
-      onBlur={problems.onBlur}
-    >
+    <CheckedForm problems={problems} onSubmit={submit} formRef={formRef}>
       <div className="form-grid">
         <Field
           label={t('commitmentForm.statementId')}
@@ -218,6 +213,6 @@ export function CommitmentForm({ commitment, clauses, contacts, onSubmit, onCanc
         submitLabel={t('commitmentForm.save')}
         onCancel={() => void leave(onCancel)}
       />
-    </form>
+    </CheckedForm>
   );
 }

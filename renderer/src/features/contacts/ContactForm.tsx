@@ -1,3 +1,4 @@
+import { CheckedForm } from '../../app/CheckedForm';
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -189,13 +190,7 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
   }
 
   return (
-    <form
-      ref={formRef}
-      className="form"
-      noValidate
-      onSubmit={(e) => void submit(e)}
-      onBlur={problems.onBlur}
-    >
+    <CheckedForm problems={problems} onSubmit={submit} formRef={formRef}>
       <div className="form-grid">
         <Field
           label={t('form.name')}
@@ -434,6 +429,6 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
           </span>
         )}
       </div>
-    </form>
+    </CheckedForm>
   );
 }

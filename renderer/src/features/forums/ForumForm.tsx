@@ -1,3 +1,4 @@
+import { CheckedForm } from '../../app/CheckedForm';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -102,13 +103,7 @@ export function ForumForm({ forum, onSubmit, onCancel }: ForumFormProps) {
   }
 
   return (
-    <form
-      ref={formRef}
-      className="form"
-      noValidate
-      onSubmit={(e) => void submit(e)}
-      onBlur={problems.onBlur}
-    >
+    <CheckedForm problems={problems} onSubmit={submit} formRef={formRef}>
       <div className="form-grid">
         <Field
           label={t('forumForm.nameId')}
@@ -214,6 +209,6 @@ export function ForumForm({ forum, onSubmit, onCancel }: ForumFormProps) {
         submitLabel={forum ? t('forumForm.save') : t('forumForm.create')}
         onCancel={() => void leave(onCancel)}
       />
-    </form>
+    </CheckedForm>
   );
 }

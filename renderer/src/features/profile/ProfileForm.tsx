@@ -1,3 +1,4 @@
+import { CheckedForm } from '../../app/CheckedForm';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +35,7 @@ export function ProfileForm({ profile, onSave }: ProfileFormProps) {
   }
 
   return (
-    <form className="form" noValidate onSubmit={(e) => void submit(e)} onBlur={problems.onBlur}>
+    <CheckedForm problems={problems} onSubmit={submit}>
       <div className="form-grid">
         <Field
           label={t('profile.nameId')}
@@ -102,6 +103,6 @@ export function ProfileForm({ profile, onSave }: ProfileFormProps) {
           </span>
         )}
       </div>
-    </form>
+    </CheckedForm>
   );
 }
