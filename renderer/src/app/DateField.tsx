@@ -100,6 +100,25 @@ function Frame({
   );
 }
 
+/** What a date and a time field have in common: checked by the form, labelled, described. */
+const segmented = (props: CommonProps, described: string | undefined) => ({
+  isInvalid: !!props.error,
+  validationBehavior: 'aria' as const,
+  shouldForceLeadingZeros: true,
+  'aria-describedby': described,
+});
+
+function Segments({ label }: { label: string }) {
+  return (
+    <>
+      <Label className="field-label">{label}</Label>
+      <DateInput className="segments">
+        {(segment) => <DateSegment segment={segment} className="segment" />}
+      </DateInput>
+    </>
+  );
+}
+
 interface DateFieldProps extends CommonProps {
   /** YYYY-MM-DD, or null. */
   value: string | null;
@@ -114,15 +133,9 @@ export function DateField(props: DateFieldProps) {
           className="date-input-field"
           value={toCalendarDate(props.value)}
           onChange={(date) => props.onChange(date ? date.toString() : null)}
-          isInvalid={!!props.error}
-          validationBehavior="aria"
-          shouldForceLeadingZeros
-          aria-describedby={described}
+          {...segmented(props, described)}
         >
-          <Label className="field-label">{props.label}</Label>
-          <DateInput className="segments">
-            {(segment) => <DateSegment segment={segment} className="segment" />}
-          </DateInput>
+          <Segments label={props.label} />
         </AriaDateField>
       )}
     </Frame>
@@ -143,15 +156,9 @@ export function TimeField(props: TimeFieldProps) {
           className="date-input-field"
           value={toTime(props.value)}
           onChange={(time) => props.onChange(fromTime(time))}
-          isInvalid={!!props.error}
-          validationBehavior="aria"
-          shouldForceLeadingZeros
-          aria-describedby={described}
+          {...segmented(props, described)}
         >
-          <Label className="field-label">{props.label}</Label>
-          <DateInput className="segments">
-            {(segment) => <DateSegment segment={segment} className="segment" />}
-          </DateInput>
+          <Segments label={props.label} />
         </AriaTimeField>
       )}
     </Frame>
