@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { typeDateTime } from './forms';
+import { openExampleForum } from './steps';
 
 const english = `Gwangju Declaration on Human Rights Cities
 
@@ -104,12 +105,7 @@ test('an empty paste and a paste with no numbering get a clear word, and nothing
   server,
 }) => {
   await page.goto(server.url);
-  await page.getByRole('button', { name: 'Open an example' }).click();
-  await page
-    .getByRole('navigation')
-    .getByRole('button', { name: /WHRCF 2017/ })
-    .click();
-  await page.getByRole('tab', { name: 'Agreement' }).click();
+  await openExampleForum(page, { example: 'Open an example', tab: 'Agreement' });
   const clauses = page.getByRole('list', { name: 'Clauses' });
   await expect(clauses.getByRole('listitem')).toHaveCount(7);
   await page.getByRole('button', { name: 'Paste text' }).click();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { adversarialVCard } from '../support/hostile-files';
 import { expect, test } from './fixtures';
+import { openExampleForum } from './steps';
 
 const lists = join(import.meta.dirname, '..', 'fixtures', 'lists');
 const shots = 'test-results/e2e';
@@ -124,12 +125,7 @@ test.describe('dalam bahasa Indonesia', () => {
     server,
   }) => {
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'Buka contoh' }).click();
-    await page
-      .getByRole('navigation')
-      .getByRole('button', { name: /WHRCF 2017/ })
-      .click();
-    await page.getByRole('tab', { name: 'Kontak' }).click();
+    await openExampleForum(page, { example: 'Buka contoh', tab: 'Kontak' });
     await page
       .getByLabel('Impor vCard atau CSV')
       .setInputFiles(join(lists, 'daftar-hadir-cp1252.csv'));

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { typeDateTime } from './forms';
 import type { RisalahServer } from './fixtures';
+import { openExampleForum } from './steps';
 
 interface Words {
   newForum: RegExp;
@@ -184,12 +185,7 @@ test.describe('the trash', () => {
     server,
   }) => {
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'Open an example' }).click();
-    await page
-      .getByRole('navigation')
-      .getByRole('button', { name: /WHRCF 2017/ })
-      .click();
-    await page.getByRole('tab', { name: 'Notes' }).click();
+    await openExampleForum(page, { example: 'Open an example', tab: 'Notes' });
     const list = page.getByRole('list', { name: 'Notes' });
     await list.getByRole('button', { name: /Participatory local democracy/ }).click();
     await page.getByRole('button', { name: 'Move note to trash' }).click();

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
+import { openExampleForum } from './steps';
 
 test.use({ systemLang: 'en_GB.UTF-8' });
 
@@ -9,12 +10,7 @@ test('preview the travel report, see what is untranslated, save the HTML, and op
   browser,
 }, testInfo) => {
   await page.goto(server.url);
-  await page.getByRole('button', { name: 'Open an example' }).click();
-  await page
-    .getByRole('navigation')
-    .getByRole('button', { name: /WHRCF 2017/ })
-    .click();
-  await page.getByRole('tab', { name: 'Export' }).click();
+  await openExampleForum(page, { example: 'Open an example', tab: 'Export' });
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview.getByRole('heading', { name: 'Ringkasan Komitmen' })).toBeVisible();
   await expect(preview.getByRole('heading', { name: 'Commitment Summary' })).toBeVisible();
@@ -77,12 +73,7 @@ test('a PDF saved from the built app reads back, and a failed save says so next 
   server,
 }) => {
   await page.goto(server.url);
-  await page.getByRole('button', { name: 'Open an example' }).click();
-  await page
-    .getByRole('navigation')
-    .getByRole('button', { name: /WHRCF 2017/ })
-    .click();
-  await page.getByRole('tab', { name: 'Export' }).click();
+  await openExampleForum(page, { example: 'Open an example', tab: 'Export' });
   await page.getByLabel('PDF (A4)').check();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save' }).click();
