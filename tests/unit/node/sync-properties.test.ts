@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ForumDocument, Note } from '../../../electron/common/domain/forum-schema';
 import { SharedForum } from '../../../electron/node/sync/shared-forum';
 import type { SyncFiles } from '../../../electron/node/sync/sync-files';
+import { noteRecord } from '../../support/forums';
 
 /**
  * In-process peers, each a forum view with its SharedForum (the same code a workspace
@@ -40,28 +41,13 @@ function startingView(): ForumDocument {
       hostOrganisation: { id: '', en: '' },
     },
     sessions: [],
-    notes: [0, 1].map((n) => note(`seed-${n}`, `awal${n} tengah${n} akhir${n}`)),
+    notes: [0, 1].map((n) => noteRecord(`seed-${n}`, `awal${n} tengah${n} akhir${n}`)),
     clauseDocuments: [],
     clauses: [],
     commitments: [],
     report: {} as ForumDocument['report'],
     noteHistory: [],
   } as ForumDocument;
-}
-
-function note(id: string, text: string): Note {
-  return {
-    id,
-    createdAt: at,
-    updatedAt: at,
-    deletedAt: null,
-    sessionId: null,
-    body: { id: text, en: '' },
-    bodyUpdatedAt: { id: at, en: null },
-    tags: [],
-    pinned: false,
-    author: '',
-  };
 }
 
 interface Peer {
@@ -166,7 +152,7 @@ describe('shared forums under random partitions (fast-check)', () => {
             const notes = peer.view.notes;
             if (op.kind === 'add') {
               const word = `baru${op.peer}x${counter++}`;
-              notes.push(note(`n-${op.peer}-${counter}`, word));
+              notes.push(noteRecord(`n-${op.peer}-${counter}`, word));
               inserted.add(word);
             } else if (op.kind === 'title') {
               peer.view.forum.acronym = op.value;
