@@ -1,4 +1,5 @@
 import * as A from '@automerge/automerge';
+import { cleanupSemantic, DIFF_DELETE, DIFF_EQUAL, makeDiff } from '@sanity/diff-match-patch';
 import type { ForumDocument } from '../../common/domain/forum-schema';
 
 /**
@@ -172,10 +173,31 @@ function patchObject(root: unknown, path: A.Prop[], target: Plain, next: Plain):
       if (old === value) continue;
       const parent = path[path.length - 1];
       if ((key === 'id' || key === 'en') && typeof parent === 'string' && PROSE_PARENTS.has(parent))
-        A.updateText(root as A.Doc<unknown>, [...path, key], value);
+        spliceWords(root as A.Doc<unknown>, [...path, key], old, value);
       else target[key] = value;
     } else if (!sameValue(old, value)) {
       target[key] = value;
+    }
+  }
+}
+
+/**
+ * Writes a text's change as the edits a person made, aligned to word boundaries. A plain
+ * character diff turns a word typed before "kata0" into an insertion after its first
+ * letters ("tengah1 kata0" + "x1 kata0" …); a colleague who deleted "kata0" meanwhile then
+ * takes those letters with it, and the new word arrives broken. diff-match-patch's semantic
+ * clean-up shifts each edit sideways to the word boundary (and keeps surrogate pairs whole).
+ */
+function spliceWords(doc: A.Doc<unknown>, path: A.Prop[], old: string, next: string): void {
+  let at = 0;
+  for (const [op, text] of cleanupSemantic(makeDiff(old, next))) {
+    if (op === DIFF_EQUAL) {
+      at += text.length;
+    } else if (op === DIFF_DELETE) {
+      A.splice(doc, path, at, text.length);
+    } else {
+      A.splice(doc, path, at, 0, text);
+      at += text.length;
     }
   }
 }

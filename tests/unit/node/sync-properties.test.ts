@@ -192,3 +192,40 @@ describe('shared forums under random partitions (fast-check)', () => {
     );
   }, 240_000);
 });
+
+describe('concurrent typing in one note', () => {
+  const twoPeers = async (text: string) => {
+    const first = startingView();
+    (first.notes[0] as Note).body.id = text;
+    const origin = await SharedForum.create(noFiles, first);
+    const shared = await SharedForum.adopt(noFiles, A.load(A.save(origin.doc)));
+    const view = shared.view({ schemaVersion: 3, noteHistory: [] });
+    shared.prime(view);
+    return [{ view: first, shared: origin }, { view, shared }] as const;
+  };
+  const bodyOf = (peer: Peer) => (peer.view.notes[0] as Note).body.id;
+  const type = async (peer: Peer, text: string) => {
+    (peer.view.notes[0] as Note).body.id = text;
+    await save(peer);
+  };
+
+  it('a word typed before a word a colleague deletes arrives whole (the case fast-check found)', async () => {
+    const [a, b] = await twoPeers('tengah1 kata0x0 akhir1');
+    await type(a, 'tengah1 kata0x1 kata0x0 akhir1');
+    await type(b, 'tengah1 akhir1');
+    receive(a, b);
+    receive(b, a);
+    expect(bodyOf(a)).toBe('tengah1 kata0x1 akhir1');
+    expect(bodyOf(b)).toBe(bodyOf(a));
+  });
+
+  it('emoji and other characters outside the basic plane merge whole', async () => {
+    const [a, b] = await twoPeers('Salam 😀 dari Gwangju');
+    await type(a, 'Salam 😁 dari Gwangju');
+    await type(b, 'Salam 😀 dari Gwangju, Korea 🇰🇷');
+    receive(a, b);
+    receive(b, a);
+    expect(bodyOf(a)).toBe('Salam 😁 dari Gwangju, Korea 🇰🇷');
+    expect(bodyOf(b)).toBe(bodyOf(a));
+  });
+});
