@@ -135,6 +135,12 @@ export const createNotesSlice =
       }
     };
 
+    /**
+     * The notes of a forum on their way. A note made meanwhile waits for them: the list would
+     * otherwise arrive after it, without it, and close it under the delegate's typing.
+     */
+    let loading: { forumId: string; done: Promise<void> } | null = null;
+
     let focusSerial = 0;
     const focusOn = (id: string): Pick<NotesSlice, 'noteFocus'> => ({
       noteFocus: { id, side: get().language, serial: ++focusSerial },
@@ -148,10 +154,18 @@ export const createNotesSlice =
       switchingNote: false,
       noteFocus: null,
       typeAhead: null,
-      async loadNotes(forumId) {
-        await get().leaveNote();
-        const notes = await api.call('notes.list', { forumId });
-        set({ notes, notesForumId: forumId, editing: null });
+      loadNotes(forumId) {
+        // The forum page asks again while a first load is on its way: one load per forum.
+        if (loading?.forumId === forumId) return loading.done;
+        const done = (async () => {
+          await get().leaveNote();
+          const notes = await api.call('notes.list', { forumId });
+          set({ notes, notesForumId: forumId, editing: null });
+        })().finally(() => {
+          if (loading?.done === done) loading = null;
+        });
+        loading = { forumId, done };
+        return done;
       },
       setNoteFilter: (noteFilter) => set({ noteFilter }),
       async openNote(id) {
@@ -165,6 +179,7 @@ export const createNotesSlice =
       async createNote(sessionId) {
         set({ typeAhead: get().typeAhead ?? '' });
         try {
+          await loading?.done;
           await switchFrom(async () => {
             const forumId = get().notesForumId;
             if (!forumId) return set({ typeAhead: null });
@@ -183,6 +198,7 @@ export const createNotesSlice =
       async writeSessionNote(sessionId) {
         set({ typeAhead: get().typeAhead ?? '' });
         try {
+          await loading?.done;
           const forumId = get().forum?.forum.id;
           if (forumId && get().notesForumId !== forumId) await get().loadNotes(forumId);
           const newest = get()

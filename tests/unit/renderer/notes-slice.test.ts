@@ -24,7 +24,13 @@ const stored: NoteView = {
   translation: 'empty',
 };
 
-function fakeApi(options: { failUpdates?: () => boolean; created?: Promise<void> } = {}) {
+function fakeApi(
+  options: {
+    failUpdates?: () => boolean;
+    created?: Promise<void>;
+    listed?: () => Promise<void>;
+  } = {},
+) {
   const updates: unknown[] = [];
   const keepalive: boolean[] = [];
   let edit = 1000;
@@ -32,7 +38,10 @@ function fakeApi(options: { failUpdates?: () => boolean; created?: Promise<void>
   const transport: ApiTransport = {
     kind: 'browser',
     async invoke(channel: ApiChannel, input: unknown, how): Promise<ApiResult<unknown>> {
-      if (channel === 'notes.list') return { ok: true, value: [] };
+      if (channel === 'notes.list') {
+        await options.listed?.();
+        return { ok: true, value: [] };
+      }
       if (channel === 'notes.get') return { ok: true, value: note };
       if (channel === 'notes.create') {
         await options.created;
@@ -221,5 +230,23 @@ describe('moving to another note', () => {
     // The first note kept its text and got nothing meant for the new one.
     await vi.advanceTimersByTimeAsync(AUTOSAVE_MAX_WAIT_MS + 10);
     expect(updates).toEqual([{ body: { id: 'Catatan pertama' } }]);
+  });
+
+  it('a note made while the forum page loads its notes (twice) stays open under the typing', async () => {
+    // The forum page asks for the notes again when the forum's details arrive: two loads
+    // on their way, and Alt+N between them (the Home test caught the note closing).
+    const lists: (() => void)[] = [];
+    const { client } = fakeApi({ listed: () => new Promise<void>((r) => lists.push(r)) });
+    const store = createAppStore(client, 'id');
+    const first = store.getState().loadNotes('f1');
+    const second = store.getState().loadNotes('f1');
+    const making = store.getState().createNote(null);
+    await vi.advanceTimersByTimeAsync(0);
+    for (const answer of lists.splice(0)) answer();
+    await Promise.all([first, second, making]);
+    for (const answer of lists.splice(0)) answer();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().notesForumId).toBe('f1');
+    expect(store.getState().editing?.id).toBe('n2');
   });
 });
