@@ -92,7 +92,11 @@ export const createForumsSlice =
       async setForumDeleted(forumId, deleted) {
         await api.call(deleted ? 'forums.delete' : 'forums.restore', { forumId });
         await get().loadForums();
-        if (deleted && get().forum?.forum.id === forumId) get().navigate({ name: 'home' });
+        // Off the forum's pages only if the delegate is still on them: one who went on to
+        // another page while the host answered stays there.
+        const route = get().route;
+        if (deleted && route.name === 'forum' && route.forumId === forumId)
+          get().navigate({ name: 'home' });
         if (deleted) get().offerRestore({ kind: 'forum', forumId, id: forumId });
       },
       async openExample() {

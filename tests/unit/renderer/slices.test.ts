@@ -67,3 +67,32 @@ describe('overlays', () => {
     expect(store.getState().overlay).toBeNull();
   });
 });
+
+describe('moving a forum to the Trash', () => {
+  it('leaves the delegate where they went while the host answered, and goes Home only from the forum', async () => {
+    let answer = () => {};
+    const client = createApiClient({
+      kind: 'browser',
+      async invoke(channel): Promise<ApiResult<unknown>> {
+        if (channel === 'forums.delete') await new Promise<void>((r) => (answer = r));
+        return { ok: true, value: channel === 'forums.list' ? [] : null };
+      },
+      subscribe: () => () => undefined,
+    });
+    const store = createAppStore(client, 'en');
+    store.getState().navigate({ name: 'forum', forumId: 'f1', section: 'agenda' });
+    const slow = store.getState().setForumDeleted('f1', true);
+    await Promise.resolve();
+    store.getState().navigate({ name: 'settings' });
+    answer();
+    await slow;
+    expect(store.getState().route).toEqual({ name: 'settings' });
+
+    store.getState().navigate({ name: 'forum', forumId: 'f1', section: 'agenda' });
+    const quick = store.getState().setForumDeleted('f1', true);
+    await Promise.resolve();
+    answer();
+    await quick;
+    expect(store.getState().route).toEqual({ name: 'home' });
+  });
+});
