@@ -201,7 +201,10 @@ describe('concurrent typing in one note', () => {
     const shared = await SharedForum.adopt(noFiles, A.load(A.save(origin.doc)));
     const view = shared.view({ schemaVersion: 3, noteHistory: [] });
     shared.prime(view);
-    return [{ view: first, shared: origin }, { view, shared }] as const;
+    return [
+      { view: first, shared: origin },
+      { view, shared },
+    ] as const;
   };
   const bodyOf = (peer: Peer) => (peer.view.notes[0] as Note).body.id;
   const type = async (peer: Peer, text: string) => {
