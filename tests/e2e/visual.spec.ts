@@ -1,33 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { layoutProblems } from './layout-checks';
 import type { LayoutProblem } from './layout-checks';
-
-type Lang = 'id' | 'en';
-const locales = join(import.meta.dirname, '..', '..', 'locales');
-
-/** A UI string as the app shows it (the locale files), so the tour follows their wording. */
-function wording(lang: Lang) {
-  const cache = new Map<string, Record<string, unknown>>();
-  return (key: string): string => {
-    const [ns = '', path = ''] = key.split(':');
-    let file = cache.get(ns);
-    if (!file) {
-      file = JSON.parse(readFileSync(join(locales, lang, `${ns}.json`), 'utf8')) as Record<
-        string,
-        unknown
-      >;
-      cache.set(ns, file);
-    }
-    let value: unknown = file;
-    for (const part of path.split('.')) value = (value as Record<string, unknown>)[part];
-    if (typeof value !== 'string') throw new Error(`no string ${key} in ${lang}`);
-    return value;
-  };
-}
-
-const exact = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+import { exact, wording } from './wording';
 
 const sizes = [
   { width: 1360, height: 860 },

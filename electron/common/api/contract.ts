@@ -59,6 +59,7 @@ import {
   reportPatchSchema,
 } from '../domain/report-input-schema';
 import type { ReportDrafts } from '../domain/report-input-schema';
+import type { ShareReceived, ShareStatus } from '../domain/share-views';
 import { csvFields, importEncodings, mergeFields, trashKinds } from '../domain/vocabulary';
 import type { Contact, DelegationProfile, Letterhead } from '../domain/workspace-schema';
 import type { ApiChannel, ApiEventName } from './channels';
@@ -282,6 +283,15 @@ export const apiContract = {
       .strict(),
   ),
   'demo.create': channel<ForumSummary[]>()(noInput),
+  // Sharing a forum with the delegation; a file's bytes travel as base64, like an import.
+  'share.status': channel<ShareStatus>()(forumRef),
+  'share.start': channel<ShareStatus>()(forumRef),
+  'share.send': channel<ExportFile>()(
+    forumRef.extend({ passphrase: passphrase.optional() }).strict(),
+  ),
+  'share.receive': channel<ShareReceived>()(
+    z.object({ base64: z.string().max(16_000_000), passphrase: passphrase.optional() }).strict(),
+  ),
   'security.status': channel<SecurityStatus>()(noInput),
   'security.unlock': channel<SecurityStatus>()(unlockSchema),
   'security.lock': channel<SecurityStatus>()(noInput),

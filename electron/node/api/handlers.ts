@@ -7,6 +7,7 @@ import { createExampleForums } from '../notebook/example-forums';
 import { exportForum, previewForum } from '../export/exporter';
 import { draftReportTexts } from '../export/report-drafts';
 import type { Workspace } from '../store/workspace';
+import { receiveForumFile, sendForumFile } from '../sync/share-api';
 import type { WorkspaceHandlers } from './dispatch';
 import type { EventBus } from './event-bus';
 
@@ -150,6 +151,26 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
     'demo.create': async () => {
       createExampleForums(ctx.notebook, ctx.agreement);
       return ctx.notebook.listForums();
+    },
+    'share.status': async ({ forumId }) => {
+      ctx.workspace.forum(forumId);
+      return { forumId, shared: ctx.workspace.isShared(forumId) };
+    },
+    'share.start': async ({ forumId }) => {
+      await ctx.workspace.shareForum(forumId);
+      return { forumId, shared: true };
+    },
+    'share.send': async ({ forumId, passphrase }) =>
+      sendForumFile(ctx.workspace, forumId, passphrase),
+    'share.receive': async ({ base64, passphrase }) => {
+      const received = await receiveForumFile(
+        ctx.workspace,
+        Buffer.from(base64, 'base64'),
+        passphrase,
+      );
+      ctx.notebook.forumReplaced(received.forumId);
+      ctx.events.emit('workspace-changed', {});
+      return received;
     },
   };
 }

@@ -524,6 +524,11 @@ export class NotebookService {
     };
   }
 
+  /** A forum changed under the notebook (a colleague's copy merged, or a forum received). */
+  forumReplaced(forumId: string): void {
+    this.#reindexForum(forumId, false);
+  }
+
   #reindexForum(forumId: string, removed: boolean): void {
     const doc = this.#workspace.forum(forumId) as ForumDocument;
     for (const list of [doc.notes, doc.sessions, doc.clauses, doc.commitments]) {

@@ -6,6 +6,7 @@ import enExportUi from '../../../locales/en/export-ui.json';
 import enNotebook from '../../../locales/en/notebook.json';
 import enReport from '../../../locales/en/report.json';
 import enSecurity from '../../../locales/en/security.json';
+import enShare from '../../../locales/en/share.json';
 import idAgreement from '../../../locales/id/agreement.json';
 import idCommon from '../../../locales/id/common.json';
 import idContacts from '../../../locales/id/contacts.json';
@@ -14,6 +15,7 @@ import idExportUi from '../../../locales/id/export-ui.json';
 import idNotebook from '../../../locales/id/notebook.json';
 import idReport from '../../../locales/id/report.json';
 import idSecurity from '../../../locales/id/security.json';
+import idShare from '../../../locales/id/share.json';
 
 export const resources = {
   en: {
@@ -25,6 +27,7 @@ export const resources = {
     exportUi: enExportUi,
     security: enSecurity,
     report: enReport,
+    share: enShare,
   },
   id: {
     common: idCommon,
@@ -35,6 +38,7 @@ export const resources = {
     exportUi: idExportUi,
     security: idSecurity,
     report: idReport,
+    share: idShare,
   },
 } as const;
 

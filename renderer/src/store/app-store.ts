@@ -26,6 +26,8 @@ import { createSecuritySlice } from './security-slice';
 import type { SecuritySlice } from './security-slice';
 import type { SearchSlice } from './search-slice';
 import { createSettingsSlice } from './settings-slice';
+import { createShareSlice } from './share-slice';
+import type { ShareSlice } from './share-slice';
 import type { SettingsSlice } from './settings-slice';
 import { createUndoSlice } from './undo-slice';
 import type { UndoSlice } from './undo-slice';
@@ -45,7 +47,8 @@ export type AppState = SettingsSlice &
   SecuritySlice &
   ReportSlice &
   UndoSlice &
-  HomeSlice;
+  HomeSlice &
+  ShareSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Combines the feature slices once; the API is injected, so tests pass a fake one. */
@@ -65,6 +68,7 @@ export function createAppStore(api: ApiClient, fallbackLanguage: UiLanguage): Ap
     ...createReportSlice(api)(...args),
     ...createUndoSlice(api)(...args),
     ...createHomeSlice(api)(...args),
+    ...createShareSlice(api)(...args),
   }));
   api.onEdit((edit) => store.getState().noteEdit(edit));
   api.subscribe((event) => {

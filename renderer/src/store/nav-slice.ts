@@ -10,6 +10,7 @@ export const forumSections = [
   'contacts',
   'report',
   'export',
+  'share',
 ] as const;
 export type ForumSection = (typeof forumSections)[number];
 

@@ -12,6 +12,7 @@ import { ContactsView } from '../contacts/ContactsView';
 import { ExportView } from '../export/ExportView';
 import { NotesView } from '../notes/NotesView';
 import { ReportView } from '../report/ReportView';
+import { ShareView } from '../share/ShareView';
 import { ForumForm } from './ForumForm';
 import { ForumTabs } from './ForumTabs';
 
@@ -84,6 +85,7 @@ export function ForumPage({ forumId, section }: { forumId: string; section: Foru
         {section === 'contacts' && <ContactsView forumId={forumId} />}
         {section === 'report' && <ReportView forumId={forumId} />}
         {section === 'export' && <ExportView forumId={forumId} />}
+        {section === 'share' && <ShareView forumId={forumId} />}
       </section>
       <Dialog
         title={t('forumForm.editTitle')}

@@ -3,6 +3,7 @@ import { useAppStore } from '../../store/app-store';
 import { LetterheadSection } from '../profile/LetterheadSection';
 import { MembersSection } from '../profile/MembersSection';
 import { ProfileForm } from '../profile/ProfileForm';
+import { ReceiveCard } from '../share/ReceiveCard';
 import { HomeDashboard } from './HomeDashboard';
 
 const features = [
@@ -56,6 +57,9 @@ export function HomePage() {
           <p className="help">{tn('home.exampleBody')}</p>
         </section>
       )}
+      <div className="share-view">
+        <ReceiveCard />
+      </div>
       {profile && (
         <section className="card" aria-labelledby="profile-title">
           <h2 id="profile-title">{profileEmpty ? tn('profile.title') : tn('profile.edit')}</h2>

@@ -1,0 +1,62 @@
+import type { StateCreator } from 'zustand';
+import type { ExportFile } from '../../../electron/common/domain/notebook-views';
+import type { ShareReceived } from '../../../electron/common/domain/share-views';
+import type { ApiClient } from '../api/api-client';
+import type { AppState } from './app-store';
+
+export interface ShareSlice {
+  /** Whether the forum the Share tab shows travels with the delegation. */
+  shareStatus: { forumId: string; shared: boolean } | null;
+  /** The last file received, for the list of what came in. */
+  received: ShareReceived | null;
+  loadShareStatus(forumId: string): Promise<void>;
+  startSharing(forumId: string): Promise<void>;
+  /** The file *Send to a colleague* saves (sending shares the forum). */
+  sendShareFile(forumId: string, passphrase?: string): Promise<ExportFile>;
+  /**
+   * Merges a colleague's file; rejects with the host's error (`share-file-passphrase`,
+   * `share-file-wrong-passphrase`, `share-file-invalid`) and then nothing has changed.
+   */
+  receiveShareFile(file: Blob, passphrase?: string): Promise<ShareReceived>;
+  clearReceived(): void;
+}
+
+/** The file's bytes as base64, as the contract carries them. */
+async function base64Of(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+export const createShareSlice =
+  (api: ApiClient): StateCreator<AppState, [], [], ShareSlice> =>
+  (set, get) => ({
+    shareStatus: null,
+    received: null,
+    async loadShareStatus(forumId) {
+      set({ shareStatus: await api.call('share.status', { forumId }) });
+    },
+    async startSharing(forumId) {
+      set({ shareStatus: await api.call('share.start', { forumId }) });
+    },
+    async sendShareFile(forumId, passphrase) {
+      const file = await api.call('share.send', { forumId, ...(passphrase ? { passphrase } : {}) });
+      set({ shareStatus: { forumId, shared: true } });
+      return file;
+    },
+    async receiveShareFile(file, passphrase) {
+      const received = await api.call('share.receive', {
+        base64: await base64Of(file),
+        ...(passphrase ? { passphrase } : {}),
+      });
+      set({ received });
+      const shown = get().shareStatus;
+      if (shown?.forumId === received.forumId) set({ shareStatus: { ...shown, shared: true } });
+      await get().reloadShown();
+      return received;
+    },
+    clearReceived: () => set({ received: null }),
+  });
