@@ -153,7 +153,7 @@ for (const [systemLang, lang] of [
         await expect(budi.getByRole('heading', { name: t('notebook:profile.edit') })).toBeVisible();
         await budi.getByLabel(t('share:receive.choose')).setInputFiles(fromAyu);
         const cameToBudi = budi.getByRole('region', { name: t('share:received.title') });
-        await expect(cameToBudi).toBeVisible();
+        await expect(cameToBudi).toBeVisible({ timeout: 60_000 });
         const newToBudi = cameToBudi.getByRole('list', {
           name: t('share:received.notesAddedLabel'),
         });
@@ -206,6 +206,8 @@ for (const [systemLang, lang] of [
         await ayu.getByLabel(t('share:receive.passphrase')).fill(PASSPHRASE);
         await ayu.getByRole('button', { name: t('share:receive.open') }).click();
         const cameToAyu = ayu.getByRole('region', { name: t('share:received.title') });
+        // The passphrase's key derivation and the merge take seconds on a loaded machine.
+        await expect(cameToAyu).toBeVisible({ timeout: 60_000 });
         const newToAyu = cameToAyu.getByRole('list', { name: t('share:received.notesAddedLabel') });
         await expect(newToAyu.getByRole('listitem')).toHaveCount(1);
         await expect(newToAyu.getByRole('listitem')).toContainText(BUDI);
@@ -221,6 +223,7 @@ for (const [systemLang, lang] of [
         await budi.getByLabel(t('share:receive.choose')).setInputFiles(fromAyuAgain);
         await expect(budi.getByRole('region', { name: t('share:received.title') })).toContainText(
           AYU,
+          { timeout: 60_000 },
         );
         await budi.setViewportSize({ width: 800, height: 700 });
         await look(budi, testInfo, `${lang}-800-share-panel`);

@@ -56,6 +56,12 @@ export interface OpenWorkspaceOptions {
 
 const now = () => new Date().toISOString();
 
+/** A shared forum changed on this laptop: saved, started travelling, or removed for good. */
+export interface SharedChange {
+  forumId: string;
+  kind: 'saved' | 'shared' | 'removed';
+}
+
 /**
  * Automerge (WebAssembly) is loaded only when a workspace has a shared forum or shares one:
  * every other start, and every CLI command, stays as quick as before.
@@ -81,6 +87,8 @@ export class Workspace {
   readonly #forums = new Map<string, StoreDocument<ForumDocument>>();
   /** Forums shared with the delegation: their Automerge documents, kept beside the views. */
   readonly #shared = new Map<string, SharedForum>();
+  /** Told when a shared forum's document changed here, or a forum started or stopped travelling. */
+  readonly #sharedListeners = new Set<(change: SharedChange) => void>();
   #status: SaveStatus = {
     state: 'idle',
     savedAt: null,
@@ -211,7 +219,31 @@ export class Workspace {
   }
 
   async #persistShared(id: string, view: ForumDocument): Promise<void> {
-    await this.#shared.get(id)?.persist(view);
+    const shared = this.#shared.get(id);
+    if (!shared) return;
+    await shared.persist(view);
+    // The change log is on disk: the edit may leave this laptop now.
+    this.#tellShared({ forumId: id, kind: 'saved' });
+  }
+
+  /**
+   * Listens for shared forums changing here (the LAN bridge passes each on to the peers);
+   * returns the function that stops listening.
+   */
+  onSharedChange(listener: (change: SharedChange) => void): () => void {
+    this.#sharedListeners.add(listener);
+    return () => this.#sharedListeners.delete(listener);
+  }
+
+  #tellShared(change: SharedChange): void {
+    for (const listener of this.#sharedListeners) {
+      // A listener (the network) never fails a save: the edit is on disk either way.
+      try {
+        listener(change);
+      } catch {
+        // ignored on purpose
+      }
+    }
   }
 
   #document<T>(
@@ -370,6 +402,7 @@ export class Workspace {
     const shared = this.#shared.get(id);
     this.#shared.delete(id);
     if (shared) {
+      this.#tellShared({ forumId: id, kind: 'removed' });
       await rm(shared.files.snapshotPath, { force: true });
       await rm(shared.files.logPath, { force: true });
     }
@@ -397,6 +430,7 @@ export class Workspace {
     this.#shared.set(id, await (await sync()).SharedForum.create(files, doc.data));
     doc.update(() => undefined);
     await doc.flush();
+    this.#tellShared({ forumId: id, kind: 'shared' });
   }
 
   /** The whole shared document of a forum, with this laptop's newest edits in it. */
@@ -441,6 +475,7 @@ export class Workspace {
     doc.update(() => undefined);
     this.#root.update((root) => root.forums.push(indexFromForum(data.forum)));
     await this.flush();
+    this.#tellShared({ forumId, kind: 'shared' });
     return (await sync()).summariseNew(data);
   }
 
