@@ -3,10 +3,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
-import { expect, RisalahServer, test } from './fixtures';
+import { expect as baseExpect, RisalahServer, test } from './fixtures';
 import { layoutProblems } from './layout-checks';
 import { exact, wording } from './wording';
 import type { Lang } from './wording';
+
+// Each step waits on the host: making a shared document, scrypt for a passphrase, a merge.
+// On a machine shared by many processes those take seconds, never the default five.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const cli = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
 
