@@ -53,6 +53,19 @@ function run(args: string[]): Running {
 const check = (workspace: string) =>
   spawnSync(process.execPath, [cli, 'check', '--workspace', workspace], { env, encoding: 'utf8' });
 
+const runOnce = (args: string[]) =>
+  spawnSync(process.execPath, [cli, ...args], { env, encoding: 'utf8' });
+
+/** A forum's notes as its JSON on disk holds them: author and Indonesian side. */
+async function notesOnDisk(workspace: string, forumId: string): Promise<string[]> {
+  const stored = JSON.parse(
+    await readFile(join(workspace, 'forums', `${forumId}.json`), 'utf8'),
+  ) as {
+    data: { notes: { author: string; body: { id: string } }[] };
+  };
+  return stored.data.notes.map((n) => `${n.author}: ${n.body.id}`).sort();
+}
+
 test('three workspaces over loopback: pairing, kill -9 and return without the code, wrong code refused, check passes everywhere', async () => {
   test.setTimeout(300_000);
   const timer = setTimeout(() => {
@@ -73,6 +86,24 @@ test('three workspaces over loopback: pairing, kill -9 and return without the co
   };
   try {
     expect(spawnSync(process.execPath, [cli, 'demo', '--workspace', a], { env }).status).toBe(0);
+    // Ayu shares one of the two example forums with the delegation; the other stays private.
+    const forums = JSON.parse(runOnce(['forums', '--json', '--workspace', a]).stdout) as {
+      id: string;
+      acronym: string;
+    }[];
+    const shared = forums.find((f) => f.acronym === 'WHRCF 2017')?.id ?? '';
+    const privateForum = forums.find((f) => f.id !== shared)?.id ?? '';
+    const sent = runOnce([
+      'share',
+      'send',
+      '--forum',
+      shared,
+      '--out',
+      join(root, 'x.risalah'),
+      '--workspace',
+      a,
+    ]);
+    expect(sent.status, sent.stderr).toBe(0);
     const host = start(['share', 'host', '--bind', '127.0.0.1', '--workspace', a, '--name', 'Ayu']);
     const address = (await host.waitFor(/Address: (127\.0\.0\.1:\d+)/))[1] ?? '';
     const code = (await host.waitFor(/Pairing code: (\d{4}-\d{4})/))[1] ?? '';
@@ -92,18 +123,27 @@ test('three workspaces over loopback: pairing, kill -9 and return without the co
     ]);
     await budi.waitFor(/Connected to the delegation host Ayu/);
     await host.waitFor(/Budi connected from 127\.0\.0\.1/);
+    // The shared forum comes to Budi's laptop, with its notes and who wrote them.
+    await budi.waitFor(new RegExp(`Received “[^”]+” from the delegation \\(id ${shared}\\)`));
+    await budi.waitFor(/new note by Chusnunia: /);
 
     // Citra scans the QR code (its text carries address, fingerprint and code).
     const citra = start(['share', 'join', invitation, '--workspace', c, '--name', 'Citra']);
     await citra.waitFor(/Connected to the delegation host Ayu/);
     await host.waitFor(/Citra connected/);
 
-    // Citra's laptop dies; she comes back without typing the code again.
+    // Citra's laptop dies in the middle of receiving the forum; she comes back without the code.
     citra.child.kill('SIGKILL');
     await citra.exited;
     await host.waitFor(/Citra disconnected/);
     const again = start(['share', 'join', address, '--workspace', c, '--name', 'Citra']);
     await again.waitFor(/Connected to the delegation host Ayu/);
+    // Whatever the kill left, her laptop ends with the forum (kept or received again).
+    await again.waitFor(
+      new RegExp(
+        `Shared with the delegation, and kept in step here: |Received “[^”]+” from the delegation \\(id ${shared}\\)`,
+      ),
+    );
     const state = JSON.parse(await readFile(join(c, 'sync', 'lan.json'), 'utf8')) as {
       hosts: { name: string }[];
     };
@@ -128,6 +168,17 @@ test('three workspaces over loopback: pairing, kill -9 and return without the co
     for (const workspace of [a, b, c]) {
       const result = check(workspace);
       expect(result.status, result.stdout + result.stderr).toBe(0);
+    }
+    // The same notes, with their authors, on every laptop; the private forum only on Ayu's.
+    const ayuNotes = await notesOnDisk(a, shared);
+    expect(ayuNotes.length).toBeGreaterThan(3);
+    for (const workspace of [b, c]) {
+      expect(await notesOnDisk(workspace, shared)).toEqual(ayuNotes);
+      const theirs = JSON.parse(runOnce(['forums', '--json', '--workspace', workspace]).stdout) as {
+        id: string;
+      }[];
+      expect(theirs.map((f) => f.id)).toEqual([shared]);
+      expect(theirs.map((f) => f.id)).not.toContain(privateForum);
     }
   } catch (error) {
     // What each process printed is the only trace of a multi-process failure.

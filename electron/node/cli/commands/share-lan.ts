@@ -1,4 +1,3 @@
-import { Repo } from '@automerge/automerge-repo';
 import type { NetworkAdapterInterface } from '@automerge/automerge-repo';
 import { hostname } from 'node:os';
 import QRCode from 'qrcode';
@@ -15,15 +14,53 @@ import {
   parseInvitation,
 } from '../../sync/lan/pairing-code';
 import type { CommandContext } from '../command';
+import { openCliWorkspace } from '../unlock';
+import { WorkspaceShare } from '../../sync/lan/workspace-share';
 
 /**
- * The Repo the LAN adapters serve. Until the shared-forum store (h18-sync) is wired in,
- * it holds no document and shares none: pairing, reconnection and removal work, forums
- * do not travel yet.
+ * The workspace's shared forums on the LAN adapter: each change from the delegation is
+ * merged and saved here and said on the terminal; every local change is passed on.
  */
-function openShareRepo(network: NetworkAdapterInterface): Repo {
-  const nothing = async () => false;
-  return new Repo({ network: [network], shareConfig: { announce: nothing, access: nothing } });
+async function openShare(ctx: CommandContext, network: NetworkAdapterInterface, holder: string) {
+  const { t, io, language } = ctx;
+  const workspace = await openCliWorkspace(ctx, holder);
+  const forumName = (forumId: string) => {
+    const name = workspace.forum(forumId).forum.name;
+    return name[language] || name.id || name.en;
+  };
+  const share = new WorkspaceShare(workspace, network, {
+    onMerged: (forumId, summary, added) => {
+      if (!summary.changed && !added) return;
+      io.out(
+        t(added ? 'cli:shareLanAdded' : 'cli:shareLanMerged', {
+          forum: forumName(forumId),
+          id: forumId,
+        }),
+      );
+      for (const note of summary.notesAdded)
+        io.out(t('cli:shareNoteAdded', { author: note.author || '?', text: note.preview }));
+      for (const note of summary.notesChanged)
+        io.out(t('cli:shareNoteChanged', { author: note.author || '?', text: note.preview }));
+      for (const clause of summary.clausesChanged)
+        io.out(t('cli:shareClauseChanged', { number: clause.number }));
+      for (const commitment of summary.commitmentsChanged)
+        io.out(t('cli:shareCommitmentChanged', { text: commitment.statement }));
+    },
+    onError: (forumId, error) =>
+      io.err(t('cli:shareLanMergeFailed', { id: forumId, message: String(error) })),
+  });
+  const shared = workspace.sharedForumIds();
+  io.out(
+    shared.length
+      ? t('cli:shareLanForums', { forums: shared.map(forumName).join(', ') })
+      : t('cli:shareLanNoForums'),
+  );
+  return {
+    async close() {
+      await share.close();
+      await workspace.close();
+    },
+  };
 }
 
 const memberName = (ctx: CommandContext) =>
@@ -58,7 +95,10 @@ export async function shareHost(ctx: CommandContext): Promise<number> {
     return null;
   });
   if (!host) return 1;
-  const repo = openShareRepo(host);
+  const share = await openShare(ctx, host, 'risalah share host').catch(async (error: unknown) => {
+    await host.close();
+    throw error;
+  });
   const showCode = () => io.out(t('cli:shareCode', { code: formatPairingCode(host.pairingCode) }));
   io.out(
     t('cli:shareHosting', {
@@ -91,7 +131,7 @@ export async function shareHost(ctx: CommandContext): Promise<number> {
   });
   await io.untilStopped();
   io.out(t('cli:stopping'));
-  await repo.shutdown();
+  await share.close();
   await host.close();
   return 0;
 }
@@ -137,10 +177,13 @@ export async function shareJoin(ctx: CommandContext): Promise<number> {
     };
     joiner.events.on('status', report);
   });
-  const repo = openShareRepo(joiner);
+  const share = await openShare(ctx, joiner, 'risalah share join').catch((error: unknown) => {
+    joiner.close();
+    throw error;
+  });
   const code = await Promise.race([outcome, io.untilStopped().then(() => 0)]);
   if (code === 0) io.out(t('cli:stopping'));
-  await repo.shutdown();
+  await share.close();
   joiner.close();
   return code;
 }
