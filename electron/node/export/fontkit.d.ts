@@ -9,4 +9,5 @@ declare module 'fontkit' {
     glyphForCodePoint(codePoint: number): Glyph;
   }
   export function openSync(path: string): Font;
+  export function create(data: Uint8Array): Font;
 }

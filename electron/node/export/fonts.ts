@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { openSync } from 'fontkit';
+import { create, openSync } from 'fontkit';
 import type { Font } from 'fontkit';
 
 // Not named `require`: the bundler's ESM shim declares its own `require` in the same chunk, and
@@ -207,4 +207,22 @@ export function sfntOf(face: FontFace): Buffer {
   }
   sfntCache.set(face.path, font);
   return font;
+}
+
+const parsed = new Map<string, Font>();
+/** Glyph runs pdfkit has laid out, per face, kept from one PDF to the next (see `pdfFont`). */
+export const layoutCaches = new Map<string, Record<string, unknown>>();
+
+/**
+ * A face for pdfkit, parsed once per process: given the font itself rather than its bytes,
+ * pdfkit no longer parses every face again for every PDF, and the glyphs fontkit decodes stay
+ * decoded from one export to the next.
+ */
+export function pdfFont(face: FontFace): Font {
+  let f = parsed.get(face.path);
+  if (!f) {
+    f = create(sfntOf(face));
+    parsed.set(face.path, f);
+  }
+  return f;
 }

@@ -6,13 +6,19 @@ import { languagesOf, side } from './options';
 import type { RenderOptions } from './options';
 import type { Flow, Run } from './rich-text';
 
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 /** Every text a delegate typed goes through here: nothing they write becomes markup. */
 export const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-const lines = (text: string) => escapeHtml(text).replace(/\n/g, '<br>');
+  // Most texts have nothing to escape: they are returned as they are, without a new string.
+  /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c) : text;
+const lines = (text: string) =>
+  text.includes('\n') ? escapeHtml(text).replace(/\n/g, '<br>') : escapeHtml(text);
 
 function runsHtml(runs: Run[]): string {
   return runs

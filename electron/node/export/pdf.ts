@@ -3,7 +3,7 @@ import type { Brief, BriefLanguage, Signer } from './brief';
 import { keepsWithNext, PAGE, PAIR_GAP, pageLabel, planBody, TEXT_WIDTH } from './document-plan';
 import type { Piece, PlannedTable, Unit } from './document-plan';
 import { decodeLogo } from './docx';
-import { fontFaces, runs, sfntOf, widthOf } from './fonts';
+import { fontFaces, layoutCaches, pdfFont, runs, widthOf } from './fonts';
 import type { FontFace } from './fonts';
 import { languagesOf, side } from './options';
 import type { RenderOptions } from './options';
@@ -200,6 +200,9 @@ function breakLines(
 
 type Fragment = (text: string, x: number, y: number, options: object) => void;
 
+/** The fill colour last set on each page (filled shapes are drawn between save and restore). */
+const inked = new WeakMap<object, string>();
+
 /**
  * One span of a laid-out line. pdfkit's `text()` would measure it twice more with fontkit (for
  * the underline and to advance its cursor), a third of a PDF's cost; the width measured while
@@ -207,10 +210,23 @@ type Fragment = (text: string, x: number, y: number, options: object) => void;
  * that internal step (its `_fragment`, which `text()` calls), else through `text()`.
  */
 function drawSpan(doc: PDFKit.PDFDocument, s: Span, x: number, y: number) {
-  doc
-    .font(s.face.key)
-    .fontSize(s.size)
-    .fillColor(s.color ?? INK);
+  doc.font(s.face.key).fontSize(s.size);
+  // The words pdfkit lays out with fontkit, kept from one PDF to the next: a delegate exports
+  // the same notes again and again (each language, layout and format), and laying out the
+  // same words again was a third of a PDF's cost. The cache belongs to the face, not the PDF.
+  const open = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
+  if (open?.layoutCache) {
+    let shared = layoutCaches.get(s.face.path);
+    if (!shared) layoutCaches.set(s.face.path, (shared = open.layoutCache));
+    open.layoutCache = shared;
+  }
+  // The ink is set only where it changes on the page (an operator less for most spans).
+  const color = s.color ?? INK;
+  const page = (doc as unknown as { page: object }).page;
+  if (inked.get(page) !== color) {
+    doc.fillColor(color);
+    inked.set(page, color);
+  }
   const options = { lineBreak: false, underline: s.underline, textWidth: s.width, wordCount: 1 };
   const fragment = (doc as unknown as { _fragment?: Fragment })._fragment;
   if (typeof fragment === 'function') fragment.call(doc, s.text, x, y, options);
@@ -632,7 +648,7 @@ export async function renderPdf(brief: Brief, options: RenderOptions): Promise<B
   for (const style of [{}, { bold: true }, { italic: true }, { bold: true, italic: true }]) {
     for (const face of facesOf(style)) {
       if (!registered.has(face.key)) {
-        doc.registerFont(face.key, sfntOf(face));
+        doc.registerFont(face.key, pdfFont(face) as unknown as Buffer);
         registered.add(face.key);
       }
     }
