@@ -577,8 +577,12 @@ function head(w: Writer, brief: Brief, languages: BriefLanguage[]): Child[] {
   return out;
 }
 
-/** Place and date, then the signers, row by row so captions, names and NIPs line up. */
-function closing(w: Writer, brief: Brief, languages: BriefLanguage[]): Child[] {
+/**
+ * Place and date, then the signers, row by row so captions, names and NIPs line up. `joined`:
+ * the rows become the last rows of the parallel table before them (`joinClosing`), their cells
+ * without the line between the two languages, the gap above them a row of its own.
+ */
+function closing(w: Writer, brief: Brief, languages: BriefLanguage[], joined = false): Child[] {
   const half = TEXT_WIDTH / 2;
   const first = languages[0] ?? 'id';
   const signers = brief.closing.signers;
@@ -594,6 +598,7 @@ function closing(w: Writer, brief: Brief, languages: BriefLanguage[]): Child[] {
         (children) =>
           new TableCell({
             width: { size: pt(half), type: WidthType.DXA },
+            ...(joined ? { borders: { left: NONE, right: NONE } } : {}),
             children: children.length
               ? children
               : [w.para([], { keepNext, spacing: { after: 0 } })],
@@ -602,7 +607,9 @@ function closing(w: Writer, brief: Brief, languages: BriefLanguage[]): Child[] {
     });
   // The first signer reports and signs on the right under the place and date; the others
   // (who acknowledge) sign to the left, two to a row.
+  const gap = () => [w.para([], { keepNext: true, spacing: { after: 200 } })];
   const rows = [
+    ...(joined ? [row(gap(), gap())] : []),
     row(
       [],
       texts((l) => side(brief.closing.placeDate, l, w.o)),
@@ -641,7 +648,7 @@ function closing(w: Writer, brief: Brief, languages: BriefLanguage[]): Child[] {
     );
   }
   return [
-    w.para([], { keepNext: true, spacing: { after: 200 } }),
+    ...(joined ? [] : [w.para([], { keepNext: true, spacing: { after: 200 } })]),
     new Table({
       layout: TableLayoutType.FIXED,
       width: { size: pt(TEXT_WIDTH), type: WidthType.DXA },
@@ -692,6 +699,7 @@ export async function renderDocx(
   const w = new Writer(options);
   const parts = planBody(brief, options);
   const sequential = languages.length === 2 && options.layout === 'sequential';
+  const parallel = languages.length === 2 && !sequential;
   // The XML body stands in the library's document as one marked paragraph per section, replaced
   // once the library has written the rest. The mark cannot come from a text of the brief.
   const x = new BodyXml();
@@ -727,7 +735,11 @@ export async function renderDocx(
         {
           properties: {},
           footers: { default: footer(brief, languages, 'document') },
-          children: [...head(w, brief, languages), ...body(parts), ...closing(w, brief, languages)],
+          children: [
+            ...head(w, brief, languages),
+            ...body(parts),
+            ...closing(w, brief, languages, parallel),
+          ],
         },
       ];
   const starts = engine === 'library' ? w.starts : x.starts;
@@ -809,7 +821,6 @@ export async function renderDocx(
       },
     })),
   });
-  if (engine === 'library') return Packer.toBuffer(doc);
   // The lists, numbered in the order they occur, as the library numbers them while writing.
   for (const { key } of x.lists) {
     doc.Numbering.createConcreteNumberingInstance(key.reference, key.instance);
@@ -830,8 +841,24 @@ export async function renderDocx(
       x.out.slice(from, x.bounds[i + 1] ?? x.out.length).join('') +
       xml.slice(at + placeholder.length);
   });
+  if (parallel) xml = joinClosing(xml);
   files['word/document.xml'] = Buffer.from(xml, 'utf8');
   return zip(Object.entries(files));
+}
+
+/**
+ * The signatures' table joined to the parallel table before it, as its last rows. LibreOffice
+ * keeps rows of one table together by their paragraphs' keep-with-next, as Word does, but never
+ * keeps a table with the table after it: the signatures fell alone onto the last page.
+ */
+function joinClosing(xml: string): string {
+  const start = xml.lastIndexOf('<w:tbl>');
+  const grid = xml.indexOf('</w:tblGrid>', start);
+  const end = '</w:tbl>';
+  if (start < end.length || grid < 0 || xml.slice(start - end.length, start) !== end) {
+    throw new Error('DOCX signature table not found after the parallel table');
+  }
+  return xml.slice(0, start - end.length) + xml.slice(grid + '</w:tblGrid>'.length);
 }
 
 const listKey = (key: ListKey) => `${key.reference}-${key.instance}`;

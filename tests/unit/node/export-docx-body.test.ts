@@ -1,6 +1,7 @@
 // The Word body is written as XML text for speed (docx-body.ts); the docx library's objects are
 // the reference. These tests fail the moment the two documents differ by one byte in any part.
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -149,4 +150,42 @@ describe('DOCX body written as XML', () => {
     )['word/numbering.xml'];
     expect(numbering).toMatch(/<w:start w:val="3"\/>/);
   });
+});
+
+/** The text of a Word file's last page, as LibreOffice lays it out (to PDF, then pdftotext). */
+function lastPage(docx: Buffer): string {
+  const out = mkdtempSync(join(tmpdir(), 'risalah-docx-pages-'));
+  const file = join(out, 'brief.docx');
+  writeFileSync(file, docx);
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, file], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
+  const pdf = join(out, 'brief.pdf');
+  const pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1];
+  return execFileSync('pdftotext', ['-layout', '-f', `${pages}`, '-l', `${pages}`, pdf, '-'], {
+    encoding: 'utf8',
+  });
+}
+
+describe('DOCX signatures in LibreOffice', () => {
+  it('never stand alone on the last page: what precedes them comes along', async () => {
+    const example = (await briefs()).filter((b) => b.name.startsWith('World Human Rights'));
+    expect(example).toHaveLength(2);
+    for (const { name, brief } of example) {
+      for (const [language, layout] of variants) {
+        const docx = await renderDocx(brief, { language, layout, useOtherLanguage: true });
+        const text = lastPage(docx);
+        const placeDate = brief.closing.placeDate[language === 'en' ? 'en' : 'id'];
+        const at = text.indexOf(placeDate);
+        expect(at, `${name} ${language} ${layout}`).toBeGreaterThan(-1);
+        // Above the place and date: words of the body, not only the parallel table's header.
+        const above = text
+          .slice(0, at)
+          .replace(brief.languageNames.id, '')
+          .replace(brief.languageNames.en, '');
+        expect(above, `${name} ${language} ${layout}: ${text}`).toMatch(/\p{L}{3,}/u);
+      }
+    }
+  }, 240_000);
 });
