@@ -40,5 +40,13 @@ export function createNodeTranslator(language: UiLanguage): Translate {
     initAsync: false,
     interpolation: { escapeValue: false },
   });
-  return (key, params) => instance.t(key, params ?? {});
+  // A text without parameters is looked up once: an export asks for the same labels (statuses,
+  // step states, stances) hundreds of times.
+  const plain = new Map<string, string>();
+  return (key, params) => {
+    if (params) return instance.t(key, params);
+    let text = plain.get(key);
+    if (text === undefined) plain.set(key, (text = instance.t(key, {})));
+    return text;
+  };
 }

@@ -107,7 +107,7 @@ const both = (make: (language: BriefLanguage) => string): Text => ({
 });
 const filled = (text: Text) => Boolean(text.id.trim() || text.en.trim());
 /** The delegate's text where written, else the draft (per language: a draft fills a gap). */
-const orDraft = (own: Text, draft: Text): Text => (filled(own) ? own : draft);
+const orDraft = (own: Text, draft: () => Text): Text => (filled(own) ? own : draft());
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
 /**
@@ -395,14 +395,14 @@ export function buildBrief(input: BriefInput): Brief {
       { heading: label('export:basis'), blocks: [basis] },
       {
         heading: label('export:purpose'),
-        blocks: [{ kind: 'rich', text: orDraft(report.purpose, drafts.purpose) }],
+        blocks: [{ kind: 'rich', text: orDraft(report.purpose, () => drafts.purpose) }],
       },
       { heading: label('export:timePlace'), blocks: [forumFacts] },
       { heading: label('export:participants'), blocks: [memberTable] },
       {
         heading: label('export:results'),
         blocks: [
-          { kind: 'rich', text: orDraft(report.results, drafts.results) },
+          { kind: 'rich', text: orDraft(report.results, () => drafts.results) },
           { kind: 'subheading', level: 1, text: label('export:resultsSessions') },
           ...sessionBlocks,
           { kind: 'subheading', level: 1, text: label('export:resultsClauses') },
@@ -415,9 +415,9 @@ export function buildBrief(input: BriefInput): Brief {
         heading: label('export:conclusions'),
         blocks: [
           { kind: 'subheading', level: 1, text: label('export:conclusionsPart') },
-          { kind: 'rich', text: orDraft(report.conclusions, drafts.conclusions) },
+          { kind: 'rich', text: orDraft(report.conclusions, () => drafts.conclusions) },
           { kind: 'subheading', level: 1, text: label('export:recommendationsPart') },
-          { kind: 'rich', text: orDraft(report.recommendations, drafts.recommendations) },
+          { kind: 'rich', text: orDraft(report.recommendations, () => drafts.recommendations) },
         ],
       },
       {

@@ -93,7 +93,7 @@ export function draftReportTexts(doc: ForumDocument, profile: DelegationProfile)
   const byStance = (stance: NonNullable<Clause['position']>['stance']) =>
     clauses.filter((c) => c.position?.stance === stance && c.number);
 
-  const make = (l: Language): Record<keyof ReportDrafts, string> => {
+  const make = (l: Language): Record<keyof ReportDrafts, () => string> => {
     const tr = (key: NodeKey, params: Record<string, string | number> = {}) => t[l](key, params);
     // i18next picks `_one` or `_other` from the count; the key names the pair.
     const plural = (key: string, count: number, params: Record<string, string | number> = {}) =>
@@ -106,44 +106,46 @@ export function draftReportTexts(doc: ForumDocument, profile: DelegationProfile)
     const theme = pick(forum.theme, l);
     const documentTitles = documents.map((d) => pick(d.title, l)).filter(Boolean);
 
-    const purpose = [
-      tr('export:drafts.purposeAttend', { delegation, forum: forumName, when, where }) +
-        (theme ? ` ${tr('export:drafts.purposeTheme', { theme: sentence(theme) })}` : ''),
-      tr('export:drafts.purposeAims'),
+    const purpose = () =>
       [
-        `1. ${tr('export:drafts.purposeAim1')}`,
-        `2. ${tr('export:drafts.purposeAim2')}`,
-        `3. ${tr('export:drafts.purposeAim3')}`,
-      ].join('\n'),
-    ].join('\n\n');
+        tr('export:drafts.purposeAttend', { delegation, forum: forumName, when, where }) +
+          (theme ? ` ${tr('export:drafts.purposeTheme', { theme: sentence(theme) })}` : ''),
+        tr('export:drafts.purposeAims'),
+        [
+          `1. ${tr('export:drafts.purposeAim1')}`,
+          `2. ${tr('export:drafts.purposeAim2')}`,
+          `3. ${tr('export:drafts.purposeAim3')}`,
+        ].join('\n'),
+      ].join('\n\n');
 
     const positioned = clauses.filter((c) => c.position?.stance && c.number);
     const answered = new Set(commitments.flatMap((c) => c.clauseIds));
     const answeredNumbers = clauses
       .filter((c) => answered.has(c.id) && c.number)
       .map((c) => c.number);
-    const results = [
-      plural('export:drafts.resultsAttended', sessions.length, { forum: forumName }),
-      documentTitles.length
-        ? tr('export:drafts.resultsDocuments', {
-            documents: series(documentTitles, l),
-            clauses: clauses.filter((c) => c.number).length,
-            positions: positioned.length,
-          })
-        : '',
-      commitments.length
-        ? plural(
-            answeredNumbers.length
-              ? 'export:drafts.resultsCommitments'
-              : 'export:drafts.resultsCommitmentsFree',
-            commitments.length,
-            { clauses: clauseList(answeredNumbers, l) },
-          )
-        : tr('export:drafts.resultsNoCommitments'),
-      tr('export:drafts.resultsSessions'),
-    ]
-      .filter(Boolean)
-      .join('\n\n');
+    const results = () =>
+      [
+        plural('export:drafts.resultsAttended', sessions.length, { forum: forumName }),
+        documentTitles.length
+          ? tr('export:drafts.resultsDocuments', {
+              documents: series(documentTitles, l),
+              clauses: clauses.filter((c) => c.number).length,
+              positions: positioned.length,
+            })
+          : '',
+        commitments.length
+          ? plural(
+              answeredNumbers.length
+                ? 'export:drafts.resultsCommitments'
+                : 'export:drafts.resultsCommitmentsFree',
+              commitments.length,
+              { clauses: clauseList(answeredNumbers, l) },
+            )
+          : tr('export:drafts.resultsNoCommitments'),
+        tr('export:drafts.resultsSessions'),
+      ]
+        .filter(Boolean)
+        .join('\n\n');
 
     const stanceLine = (stance: 'commits' | 'supports' | 'takes-note' | 'reservation') => {
       const list = byStance(stance);
@@ -163,51 +165,71 @@ export function draftReportTexts(doc: ForumDocument, profile: DelegationProfile)
           ) + (reasons.length ? ` (${reasons.join('; ')})` : ''),
       });
     };
-    const conclusionItems = [
-      documentTitles.length
-        ? tr('export:drafts.conclusionAdopted', {
-            forum: forumName,
-            documents: series(documentTitles, l),
-          })
-        : tr('export:drafts.conclusionForum', { forum: forumName }),
-      ...(['commits', 'supports', 'takes-note', 'reservation'] as const)
-        .map(stanceLine)
-        .filter((line): line is string => Boolean(line)),
-      commitments.length ? plural('export:drafts.conclusionCommitments', commitments.length) : null,
-    ].filter((line): line is string => Boolean(line));
-    const conclusions = conclusionItems.map((line, i) => `${i + 1}. ${line}`).join('\n');
+    const conclusions = () => {
+      const conclusionItems = [
+        documentTitles.length
+          ? tr('export:drafts.conclusionAdopted', {
+              forum: forumName,
+              documents: series(documentTitles, l),
+            })
+          : tr('export:drafts.conclusionForum', { forum: forumName }),
+        ...(['commits', 'supports', 'takes-note', 'reservation'] as const)
+          .map(stanceLine)
+          .filter((line): line is string => Boolean(line)),
+        commitments.length
+          ? plural('export:drafts.conclusionCommitments', commitments.length)
+          : null,
+      ].filter((line): line is string => Boolean(line));
+      return conclusionItems.map((line, i) => `${i + 1}. ${line}`).join('\n');
+    };
 
-    const recommendationItems = [
-      ...commitments.map((c) => {
-        const numbers = c.clauseIds.map((id) => numberOf.get(id)).filter(Boolean) as string[];
-        return (
-          tr(
-            c.dueDate
-              ? 'export:drafts.recommendCommitmentDue'
-              : 'export:drafts.recommendCommitment',
-            {
-              unit: c.responsible.unit.trim() || tr('export:drafts.unitUnknown'),
-              statement: sentence(pick(c.statement, l)),
-              due: formalDate(c.dueDate, l),
-            },
-          ) + (numbers.length ? ` (${clauseList(numbers, l)}).` : '.')
-        );
-      }),
-      commitments.length
-        ? tr('export:drafts.recommendReport')
-        : tr('export:drafts.recommendDisseminate'),
-    ];
-    const recommendations = recommendationItems.map((line, i) => `${i + 1}. ${line}`).join('\n');
+    const recommendations = () => {
+      const recommendationItems = [
+        ...commitments.map((c) => {
+          const numbers = c.clauseIds.map((id) => numberOf.get(id)).filter(Boolean) as string[];
+          return (
+            tr(
+              c.dueDate
+                ? 'export:drafts.recommendCommitmentDue'
+                : 'export:drafts.recommendCommitment',
+              {
+                unit: c.responsible.unit.trim() || tr('export:drafts.unitUnknown'),
+                statement: sentence(pick(c.statement, l)),
+                due: formalDate(c.dueDate, l),
+              },
+            ) + (numbers.length ? ` (${clauseList(numbers, l)}).` : '.')
+          );
+        }),
+        commitments.length
+          ? tr('export:drafts.recommendReport')
+          : tr('export:drafts.recommendDisseminate'),
+      ];
+      return recommendationItems.map((line, i) => `${i + 1}. ${line}`).join('\n');
+    };
 
     return { purpose, results, conclusions, recommendations };
   };
 
+  // Each text is drafted when first asked for: a summary uses only the results, and a report
+  // whose texts the delegate wrote uses none (drafting the recommendations asks i18next for
+  // every commitment).
   const id = make('id');
   const en = make('en');
+  const drafted: Partial<ReportDrafts> = {};
+  const draft = (key: keyof ReportDrafts): Bilingual =>
+    (drafted[key] ??= { id: id[key](), en: en[key]() });
   return {
-    purpose: { id: id.purpose, en: en.purpose },
-    results: { id: id.results, en: en.results },
-    conclusions: { id: id.conclusions, en: en.conclusions },
-    recommendations: { id: id.recommendations, en: en.recommendations },
+    get purpose() {
+      return draft('purpose');
+    },
+    get results() {
+      return draft('results');
+    },
+    get conclusions() {
+      return draft('conclusions');
+    },
+    get recommendations() {
+      return draft('recommendations');
+    },
   };
 }

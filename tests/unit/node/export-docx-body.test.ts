@@ -152,15 +152,28 @@ describe('DOCX body written as XML', () => {
   });
 });
 
+// A profile of its own: a LibreOffice started by another test file at the same time (vitest
+// runs files in parallel) would otherwise take the conversion over, or refuse it.
+const profile = `file://${mkdtempSync(join(tmpdir(), 'risalah-lo-profile-'))}`;
+
 /** The text of a Word file's last page, as LibreOffice lays it out (to PDF, then pdftotext). */
 function lastPage(docx: Buffer): string {
   const out = mkdtempSync(join(tmpdir(), 'risalah-docx-pages-'));
   const file = join(out, 'brief.docx');
   writeFileSync(file, docx);
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, file], {
-    stdio: 'ignore',
-    timeout: 120_000,
-  });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      out,
+      file,
+    ],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
   const pdf = join(out, 'brief.pdf');
   const pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1];
   return execFileSync('pdftotext', ['-layout', '-f', `${pages}`, '-l', `${pages}`, pdf, '-'], {
