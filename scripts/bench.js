@@ -11,6 +11,11 @@ import { benchRenderer } from './bench-renderer.js';
 import { ensureBuilt, projectRoot } from './ensure-built.js';
 
 const quick = process.argv.includes('--quick');
+// `--only export,renderer`: those parts alone (store, search, encryption, sync, export, import,
+// lan, renderer, cli, bundle), to measure one change without the whole run; nothing is written.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
+const wanted = (part) => !only || only.has(part);
 const SEED = 20170914;
 const OPEN_RUNS = 7;
 const sizes = [
@@ -465,26 +470,30 @@ process.stdout.write(
 ensureBuilt();
 await bundle();
 for (const size of sizes) {
+  if (!wanted('store') && !wanted('search')) break;
   process.stdout.write(`▶ store and search, ${size.name} notes\n`);
-  benchStore(size);
-  benchSearch(size);
+  if (wanted('store')) benchStore(size);
+  if (wanted('search')) benchSearch(size);
 }
-process.stdout.write('▶ encryption, 10k notes\n');
-benchEncryption(sizes[1]);
-process.stdout.write('▶ shared forum, 2,000 notes\n');
-benchSync();
-process.stdout.write('▶ export\n');
-benchExport();
-process.stdout.write('▶ contact import\n');
-benchImport();
-process.stdout.write('▶ sync on the local network (loopback)\n');
-benchLan();
-process.stdout.write('▶ renderer in Chromium, 10k notes\n');
-await benchUi(sizes[1]);
-benchCli();
-benchBundle();
+const parts = [
+  ['encryption', 'encryption, 10k notes', () => benchEncryption(sizes[1])],
+  ['sync', 'shared forum, 2,000 notes', () => benchSync()],
+  ['export', 'export', () => benchExport()],
+  ['import', 'contact import', () => benchImport()],
+  ['lan', 'sync on the local network (loopback)', () => benchLan()],
+  ['renderer', 'renderer in Chromium, 10k notes', () => benchUi(sizes[1])],
+];
+for (const [part, title, run] of parts) {
+  if (!wanted(part)) continue;
+  process.stdout.write(`▶ ${title}\n`);
+  await run();
+}
+if (wanted('cli')) benchCli();
+if (wanted('bundle')) benchBundle();
 printTable();
 results.rows = rows;
 results.seconds = (Date.now() - started) / 1000;
-writeFileSync(join(projectRoot, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
-process.stdout.write(`\nbench-results.json written (${results.seconds.toFixed(0)} s)\n`);
+if (!only) {
+  writeFileSync(join(projectRoot, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`\nbench-results.json written (${results.seconds.toFixed(0)} s)\n`);
+}
