@@ -80,8 +80,9 @@ export default tseslint.config(
             '**/electron/main/**',
             '**/electron/preload/**',
           ],
-          // Types only, but for the domain's plain constant lists (vocabulary, the country codes).
-          typeOnly: 'electron/common/(?!domain/(vocabulary|countries)$)',
+          // Types only, but for the domain's plain constant lists (vocabulary, the country codes)
+          // and its small pure rules the page shares with the host (team: who "me" is).
+          typeOnly: 'electron/common/(?!domain/(vocabulary|countries|team)$)',
         },
         'The renderer has no Node and no Electron: it imports only types of the API contract.',
       ),

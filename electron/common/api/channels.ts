@@ -22,6 +22,7 @@ export const apiChannels = [
   'forums.update',
   'forums.delete',
   'forums.restore',
+  'conflicts.resolve',
   'sessions.create',
   'sessions.update',
   'sessions.delete',

@@ -87,6 +87,8 @@ const noInput = z.object({}).strict();
 export const settingsPatchSchema = z
   .object({
     language: z.enum(uiLanguages).nullable(),
+    /** The member who uses this laptop; null goes back to the default (see `currentMember`). */
+    meMemberId: idSchema.nullable(),
   })
   .partial()
   .strict();
@@ -155,6 +157,16 @@ export const apiContract = {
   'forums.update': channel<Forum>()(forumRef.extend({ patch: forumPatchSchema }).strict()),
   'forums.delete': channel<Forum>()(forumRef),
   'forums.restore': channel<Forum>()(forumRef),
+  /** Chooses one of the values two members set for a field of a shared forum. */
+  'conflicts.resolve': channel<ForumDetail>()(
+    recordRef
+      .extend({
+        kind: z.enum(['session', 'commitment', 'clause']),
+        field: z.enum(['title.id', 'title.en', 'status', 'dueDate', 'stance']),
+        value: z.string().max(300).nullable(),
+      })
+      .strict(),
+  ),
   'sessions.create': channel<Session>()(forumRef.extend({ session: sessionInputSchema }).strict()),
   'sessions.update': channel<Session>()(recordRef.extend({ patch: sessionPatchSchema }).strict()),
   'sessions.delete': channel<Session>()(recordRef),

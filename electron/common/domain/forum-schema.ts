@@ -16,7 +16,7 @@ import {
   sessionKinds,
 } from './vocabulary';
 
-export const FORUM_SCHEMA_VERSION = 3;
+export const FORUM_SCHEMA_VERSION = 4;
 
 export {
   clauseDocumentKinds,
@@ -25,6 +25,22 @@ export {
   positionStances,
   sessionKinds,
 } from './vocabulary';
+
+/**
+ * A delegation member as a record names them: the profile id on the laptop that wrote it and
+ * the name. The profile does not travel with a shared forum, so a colleague's laptop may not
+ * know the id; the name still says who.
+ */
+export const memberRefSchema = z
+  .object({ memberId: idSchema.nullable().default(null), name: z.string().default('') })
+  .loose();
+
+/**
+ * Who last changed a record (or a note side), and when. `at` differs on every change, so each
+ * change writes it anew and concurrent changes keep their authors in the shared document's
+ * conflicts, which is how a stated conflict names who set the other value.
+ */
+export const changedBySchema = memberRefSchema.extend({ at: isoDateTimeSchema }).loose();
 
 export const forumSchema = recordSchema.extend({
   name: bilingualSchema,
@@ -49,6 +65,9 @@ export const sessionSchema = recordSchema.extend({
   room: z.string().default(''),
   speakers: z.array(z.string()).default([]),
   order: z.number().default(0),
+  /** The members who cover the session (a delegation splits parallel sessions). */
+  coveredBy: z.array(memberRefSchema).optional(),
+  changedBy: changedBySchema.nullable().optional(),
 });
 
 export const noteSchema = recordSchema.extend({
@@ -60,7 +79,13 @@ export const noteSchema = recordSchema.extend({
     .loose(),
   tags: z.array(z.string()).default([]),
   pinned: z.boolean().default(false),
+  /** The name of the member who made the note. */
   author: z.string().default(''),
+  /** Who last wrote each side. */
+  bodyAuthors: z
+    .object({ id: changedBySchema.nullable(), en: changedBySchema.nullable() })
+    .loose()
+    .optional(),
 });
 
 export const clauseDocumentSchema = recordSchema.extend({
@@ -127,7 +152,11 @@ export const clauseSchema = recordSchema.extend({
   tags: z.array(z.string()).default([]),
   notes: bilingualSchema.optional(),
   position: z
-    .object({ stance: z.enum(positionStances).nullable(), reason: bilingualSchema })
+    .object({
+      stance: z.enum(positionStances).nullable(),
+      reason: bilingualSchema,
+      changedBy: changedBySchema.nullable().optional(),
+    })
     .loose()
     .nullable()
     .default(null),
@@ -156,6 +185,7 @@ export const commitmentSchema = recordSchema.extend({
     .array(z.object({ id: idSchema, text: bilingualSchema, done: z.boolean() }).loose())
     .default([]),
   evidence: z.string().default(''),
+  changedBy: changedBySchema.nullable().optional(),
 });
 
 const blank = () => ({ id: '', en: '' });
@@ -227,6 +257,8 @@ export const forumDocumentSchema = z
   .loose();
 
 export type Forum = z.infer<typeof forumSchema>;
+export type MemberRef = z.infer<typeof memberRefSchema>;
+export type ChangedBy = z.infer<typeof changedBySchema>;
 export type Session = z.infer<typeof sessionSchema>;
 export type SessionKind = (typeof sessionKinds)[number];
 export type Note = z.infer<typeof noteSchema>;

@@ -42,6 +42,11 @@ export const sessionInputSchema = z
     end: localDateTimeSchema.nullable(),
     room: text(120).default(''),
     speakers: z.array(text(200)).max(50).default([]),
+    /**
+     * Who covers it: profile member ids, or (for a member a colleague named, not in this
+     * profile) the key the session already gives them (see `memberKey`).
+     */
+    coveredBy: z.array(z.string().min(1).max(200)).max(50).optional(),
   })
   .strict();
 

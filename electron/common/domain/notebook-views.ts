@@ -13,6 +13,36 @@ export interface ForumSummary extends ForumIndexEntry {
 export interface ForumDetail {
   forum: Forum;
   sessions: Session[];
+  /** In a shared forum: fields two members set differently (see `FieldConflict`). */
+  conflicts?: FieldConflict[];
+}
+
+/** The fields whose concurrent values are stated, by the kind of record they are on. */
+export const conflictFields = {
+  session: ['title.id', 'title.en'],
+  commitment: ['status', 'dueDate'],
+  clause: ['stance'],
+} as const;
+export type ConflictKind = keyof typeof conflictFields;
+export type ConflictField = (typeof conflictFields)[ConflictKind][number];
+
+/** One value of a field and the member who set it ('' when the document cannot tell). */
+export interface ConflictValue {
+  value: string | null;
+  by: string;
+}
+
+/**
+ * Two members set the same field differently while apart. Every laptop shows the same
+ * value (`current`, Automerge's deterministic pick); the others are kept, with who set them,
+ * for the delegate to choose.
+ */
+export interface FieldConflict {
+  kind: ConflictKind;
+  id: string;
+  field: ConflictField;
+  current: ConflictValue;
+  others: ConflictValue[];
 }
 
 export interface NoteView extends Note {
@@ -29,6 +59,8 @@ export interface NoteSummary {
   /** The first words of each side. */
   preview: Bilingual;
   translation: TranslationStatus;
+  /** The members who wrote it (its maker, then who last wrote each side). */
+  authors: string[];
 }
 
 export type SearchKind = 'note' | 'session' | 'clause' | 'commitment' | 'contact';

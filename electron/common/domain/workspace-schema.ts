@@ -20,6 +20,11 @@ export const settingsSchema = z
       .default({}),
     /** The desktop window's last route (`#/forum/<id>/notes`), opened again at the next start. */
     lastRoute: z.string().max(500).nullable().optional(),
+    /**
+     * The delegation member who uses this laptop ("me"): the author of what is written here.
+     * A setting of this workspace, so it never travels with a shared forum.
+     */
+    meMemberId: z.string().nullable().optional(),
   })
   .loose();
 

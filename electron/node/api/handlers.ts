@@ -1,4 +1,8 @@
 import type { BackupEntry, BackupView } from '../../common/api/types';
+import type { ApiParsedInput } from '../../common/api/contract';
+import { commitmentPatchSchema, positionSchema } from '../../common/domain/agreement-schema';
+import type { ForumDetail } from '../../common/domain/notebook-views';
+import { AppError } from '../../common/errors';
 import type { AgreementService } from '../clauses/agreement-service';
 import type { ContactsService } from '../contacts/contacts-service';
 import type { NotebookService } from '../notebook/notebook-service';
@@ -28,6 +32,9 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
   return {
     'settings.get': async () => ctx.workspace.settings,
     'settings.update': async (patch) => {
+      const members = ctx.workspace.data.profile.members;
+      if (patch.meMemberId && !members.some((m) => m.id === patch.meMemberId))
+        throw new AppError('not-found', { id: patch.meMemberId });
       const settings = ctx.workspace.updateSettings(patch);
       ctx.events.emit('settings-changed', settings);
       return settings;
@@ -52,7 +59,11 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
       draftReportTexts(structuredClone(ctx.workspace.forum(forumId)), ctx.notebook.profile()),
     'forums.list': async () => ctx.notebook.listForums(),
     'forums.create': async (input) => ctx.notebook.createForum(input),
-    'forums.get': async ({ forumId }) => ctx.notebook.forum(forumId),
+    'forums.get': async ({ forumId }) => withConflicts(ctx, forumId),
+    'conflicts.resolve': async (choice) => {
+      await chooseValue(ctx, choice);
+      return withConflicts(ctx, choice.forumId);
+    },
     'forums.update': async ({ forumId, patch }) => ctx.notebook.updateForum(forumId, patch),
     'forums.delete': async ({ forumId }) => ctx.notebook.setForumDeleted(forumId, true),
     'forums.restore': async ({ forumId }) => ctx.notebook.setForumDeleted(forumId, false),
@@ -173,6 +184,56 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
       return received;
     },
   };
+}
+
+/** A forum's details, with the fields two members set differently when it is shared. */
+async function withConflicts(ctx: HandlerContext, forumId: string): Promise<ForumDetail> {
+  const detail = ctx.notebook.forum(forumId);
+  const doc = ctx.workspace.sharedDoc(forumId);
+  // Automerge is loaded only for a shared forum, as in the store.
+  if (!doc) return detail;
+  const { fieldConflicts } = await import('../sync/field-conflicts');
+  return { ...detail, conflicts: fieldConflicts(doc) };
+}
+
+/**
+ * The delegate chose a value among those two members set: it is saved like any edit (so
+ * the record says who chose), then written into the shared document at the conflict's
+ * place even if it is the value already shown, which ends the conflict on every laptop.
+ */
+async function chooseValue(ctx: HandlerContext, choice: ApiParsedInput<'conflicts.resolve'>) {
+  const { forumId, id, kind, field, value } = choice;
+  const doc = ctx.workspace.sharedDoc(forumId);
+  if (!doc) throw new AppError('not-shared', { id: forumId });
+  const { settlePath } = await import('../sync/field-conflicts');
+  const path = settlePath(doc, kind, id, field);
+  const view = ctx.workspace.forum(forumId);
+  let settled: unknown = value;
+  if (kind === 'session' && (field === 'title.id' || field === 'title.en')) {
+    const session = view.sessions.find((s) => s.id === id);
+    if (!session) throw new AppError('not-found', { id });
+    const side = field === 'title.id' ? 'id' : 'en';
+    ctx.notebook.updateSession(forumId, id, {
+      title: { id: session.title.id, en: session.title.en, [side]: value ?? '' },
+    });
+    settled = value ?? '';
+  } else if (kind === 'commitment' && (field === 'status' || field === 'dueDate')) {
+    ctx.agreement.updateCommitment(forumId, id, commitmentPatchSchema.parse({ [field]: value }));
+  } else if (kind === 'clause' && field === 'stance') {
+    const clause = view.clauses.find((c) => c.id === id);
+    if (!clause) throw new AppError('not-found', { id });
+    const stance = positionSchema.shape.stance.parse(value);
+    const reason = clause.position?.reason ?? { id: '', en: '' };
+    const position = ctx.agreement.setPosition(forumId, id, {
+      stance,
+      reason: { id: reason.id, en: reason.en },
+    }).position;
+    // Two positions set from none: the chosen one is written whole.
+    if (path[path.length - 1] === 'position') settled = position;
+  } else {
+    throw new AppError('not-found', { id: `${kind}.${field}` });
+  }
+  ctx.workspace.settleShared(forumId, path, settled);
 }
 
 function backupView(ctx: HandlerContext, entry: BackupEntry): BackupView {

@@ -28,6 +28,7 @@ import type {
   SplitApplied,
   SplitPreview,
 } from '../../common/domain/notebook-views';
+import { changedByMe, currentMember } from '../../common/domain/team';
 import { clauseSearchable, commitmentSearchable, searchKey } from '../notebook/searchables';
 import type { SearchIndex } from '../search/search-index';
 import type { Workspace } from '../store/workspace';
@@ -80,6 +81,11 @@ export class AgreementService {
   readonly #search: SearchIndex;
   /** Accepted pastes that can still be undone from the toast, by batch. */
   readonly #pasteUndo = new Map<string, PasteUndo>();
+
+  /** Who changes something now: this laptop's member. */
+  #by(at: string) {
+    return changedByMe(this.#workspace.data.profile, this.#workspace.data.settings, at);
+  }
 
   constructor(workspace: Workspace, search: SearchIndex) {
     this.#workspace = workspace;
@@ -301,7 +307,7 @@ export class AgreementService {
       sides,
       text: { ...clause.text },
       recordedAt: at,
-      author: this.#workspace.data.profile.headName,
+      author: currentMember(this.#workspace.data.profile, this.#workspace.data.settings).name,
     });
     // Drafts are kept on purpose; replaced texts beyond the newest few are let go.
     const automatic = clause.versions.filter((v) => v.kind && v.kind !== 'draft');
@@ -347,8 +353,9 @@ export class AgreementService {
         clause.clearedReason = { reason: { ...before }, deletedAt: now() };
       // Written again as it was: it is no longer in the trash.
       else if (sameReason(clause.clearedReason?.reason, after)) clause.clearedReason = null;
-      clause.position = { stance: position.stance, reason: { ...after } };
-      clause.updatedAt = now();
+      const at = now();
+      clause.position = { stance: position.stance, reason: { ...after }, changedBy: this.#by(at) };
+      clause.updatedAt = at;
       return structuredClone(clause);
     });
   }
@@ -379,7 +386,7 @@ export class AgreementService {
         kind: 'draft',
         text: { ...clause.text },
         recordedAt: now(),
-        author: this.#workspace.data.profile.headName,
+        author: currentMember(this.#workspace.data.profile, this.#workspace.data.settings).name,
       });
       clause.updatedAt = now();
       return structuredClone(clause);
@@ -501,6 +508,7 @@ export class AgreementService {
         createdAt: at,
         updatedAt: at,
         deletedAt: null,
+        changedBy: this.#by(at),
       };
       doc.commitments.push(commitment);
       this.#search.upsert(commitmentSearchable(forumId, commitment));
@@ -512,7 +520,8 @@ export class AgreementService {
     return this.#workspace.updateForum(forumId, (doc) => {
       const commitment = find(doc.commitments, id);
       for (const clauseId of patch.clauseIds ?? []) find(doc.clauses, clauseId);
-      Object.assign(commitment, structuredClone(patch), { updatedAt: now() });
+      const at = now();
+      Object.assign(commitment, structuredClone(patch), { updatedAt: at, changedBy: this.#by(at) });
       this.#search.upsert(commitmentSearchable(forumId, commitment));
       return structuredClone(commitment);
     });

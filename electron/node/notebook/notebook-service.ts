@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../common/errors';
 import type {
+  ChangedBy,
   Forum,
   ForumDocument,
   HistoryKind,
+  MemberRef,
   Note,
   NoteVersion,
   Session,
@@ -44,6 +46,7 @@ import {
   reportPatchSchema,
 } from '../../common/domain/report-input-schema';
 import { SearchIndex } from '../search/search-index';
+import { changedByMe, currentMember, memberKey, noteAuthors } from '../../common/domain/team';
 import type { Workspace } from '../store/workspace';
 import {
   forumSearchables,
@@ -101,6 +104,29 @@ export class NotebookService {
       this.search.upsert(doc);
       if (++batch % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** This laptop's member ("me"): see `currentMember`. */
+  me(): MemberRef {
+    return currentMember(this.#workspace.data.profile, this.#workspace.data.settings);
+  }
+
+  #by(at: string): ChangedBy {
+    return changedByMe(this.#workspace.data.profile, this.#workspace.data.settings, at);
+  }
+
+  /** Member keys chosen in the session form, as references that name the member. */
+  #coverage(keys: string[], existing: MemberRef[]): MemberRef[] {
+    const members = this.#workspace.data.profile.members;
+    const refs: MemberRef[] = [];
+    for (const key of new Set(keys)) {
+      const member = members.find((m) => m.id === key);
+      const known = existing.find((r) => memberKey(r) === key);
+      if (member) refs.push({ memberId: member.id, name: member.name });
+      else if (known) refs.push(structuredClone(known));
+      else throw new AppError('not-found', { id: key });
+    }
+    return refs;
   }
 
   // Profile
@@ -267,11 +293,13 @@ export class NotebookService {
   // Sessions
 
   createSession(forumId: string, input: SessionInput): Session {
-    const parsed = sessionInputSchema.parse(input);
+    const { coveredBy, ...parsed } = sessionInputSchema.parse(input);
     const at = now();
     return this.#workspace.updateForum(forumId, (doc) => {
       const session: Session = {
         ...parsed,
+        coveredBy: this.#coverage(coveredBy ?? [], []),
+        changedBy: this.#by(at),
         id: randomUUID(),
         createdAt: at,
         updatedAt: at,
@@ -285,11 +313,15 @@ export class NotebookService {
     });
   }
 
-  updateSession(forumId: string, id: string, patch: SessionPatch): Session {
+  updateSession(forumId: string, id: string, input: SessionPatch): Session {
+    const at = now();
+    const { coveredBy, ...patch } = input;
     return this.#workspace.updateForum(forumId, (doc) => {
       const session = findRecord(doc.sessions, id);
       const moved = patch.start !== undefined && patch.start !== session.start;
-      Object.assign(session, structuredClone(patch), { updatedAt: now() });
+      const coverage = coveredBy ? this.#coverage(coveredBy, session.coveredBy ?? []) : undefined;
+      Object.assign(session, structuredClone(patch), { updatedAt: at, changedBy: this.#by(at) });
+      if (coverage) session.coveredBy = coverage;
       if (moved) placeChronologically(doc.sessions, session);
       this.search.upsert(sessionSearchable(forumId, session));
       return structuredClone(session);
@@ -349,7 +381,8 @@ export class NotebookService {
         bodyUpdatedAt: { id: body.id ? at : null, en: body.en ? at : null },
         tags: normaliseTags(parsed.tags),
         pinned: false,
-        author: this.#workspace.data.profile.headName,
+        author: this.me().name,
+        bodyAuthors: { id: body.id ? this.#by(at) : null, en: body.en ? this.#by(at) : null },
       };
       doc.notes.push(note);
       this.search.upsert(noteSearchable(forumId, note));
@@ -369,6 +402,7 @@ export class NotebookService {
           this.#keepVersionIfDue(doc, note, side, text, at);
           note.body[side] = text;
           note.bodyUpdatedAt[side] = at;
+          note.bodyAuthors = { id: null, en: null, ...note.bodyAuthors, [side]: this.#by(at) };
         }
       }
       if (patch.markTranslated) note.bodyUpdatedAt = { id: at, en: at };
@@ -411,6 +445,7 @@ export class NotebookService {
         if (note.body[side]) kept = this.#keepVersion(doc, note, side, 'restore', at).id;
         note.body[side] = version.text;
         note.bodyUpdatedAt[side] = at;
+        note.bodyAuthors = { id: null, en: null, ...note.bodyAuthors, [side]: this.#by(at) };
         note.updatedAt = at;
         this.search.upsert(noteSearchable(forumId, note));
       }
@@ -462,7 +497,7 @@ export class NotebookService {
       side,
       text: note.body[side],
       recordedAt: at,
-      author: this.#workspace.data.profile.headName,
+      author: this.me().name,
       kind,
     };
     doc.noteHistory.push(version);
@@ -564,6 +599,7 @@ function view(note: Note): NoteView {
 function summarise(note: Note): NoteSummary {
   return {
     id: note.id,
+    authors: noteAuthors(note),
     sessionId: note.sessionId,
     pinned: note.pinned,
     tags: [...note.tags],

@@ -440,6 +440,13 @@ export class Workspace {
     return shared.save(this.forum(id) as ForumDocument);
   }
 
+  /** Ends a conflict in a shared forum's document by writing the chosen value at `path`. */
+  settleShared(id: string, path: string[], value: unknown): void {
+    const shared = this.#shared.get(id);
+    if (!shared) return;
+    this.updateForum(id, (view) => shared.settle(view, path, value));
+  }
+
   /** The Automerge document of a shared forum, as it is now. */
   sharedDoc(id: string): ForumDoc | undefined {
     return this.#shared.get(id)?.doc;

@@ -38,6 +38,13 @@ const PROSE_PARENTS = new Set([
   'notes',
 ]);
 
+/**
+ * Fields written whole, never patched key by key: who changed a record (`changedBy`, with
+ * its time). Each change then leaves its own value, so when two members set a field
+ * concurrently, the shared document's conflicts still say who set each value.
+ */
+const WHOLE_FIELDS = new Set(['changedBy']);
+
 export interface ForumDocShape {
   /** Version of this mapping, so a later build can migrate the shared document too. */
   format: number;
@@ -167,7 +174,9 @@ function patchObject(root: unknown, path: A.Prop[], target: Plain, next: Plain):
   }
   for (const [key, value] of Object.entries(next)) {
     const old = target[key];
-    if (isPlain(value) && isPlain(old)) {
+    if (WHOLE_FIELDS.has(key)) {
+      if (!sameValue(old, value)) target[key] = value;
+    } else if (isPlain(value) && isPlain(old)) {
       patchObject(root, [...path, key], old, value);
     } else if (typeof value === 'string' && typeof old === 'string') {
       if (old === value) continue;

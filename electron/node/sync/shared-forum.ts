@@ -139,6 +139,19 @@ export class SharedForum {
     return summarise(before, after, changed);
   }
 
+  /**
+   * Writes `value` at `path` even when the document already shows it: the delegate chose
+   * among values two members set, and a new write is what ends the conflict there.
+   */
+  settle(view: ForumDocument, path: string[], value: unknown): void {
+    this.#doc = applyView(this.#doc, view, this.#cache);
+    this.#doc = A.change(this.#doc, (d) => {
+      let node = d as unknown as Record<string, unknown>;
+      for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+      node[path[path.length - 1] as string] = JSON.parse(JSON.stringify(value ?? null)) as unknown;
+    });
+  }
+
   /** Scalar conflicts at a path of the document (e.g. `['commitments', id, 'status']`). */
   conflictsAt(path: (string | number)[]): Record<string, unknown> | undefined {
     let node: unknown = this.#doc;

@@ -54,6 +54,11 @@ export interface AgreementSlice {
 export const createAgreementSlice =
   (api: ApiClient): StateCreator<AppState, [], [], AgreementSlice> =>
   (set, get) => {
+    // An edit may end a conflict two members left (a new value is written over both).
+    const refreshConflicts = async (forumId: string) => {
+      if (get().forum?.forum.id === forumId && get().forum?.conflicts?.length)
+        await get().loadForum(forumId);
+    };
     const forumId = () => {
       const id = get().agreementForumId;
       if (!id) throw new Error('no agreement is open');
@@ -133,6 +138,7 @@ export const createAgreementSlice =
         const before = get().agreement?.clauses.find((c) => c.id === id)?.position?.reason;
         const clause = await api.call('clauses.position', { forumId: forum, id, position });
         await reload();
+        await refreshConflicts(forum);
         // A reason cleared went to the trash: say so, and offer it back.
         const after = clause.position?.reason;
         const emptied = (['id', 'en'] as const).some((side) => before?.[side] && !after?.[side]);
@@ -188,6 +194,7 @@ export const createAgreementSlice =
       async updateCommitment(forum, id, patch) {
         await api.call('commitments.update', { forumId: forum, id, patch });
         await reloadCommitments();
+        await refreshConflicts(forum);
       },
       async deleteCommitment(forum, id) {
         await api.call('commitments.delete', { forumId: forum, id });

@@ -8,6 +8,7 @@ import type {
   SessionPatch,
 } from '../../../electron/common/domain/notebook-schema';
 import type {
+  FieldConflict,
   ForumDetail,
   ForumSummary,
   TrashEntry,
@@ -28,6 +29,8 @@ export interface ForumsSlice {
   setForumDeleted(forumId: string, deleted: boolean): Promise<void>;
   openExample(): Promise<void>;
   loadForum(forumId: string): Promise<void>;
+  /** Chooses one of the values two members set (see `FieldConflict`); the pages reload. */
+  resolveConflict(conflict: FieldConflict, value: string | null): Promise<void>;
   /** A forum's sessions, for a picker outside the forum (a contact met at one of them). */
   forumSessions(forumId: string): Promise<Session[]>;
   createSession(input: SessionInput): Promise<Session>;
@@ -107,6 +110,14 @@ export const createForumsSlice =
       async loadForum(forumId) {
         const forum = await api.call('forums.get', { forumId });
         set({ forum });
+      },
+      async resolveConflict(conflict, value) {
+        const forumId = currentId();
+        const { kind, id, field } = conflict;
+        const forum = await api.call('conflicts.resolve', { forumId, kind, id, field, value });
+        set({ forum });
+        if (kind === 'clause') await get().loadAgreement(forumId);
+        if (kind === 'commitment') await get().loadCommitments(forumId);
       },
       async createSession(input) {
         const session = await api.call('sessions.create', { forumId: currentId(), session: input });

@@ -1,3 +1,4 @@
+import { noteAuthors } from '../../../electron/common/domain/team';
 import type { StateCreator } from 'zustand';
 import type { NoteVersion } from '../../../electron/common/domain/forum-schema';
 import type { NotePatch } from '../../../electron/common/domain/notebook-schema';
@@ -295,5 +296,6 @@ export function summary(note: NoteView): NoteSummary {
     updatedAt: note.updatedAt,
     preview: { id: note.body.id.slice(0, 160), en: note.body.en.slice(0, 160) },
     translation: note.translation,
+    authors: noteAuthors(note),
   };
 }

@@ -14,6 +14,8 @@ export interface SettingsSlice {
   /** Loads info and settings; resolves with the language the UI should show. */
   loadSettings(): Promise<UiLanguage>;
   setLanguage(language: UiLanguage | null): Promise<void>;
+  /** Chooses the member who uses this laptop (null: the default, see `currentMember`). */
+  setMe(memberId: string | null): Promise<void>;
   applySettings(settings: Settings): void;
 }
 
@@ -49,6 +51,10 @@ export const createSettingsSlice =
     },
     async setLanguage(language) {
       const settings = await api.call('settings.update', { language });
+      get().applySettings(settings);
+    },
+    async setMe(meMemberId) {
+      const settings = await api.call('settings.update', { meMemberId });
       get().applySettings(settings);
     },
     applySettings(settings) {

@@ -3,6 +3,7 @@ import { WORKSPACE_SCHEMA_VERSION } from '../../../common/domain/workspace-schem
 import { forum0001 } from './forum-0001-initial';
 import { forum0002 } from './forum-0002-report-details';
 import { forum0003 } from './forum-0003-note-history';
+import { forum0004 } from './forum-0004-team';
 import type { DocumentKind, Migration, RawDocument } from './migration';
 import { workspace0001 } from './workspace-0001-settings';
 import { workspace0002 } from './workspace-0002-profile-forums-contacts';
@@ -22,7 +23,7 @@ const migrations: Record<DocumentKind, Migration[]> = {
     workspace0005,
     workspace0006,
   ],
-  forum: [forum0001, forum0002, forum0003],
+  forum: [forum0001, forum0002, forum0003, forum0004],
 };
 
 export const currentVersion: Record<DocumentKind, number> = {

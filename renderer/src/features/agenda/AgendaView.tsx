@@ -6,6 +6,8 @@ import { PrintButton } from '../../app/PrintButton';
 import { useBilingual } from '../../app/use-bilingual';
 import { useFormat } from '../../app/use-format';
 import { useAppStore } from '../../store/app-store';
+import { memberName } from '../../../../electron/common/domain/team';
+import { ConflictNotice } from '../team/ConflictNotice';
 import { SessionForm } from './SessionForm';
 
 type Editing = { session?: Session } | null;
@@ -22,8 +24,11 @@ export function AgendaView() {
   const moveSession = useAppStore((s) => s.moveSession);
   const writeSessionNote = useAppStore((s) => s.writeSessionNote);
   const navigate = useAppStore((s) => s.navigate);
+  const members = useAppStore((s) => s.profile?.members ?? []);
   const [editing, setEditing] = useState<Editing>(null);
   if (!detail) return null;
+  const conflictsOf = (id: string) =>
+    (detail.conflicts ?? []).filter((c) => c.kind === 'session' && c.id === id);
   const { forum, sessions } = detail;
 
   const days = new Map<string, Session[]>();
@@ -66,6 +71,18 @@ export function AgendaView() {
                 <div className="agenda-body">
                   <p className="agenda-kind">{t(`agenda.kinds.${session.kind}`)}</p>
                   <h3>{text(session.title)}</h3>
+                  {conflictsOf(session.id).map((conflict) => (
+                    <ConflictNotice key={conflict.field} conflict={conflict} />
+                  ))}
+                  {(session.coveredBy ?? []).length > 0 && (
+                    <p className="agenda-coverage">
+                      {t('agenda.coveredBy', {
+                        names: (session.coveredBy ?? [])
+                          .map((ref) => memberName(ref, members))
+                          .join(', '),
+                      })}
+                    </p>
+                  )}
                   <p className="agenda-meta">
                     {[
                       session.room,

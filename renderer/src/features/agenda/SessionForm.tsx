@@ -12,6 +12,8 @@ import type { FormChecks } from '../../app/form-problems';
 import { useFormProblems } from '../../app/use-form-problems';
 import { useUnsavedChanges } from '../../app/use-unsaved-changes';
 import { useFormat } from '../../app/use-format';
+import { memberKey } from '../../../../electron/common/domain/team';
+import { useAppStore } from '../../store/app-store';
 
 interface SessionFormProps {
   session?: Session;
@@ -44,6 +46,24 @@ export function SessionForm({
   const [room, setRoom] = useState(session?.room ?? '');
   const [speakers, setSpeakers] = useState(session?.speakers.join('\n') ?? '');
   const [partial, setPartial] = useState({ date: false, start: false, end: false });
+  const members = useAppStore((s) => s.profile?.members ?? []);
+  const [coveredBy, setCoveredBy] = useState<string[]>(() =>
+    (session?.coveredBy ?? []).map(memberKey),
+  );
+  // Members a colleague named who are not in this laptop's profile stay choosable.
+  const coverage = [
+    ...members.map((m) => ({ key: m.id, name: m.name })),
+    ...(session?.coveredBy ?? [])
+      .filter((ref) => !members.some((m) => m.id === ref.memberId))
+      .map((ref) => ({ key: memberKey(ref), name: ref.name })),
+  ];
+  const toggleCoverage = (key: string, on: boolean) =>
+    setCoveredBy((keys) => {
+      const chosen = new Set(keys);
+      if (on) chosen.add(key);
+      else chosen.delete(key);
+      return coverage.map((c) => c.key).filter((k) => chosen.has(k));
+    });
 
   const first = forumDays?.start ?? null;
   const last = forumDays?.end ?? first;
@@ -70,7 +90,7 @@ export function SessionForm({
           : null,
     },
   };
-  const value = { title, kind, date, start, end, room, speakers };
+  const value = { title, kind, date, start, end, room, speakers, coveredBy };
   const problems = useFormProblems(checks, value);
   const { formRef, leave } = useUnsavedChanges(value, problems.sending);
 
@@ -86,6 +106,7 @@ export function SessionForm({
           .split('\n')
           .map((s) => s.trim())
           .filter(Boolean),
+        coveredBy,
       }),
     );
   }
@@ -153,6 +174,23 @@ export function SessionForm({
           onChange={setSpeakers}
           {...problems.field('speakers')}
         />
+        <fieldset className="member-picker coverage-picker" data-field="coveredBy">
+          <legend>{t('sessionForm.coveredBy')}</legend>
+          {coverage.length === 0 ? (
+            <p className="help">{t('sessionForm.coveredByNone')}</p>
+          ) : (
+            coverage.map((member) => (
+              <label key={member.key} className="checkbox member-choice">
+                <input
+                  type="checkbox"
+                  checked={coveredBy.includes(member.key)}
+                  onChange={(e) => toggleCoverage(member.key, e.target.checked)}
+                />
+                <span>{member.name}</span>
+              </label>
+            ))
+          )}
+        </fieldset>
       </div>
       <FormFooter
         problem={problems.footer}

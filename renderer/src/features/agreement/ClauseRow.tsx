@@ -9,6 +9,8 @@ import { confirmLeave } from '../../store/unsaved-changes';
 import { Autosaver } from '../../store/autosave';
 import { ClauseDiff } from './ClauseDiff';
 import { ClauseHistoryButton } from './ClauseHistory';
+import { memberName } from '../../../../electron/common/domain/team';
+import { ConflictNotice } from '../team/ConflictNotice';
 import { useLanguageName } from '../../app/use-language-name';
 
 type Stance = (typeof positionStances)[number];
@@ -31,6 +33,12 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
   const recordVersion = useAppStore((s) => s.recordClauseVersion);
   const deleteClause = useAppStore((s) => s.deleteClause);
   const stanceId = useId();
+  const members = useAppStore((s) => s.profile?.members);
+  const conflicts = useAppStore((s) => s.forum?.conflicts);
+  const stanceConflicts = (conflicts ?? []).filter(
+    (c) => c.kind === 'clause' && c.id === clause.id,
+  );
+  const positionBy = memberName(clause.position?.changedBy, members ?? []);
   const [editing, setEditing] = useState<{ id: string; en: string } | null>(null);
   // An edit of the text has an explicit Save: leaving it changed asks first.
   const rowRef = useRef<HTMLLIElement>(null);
@@ -156,7 +164,13 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
               />
             </>
           )}
+          {positionBy && (
+            <span className="changed-by">{t('clauses.changedBy', { name: positionBy })}</span>
+          )}
         </div>
+        {stanceConflicts.map((conflict) => (
+          <ConflictNotice key={conflict.field} conflict={conflict} />
+        ))}
         <div className="clause-actions">
           {editing ? (
             <>

@@ -7,6 +7,10 @@ import type {
 import { useBilingual } from '../../app/use-bilingual';
 import { useFormat } from '../../app/use-format';
 import { useAppStore } from '../../store/app-store';
+import { memberName } from '../../../../electron/common/domain/team';
+import { ConflictNotice } from '../team/ConflictNotice';
+
+const NO_MEMBERS: never[] = [];
 
 type Grouping = 'due' | 'status' | 'responsible' | 'forum';
 
@@ -23,6 +27,13 @@ export function CommitmentList({ commitments, contacts, groupings, onEdit }: Pro
   const format = useFormat();
   const updateCommitment = useAppStore((s) => s.updateCommitment);
   const deleteCommitment = useAppStore((s) => s.deleteCommitment);
+  const members = useAppStore((s) => s.profile?.members ?? NO_MEMBERS);
+  const detail = useAppStore((s) => s.forum);
+  // Conflicts are known for the open forum (its details carry them).
+  const conflictsOf = (forumId: string, id: string) =>
+    detail?.forum.id === forumId
+      ? (detail.conflicts ?? []).filter((c) => c.kind === 'commitment' && c.id === id)
+      : [];
   const [grouping, setGrouping] = useState<Grouping>(groupings[0] ?? 'due');
 
   const groupOf = (c: CommitmentView): string => {
@@ -72,6 +83,17 @@ export function CommitmentList({ commitments, contacts, groupings, onEdit }: Pro
                     )}
                   </div>
                   <p className="commitment-statement">{text(c.statement)}</p>
+                  {conflictsOf(c.forumId, c.id).map((conflict) => (
+                    <ConflictNotice key={conflict.field} conflict={conflict} />
+                  ))}
+                  {c.changedBy && (
+                    <p className="changed-by">
+                      {t('commitments.changedBy', {
+                        name: memberName(c.changedBy, members),
+                        date: format.dateTime(c.changedBy.at),
+                      })}
+                    </p>
+                  )}
                   <dl className="facts small">
                     {c.clauseNumbers.length > 0 && (
                       <>

@@ -1,3 +1,4 @@
+import { noteAuthors } from '../../../../electron/common/domain/team';
 import { useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteView } from '../../../../electron/common/domain/notebook-views';
@@ -63,6 +64,11 @@ function SideEditor({ note, side }: { note: NoteView; side: Side }) {
         {(missing || outdated) && (
           <span className={`status status-${note.translation}`}>
             {t(`notes.status.${note.translation}`)}
+          </span>
+        )}
+        {note.bodyAuthors?.[side]?.name && (
+          <span className="side-author">
+            {t('editor.sideBy', { name: note.bodyAuthors[side]?.name })}
           </span>
         )}
         <span className="spacer" />
@@ -207,6 +213,11 @@ export function NoteEditor() {
           {t('editor.delete')}
         </button>
       </div>
+      {noteAuthors(note).length > 0 && (
+        <p className="note-authors">
+          {t('editor.authors', { names: noteAuthors(note).join(', ') })}
+        </p>
+      )}
       <div className="sides">
         <SideEditor note={note} side="id" />
         <SideEditor note={note} side="en" />

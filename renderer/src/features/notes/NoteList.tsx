@@ -59,6 +59,9 @@ const NoteItem = memo(function NoteItem({ note, session, current, onOpen }: Item
         {title}
       </span>
       {session && <span className="note-item-session">{text(session.title)}</span>}
+      {note.authors.length > 0 && (
+        <span className="note-item-authors">{note.authors.join(', ')}</span>
+      )}
       <span className={`status status-${note.translation}`}>
         {t(`notes.status.${note.translation}`)}
       </span>

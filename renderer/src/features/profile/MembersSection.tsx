@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DelegationMember } from '../../../../electron/common/domain/workspace-schema';
 import { ApiError } from '../../api/api-client';
@@ -6,6 +6,7 @@ import { Dialog } from '../../app/Dialog';
 import { useBilingual } from '../../app/use-bilingual';
 import { useErrorMessage } from '../../app/use-error-message';
 import { useAppStore } from '../../store/app-store';
+import { currentMember } from '../../../../electron/common/domain/team';
 import { MemberForm } from './MemberForm';
 
 type Editing = { member: DelegationMember | null } | null;
@@ -22,6 +23,13 @@ export function MembersSection({ members }: { members: DelegationMember[] }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [dirty, setDirty] = useState(false);
   const [removing, setRemoving] = useState<Removing>(null);
+  const meId = useId();
+  const settings = useAppStore((s) => s.settings);
+  const headName = useAppStore((s) => s.profile?.headName ?? '');
+  const setMe = useAppStore((s) => s.setMe);
+  // Who this laptop writes as: chosen, else the default the host also applies.
+  const me = currentMember({ members, headName }, settings);
+  const chosen = members.some((m) => m.id === settings.meMemberId);
 
   async function remove(detach: boolean) {
     if (!removing) return;
@@ -50,7 +58,12 @@ export function MembersSection({ members }: { members: DelegationMember[] }) {
           {members.map((member, index) => (
             <li key={member.id} className="member-row">
               <div className="member-text">
-                <strong>{member.name}</strong>
+                <strong>
+                  {member.name}
+                  {me.memberId === member.id && (
+                    <span className="badge me-badge">{t('profile.meBadge')}</span>
+                  )}
+                </strong>
                 <span className="muted">
                   {[
                     member.nip ? `NIP ${member.nip}` : t('profile.noNip'),
@@ -106,6 +119,22 @@ export function MembersSection({ members }: { members: DelegationMember[] }) {
         <button type="button" className="button" onClick={() => setEditing({ member: null })}>
           {t('profile.add')}
         </button>
+      </div>
+      <div className="field me-field" data-field="me">
+        <label htmlFor={meId}>{t('profile.meLabel')}</label>
+        <select
+          id={meId}
+          value={chosen ? (settings.meMemberId ?? '') : ''}
+          onChange={(e) => void setMe(e.target.value || null)}
+        >
+          <option value="">{t('profile.meDefault', { name: me.name || '—' })}</option>
+          {members.map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.name}
+            </option>
+          ))}
+        </select>
+        <p className="help">{t('profile.meHelp')}</p>
       </div>
       <Dialog
         title={editing?.member ? t('profile.editTitle') : t('profile.newTitle')}
