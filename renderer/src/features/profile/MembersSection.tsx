@@ -30,6 +30,7 @@ export function MembersSection({ members }: { members: DelegationMember[] }) {
   // Who this laptop writes as: chosen, else the default the host also applies.
   const me = currentMember({ members, headName }, settings);
   const chosen = members.some((m) => m.id === settings.meMemberId);
+  const fallback = currentMember({ members, headName }, { meMemberId: null });
 
   async function remove(detach: boolean) {
     if (!removing) return;
@@ -127,7 +128,7 @@ export function MembersSection({ members }: { members: DelegationMember[] }) {
           value={chosen ? (settings.meMemberId ?? '') : ''}
           onChange={(e) => void setMe(e.target.value || null)}
         >
-          <option value="">{t('profile.meDefault', { name: me.name || '—' })}</option>
+          <option value="">{t('profile.meDefault', { name: fallback.name || '—' })}</option>
           {members.map((member) => (
             <option key={member.id} value={member.id}>
               {member.name}
