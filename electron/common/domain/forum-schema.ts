@@ -81,6 +81,15 @@ export const noteSchema = recordSchema.extend({
   pinned: z.boolean().default(false),
   /** The name of the member who made the note. */
   author: z.string().default(''),
+  /**
+   * Set when a merge took the note out of the Trash because one member trashed it while
+   * another edited it; the editor says so until the delegate dismisses it.
+   */
+  keptFromTrash: z
+    .object({ at: isoDateTimeSchema, trashedAt: isoDateTimeSchema })
+    .loose()
+    .nullable()
+    .optional(),
   /** Who last wrote each side. */
   bodyAuthors: z
     .object({ id: changedBySchema.nullable(), en: changedBySchema.nullable() })

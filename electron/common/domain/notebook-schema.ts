@@ -78,6 +78,8 @@ export const notePatchSchema = z
     pinned: z.boolean(),
     /** The delegate confirms both sides say the same again. */
     markTranslated: z.literal(true),
+    /** The delegate has read that the note was kept out of the Trash (see `keptFromTrash`). */
+    dismissKept: z.literal(true),
   })
   .partial()
   .strict();

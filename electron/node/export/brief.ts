@@ -3,6 +3,7 @@ import type { Bilingual } from '../../common/domain/primitives';
 import type { Contact, DelegationProfile } from '../../common/domain/workspace-schema';
 import { createNodeTranslator } from '../i18n';
 import type { NodeKey } from '../i18n';
+import { memberName, noteAuthors } from '../../common/domain/team';
 import { draftReportTexts, formalDate, formalRange } from './report-drafts';
 
 export type BriefLanguage = 'id' | 'en';
@@ -163,6 +164,19 @@ export function buildBrief(input: BriefInput): Brief {
         })
       : null;
     if (when) sessionBlocks.push({ kind: 'paragraph', text: when, keep: true });
+    // Who covered the session and who wrote its notes: a delegation splits the sessions.
+    const covered = (session?.coveredBy ?? []).map((ref) => memberName(ref, profile.members));
+    const authors = [...new Set(own.flatMap((note) => noteAuthors(note)))];
+    const team = [
+      covered.length ? label('export:sessionCoveredBy', { names: covered.join(', ') }) : null,
+      authors.length ? label('export:sessionNotesBy', { names: authors.join(', ') }) : null,
+    ].filter((line) => line !== null);
+    if (team.length)
+      sessionBlocks.push({
+        kind: 'paragraph',
+        text: both((l) => team.map((line) => line[l]).join(' ')),
+        keep: true,
+      });
     if (own.length) {
       for (const note of own) sessionBlocks.push({ kind: 'rich', text: note.body });
     } else sessionBlocks.push({ kind: 'paragraph', text: label('export:noSessionNotes') });

@@ -406,6 +406,7 @@ export class NotebookService {
         }
       }
       if (patch.markTranslated) note.bodyUpdatedAt = { id: at, en: at };
+      if (patch.dismissKept) note.keptFromTrash = null;
       if (patch.tags) note.tags = normaliseTags(patch.tags);
       if (patch.pinned !== undefined) note.pinned = patch.pinned;
       note.updatedAt = at;

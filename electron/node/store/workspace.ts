@@ -461,7 +461,13 @@ export class Workspace {
     if (!this.#forums.has(forumId)) return this.#adoptShared(incoming, forumId);
     await this.shareForum(forumId);
     const shared = this.#shared.get(forumId) as SharedForum;
-    const summary = this.updateForum(forumId, (view) => shared.merge(view, incoming));
+    const { keepEditedTrashed, notesBefore } = await import('../sync/trash-conflicts');
+    const summary = this.updateForum(forumId, (view) => {
+      const before = notesBefore(view);
+      const merged = shared.merge(view, incoming);
+      keepEditedTrashed(before, incoming, view, new Date().toISOString());
+      return merged;
+    });
     await this.flush();
     return summary;
   }

@@ -231,6 +231,7 @@ export const createNotesSlice =
             ...(patch.tags ? { tags: patch.tags } : {}),
             ...(patch.pinned !== undefined ? { pinned: patch.pinned } : {}),
             ...(patch.sessionId !== undefined ? { sessionId: patch.sessionId } : {}),
+            ...(patch.dismissKept ? { keptFromTrash: null } : {}),
           },
         });
         saverFor(forumId, editing.id).edit(patch);

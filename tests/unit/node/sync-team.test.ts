@@ -18,6 +18,7 @@ import { dispatch } from '../../../electron/node/api/dispatch';
 import type { ApiHandlers } from '../../../electron/node/api/dispatch';
 import { EventBus } from '../../../electron/node/api/event-bus';
 import { AgreementService } from '../../../electron/node/clauses/agreement-service';
+import { buildBrief } from '../../../electron/node/export/brief';
 import { ContactsService } from '../../../electron/node/contacts/contacts-service';
 import { NotebookService } from '../../../electron/node/notebook/notebook-service';
 import { Workspace } from '../../../electron/node/store/workspace';
@@ -414,6 +415,98 @@ describe('conflicts, stated', () => {
           value: 'done',
         }),
       ).toBe('not-shared');
+    });
+  });
+});
+
+describe('the travel report names the team', () => {
+  it('says per session who covered it and who wrote its notes, a colleague included', async () => {
+    await twoMembers(async (a, b) => {
+      const profile = await a.call<DelegationProfile>('profile.get', {});
+      const ani = profile.members[0];
+      const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
+      const session = await a.call<Session>('sessions.create', {
+        forumId: forum.id,
+        session: {
+          title: { id: 'Lokakarya kota inklusif', en: 'Inclusive cities workshop' },
+          kind: 'workshop',
+          start: null,
+          end: null,
+          coveredBy: [ani?.id],
+        },
+      });
+      await exchange(a, b, forum.id);
+      await b.call('notes.create', {
+        forumId: forum.id,
+        note: { sessionId: session.id, body: { id: 'Budi mencatat diskusi kelompok.' } },
+      });
+      await exchange(b, a, forum.id);
+      const brief = buildBrief({
+        profile: a.ws.data.profile,
+        forum: a.ws.forum(forum.id) as ForumDocument,
+        contacts: [],
+        template: 'travel-report',
+        contactIds: [],
+      });
+      const text = JSON.stringify(brief);
+      expect(text).toContain('Dihadiri oleh Ani Lestari. Catatan disusun oleh Budi Santoso.');
+      expect(text).toContain('Covered by Ani Lestari. Notes by Budi Santoso.');
+    });
+  });
+});
+
+describe('a note trashed by one member and edited by another', () => {
+  for (const trashedBy of ['the sender', 'the receiver'] as const) {
+    it(`is kept out of the Trash and says so (trashed by ${trashedBy})`, async () => {
+      await twoMembers(async (a, b) => {
+        const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
+        const note = await a.call<NoteView>('notes.create', {
+          forumId: forum.id,
+          note: { body: { id: 'Catatan sesi pleno.' } },
+        });
+        await exchange(a, b, forum.id);
+        const ref = { forumId: forum.id, id: note.id };
+        // Apart: one trashes the note, the other goes on writing in it.
+        const [trasher, editor] = trashedBy === 'the sender' ? [b, a] : [a, b];
+        await trasher.call('notes.delete', ref);
+        await editor.call('notes.update', {
+          ...ref,
+          patch: { body: { id: 'Catatan sesi pleno. Wali Kota menutup sesi.' } },
+        });
+        // B sends to A (A receives), then A sends back.
+        await exchange(b, a, forum.id);
+        await exchange(a, b, forum.id);
+        for (const side of [a, b]) {
+          const kept = await side.call<NoteView>('notes.get', ref);
+          expect(kept.deletedAt).toBeNull();
+          expect(kept.body.id).toBe('Catatan sesi pleno. Wali Kota menutup sesi.');
+          expect(kept.keptFromTrash).toBeTruthy();
+        }
+        expect(shared(a.ws, forum.id)).toEqual(shared(b.ws, forum.id));
+        // Read and dismissed: the mark goes, the note stays.
+        const dismissed = await a.call<NoteView>('notes.update', {
+          ...ref,
+          patch: { dismissKept: true },
+        });
+        expect(dismissed.keptFromTrash).toBeNull();
+        expect(dismissed.deletedAt).toBeNull();
+      });
+    });
+  }
+
+  it('a note trashed with nothing edited elsewhere stays in the Trash', async () => {
+    await twoMembers(async (a, b) => {
+      const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
+      const note = await a.call<NoteView>('notes.create', {
+        forumId: forum.id,
+        note: { body: { id: 'Draf yang tidak dipakai.' } },
+      });
+      await exchange(a, b, forum.id);
+      await b.call('notes.delete', { forumId: forum.id, id: note.id });
+      await exchange(b, a, forum.id);
+      const atA = await a.call<NoteView>('notes.get', { forumId: forum.id, id: note.id });
+      expect(atA.deletedAt).not.toBeNull();
+      expect(atA.keptFromTrash ?? null).toBeNull();
     });
   });
 });

@@ -124,7 +124,7 @@ describe('TrashService', () => {
       expect(entry?.title.id).toBe('1 · Sejalan dengan RPJMD.');
       w.trash.restore({ kind: 'reason', forumId: w.forumId, id });
       const clause = w.agreement.agreement(w.forumId).clauses.find((c) => c.id === id);
-      expect(clause?.position).toEqual({ stance: 'supports', reason });
+      expect(clause?.position).toMatchObject({ stance: 'supports', reason });
       expect(w.trash.list()).toEqual([]);
       // Dropping the stance clears the reason too: it goes to the trash, not away.
       w.agreement.setPosition(w.forumId, id, { stance: null, reason });

@@ -213,6 +213,27 @@ export function NoteEditor() {
           {t('editor.delete')}
         </button>
       </div>
+      {note.keptFromTrash && (
+        <div className="conflict-notice" role="status">
+          <p>{t('editor.keptFromTrash')}</p>
+          <div className="dialog-actions">
+            <button
+              type="button"
+              className="button small"
+              onClick={() => editNote({ dismissKept: true })}
+            >
+              {t('editor.keepNote')}
+            </button>
+            <button
+              type="button"
+              className="button small subtle"
+              onClick={() => void deleteNote(note.id)}
+            >
+              {t('editor.delete')}
+            </button>
+          </div>
+        </div>
+      )}
       {noteAuthors(note).length > 0 && (
         <p className="note-authors">
           {t('editor.authors', { names: noteAuthors(note).join(', ') })}
