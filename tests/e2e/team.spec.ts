@@ -42,7 +42,7 @@ const words = {
     dropped: 'Dibatalkan',
     statusConflict: 'Status diisi berbeda.',
     use: (v: string) => `Gunakan “${v}”`,
-    also: (v: string, n: string) => `Juga diisi: “${v}”, oleh ${n}.`,
+    also: (v: string, n: string) => `Juga diisi: “${v}” (oleh ${n})`,
   },
   en: {
     example: 'Open an example',
@@ -64,7 +64,7 @@ const words = {
     dropped: 'Dropped',
     statusConflict: 'Status set differently.',
     use: (v: string) => `Use “${v}”`,
-    also: (v: string, n: string) => `Also set: “${v}”, by ${n}.`,
+    also: (v: string, n: string) => `Also set: “${v}” (by ${n})`,
   },
 } as const;
 
