@@ -19,6 +19,9 @@ async function filesContaining(dir: string, text: string): Promise<string[]> {
 
 test.describe('an encrypted workspace', () => {
   test.use({ systemLang: 'en_GB.UTF-8' });
+  // Four key derivations (scrypt, 128 MiB each) and re-encrypting the example: seconds each
+  // on a loaded machine.
+  test.describe.configure({ timeout: 90_000 });
 
   test('is encrypted from Settings, shows its recovery key once, locks and unlocks', async ({
     page,
@@ -75,8 +78,10 @@ test.describe('an encrypted workspace', () => {
 
     await page.getByLabel('Passphrase').fill('not the passphrase');
     await page.getByRole('button', { name: 'Unlock' }).click();
+    // Each attempt derives a key first (as slow as the machine is loaded).
     await expect(page.getByRole('alert')).toHaveText(
       'The passphrase (or recovery key) is not right. Nothing was changed; try again.',
+      { timeout: 20_000 },
     );
     await page.screenshot({ path: 'test-results/e2e/encryption-unlock.png' });
 
@@ -102,7 +107,7 @@ test.describe('an encrypted workspace', () => {
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect(
       page.getByRole('navigation').getByRole('button', { name: /WHRCF 2017/ }),
-    ).toBeVisible();
+    ).toBeVisible({ timeout: 20_000 });
   });
 });
 
