@@ -10,6 +10,7 @@ const words = {
     nav: 'Navigasi utama',
     more: 'Bagian forum lainnya',
     export: 'Ekspor',
+    share: 'Berbagi',
     notes: 'Catatan',
   },
   en: {
@@ -20,6 +21,7 @@ const words = {
     nav: 'Main navigation',
     more: 'More forum sections',
     export: 'Export',
+    share: 'Share',
     notes: 'Notes',
   },
 };
@@ -143,7 +145,11 @@ for (const [systemLang, lang] of [
       // The arrow keys still go through every section, those in the menu included.
       await exportTab.focus();
       await page.keyboard.press('ArrowRight');
+      await expect(page.getByRole('tab', { name: w.share })).toBeFocused();
+      await page.keyboard.press('ArrowRight');
       await expect(page.getByRole('tab', { name: 'Agenda' })).toBeFocused();
+      await page.keyboard.press('ArrowLeft');
+      await expect(page.getByRole('tab', { name: w.share })).toBeFocused();
       await page.keyboard.press('ArrowLeft');
       await expect(page.getByRole('tab', { name: w.export })).toBeFocused();
       await expect(page.getByRole('tab', { name: w.export })).toHaveAttribute(
@@ -169,7 +175,7 @@ test.describe('wide window', () => {
       .getByRole('navigation')
       .getByRole('button', { name: /WHRCF 2017/ })
       .click();
-    await expect(page.getByRole('tab')).toHaveCount(7);
+    await expect(page.getByRole('tab')).toHaveCount(8);
     await expect(page.getByRole('button', { name: 'More forum sections' })).toHaveCount(0);
     await expectTabsOnOneRow(page);
   });
