@@ -35,6 +35,10 @@ export const errorCodes = [
   'share-file-invalid',
   'share-file-passphrase',
   'share-file-wrong-passphrase',
+  'lan-no-network',
+  'lan-cannot-listen',
+  'lan-bad-address',
+  'lan-bad-code',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

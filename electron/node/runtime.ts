@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { apiChannels } from '../common/api/channels';
 import type { ApiChannel } from '../common/api/channels';
 import type { AppInfo, SecurityStatus, Transport } from '../common/api/types';
@@ -26,7 +27,15 @@ import {
 import type { Unlock } from './store/encryption';
 import { latestEditNumber } from './store/store-document';
 import { Workspace } from './store/workspace';
+import { LazyLan } from './sync/lan/lazy-lan';
 import { version } from './version';
+
+/** The name the other members see for this laptop: its member, else the head, else the computer. */
+function memberName(workspace: Workspace): string {
+  const profile = workspace.data.profile;
+  const meId = (workspace.data.settings as { meMemberId?: string | null }).meMemberId;
+  return profile.members.find((m) => m.id === meId)?.name || profile.headName || hostname();
+}
 
 export interface RuntimeOptions {
   workspaceDir: string;
@@ -41,6 +50,8 @@ export interface RuntimeOptions {
   /** How often idle time is checked against the auto-lock setting. */
   idleCheckMs?: number;
   now?: () => number;
+  /** Where *Host this delegation* listens; by default the first local-network address. */
+  lanBindAddress?: string;
 }
 
 interface Session {
@@ -48,10 +59,12 @@ interface Session {
   handlers: WorkspaceHandlers;
   /** Kept while unlocked so the keychain can remember it; overwritten at lock. */
   dataKey: Buffer | null;
+  /** Hosting or joined on the local network: stopped before the workspace closes. */
+  lan: LazyLan;
 }
 
 /** Status reads do not count as use for the auto-lock; everything else, pings too, does. */
-const passive = new Set<ApiChannel>(['security.status', 'app.info']);
+const passive = new Set<ApiChannel>(['security.status', 'app.info', 'lan.status']);
 
 /**
  * The process-wide host of one workspace folder, shared by every transport: it opens the
@@ -175,14 +188,24 @@ export class Runtime {
     const notebook = new NotebookService(workspace);
     const agreement = new AgreementService(workspace, notebook.search);
     const contacts = new ContactsService(workspace, notebook.search);
+    const lan = new LazyLan(workspace, {
+      name: () => memberName(workspace),
+      bindAddress: this.#options.lanBindAddress,
+      onMerged: (forumId) => {
+        // A colleague's change is on disk here: search and the page follow.
+        notebook.forumReplaced(forumId);
+        this.events.emit('workspace-changed', {});
+      },
+    });
     const handlers = createHandlers({
       workspace,
       notebook,
       agreement,
       contacts,
       events: this.events,
+      lan,
     });
-    this.#session = { workspace, handlers, dataKey };
+    this.#session = { workspace, handlers, dataKey, lan };
     this.#lastUse = this.#now();
   }
 
@@ -191,6 +214,8 @@ export class Runtime {
     if (!session) return;
     this.#session = null;
     session.dataKey?.fill(0);
+    // Nothing comes in from the network while the workspace closes.
+    await session.lan.close().catch(() => undefined);
     // Flushes every pending edit first: locking never loses what was typed.
     await session.workspace.close();
   }

@@ -13,10 +13,13 @@ export class RisalahServer {
   readonly workspace: string;
   #child: ChildProcess | undefined;
   readonly #lang: string;
+  readonly #args: string[];
 
-  constructor(workspace: string, lang: string) {
+  /** `args` are more options for `risalah serve` (e.g. `--lan-bind 127.0.0.1`). */
+  constructor(workspace: string, lang: string, args: string[] = []) {
     this.workspace = workspace;
     this.#lang = lang;
+    this.#args = args;
   }
 
   get origin(): string {
@@ -28,10 +31,14 @@ export class RisalahServer {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [cli, 'serve', '--workspace', this.workspace], {
-      env: { ...process.env, LANG: this.#lang, LC_ALL: '', LC_MESSAGES: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [cli, 'serve', '--workspace', this.workspace, ...this.#args],
+      {
+        env: { ...process.env, LANG: this.#lang, LC_ALL: '', LC_MESSAGES: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.#child = child;
     let output = '';
     this.url = await new Promise<string>((resolve, reject) => {

@@ -59,7 +59,7 @@ import {
   reportPatchSchema,
 } from '../domain/report-input-schema';
 import type { ReportDrafts } from '../domain/report-input-schema';
-import type { ShareReceived, ShareStatus } from '../domain/share-views';
+import type { LanStatus, ShareReceived, ShareStatus } from '../domain/share-views';
 import { csvFields, importEncodings, mergeFields, trashKinds } from '../domain/vocabulary';
 import type { Contact, DelegationProfile, Letterhead } from '../domain/workspace-schema';
 import type { ApiChannel, ApiEventName } from './channels';
@@ -304,6 +304,16 @@ export const apiContract = {
   'share.receive': channel<ShareReceived>()(
     z.object({ base64: z.string().max(16_000_000), passphrase: passphrase.optional() }).strict(),
   ),
+  // Host this delegation on the local network, or join its host (one at a time, off by default).
+  'lan.status': channel<LanStatus>()(noInput),
+  'lan.host': channel<LanStatus>()(noInput),
+  'lan.join': channel<LanStatus>()(
+    z.object({ address: z.string().min(1).max(600), code: z.string().max(40) }).strict(),
+  ),
+  'lan.removePeer': channel<LanStatus>()(
+    z.object({ fingerprint: z.string().min(1).max(200) }).strict(),
+  ),
+  'lan.stop': channel<LanStatus>()(noInput),
   'security.status': channel<SecurityStatus>()(noInput),
   'security.unlock': channel<SecurityStatus>()(unlockSchema),
   'security.lock': channel<SecurityStatus>()(noInput),

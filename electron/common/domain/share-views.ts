@@ -35,3 +35,34 @@ export interface ShareReceived {
   added: boolean;
   summary: ShareSummary;
 }
+
+/** A member's laptop connected to this host. */
+export interface LanPeerView {
+  fingerprint: string;
+  name: string;
+  remoteAddress: string;
+}
+
+/** *Host this delegation* and *Join*: what the Share tab shows about the local network. */
+export type LanStatus =
+  | { mode: 'off' }
+  | {
+      mode: 'hosting';
+      /** As typed by the others, e.g. 192.168.1.20:47800. */
+      address: string;
+      /** Eight digits, shown as 1234-5678. */
+      code: string;
+      fingerprint: string;
+      /** The QR code's text (address, fingerprint and code) and its picture as SVG. */
+      invitation: string;
+      qrSvg: string;
+      peers: LanPeerView[];
+    }
+  | {
+      mode: 'joined';
+      address: string;
+      state: 'connecting' | 'connected' | 'waiting' | 'refused' | 'closed';
+      hostName: string;
+      /** Why the host refused (`wrong-code`, `not-paired`…), or the network error. */
+      reason: string;
+    };

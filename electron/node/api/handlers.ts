@@ -11,6 +11,7 @@ import { createExampleForums } from '../notebook/example-forums';
 import { exportForum, previewForum } from '../export/exporter';
 import { draftReportTexts } from '../export/report-drafts';
 import type { Workspace } from '../store/workspace';
+import { LazyLan } from '../sync/lan/lazy-lan';
 import { receiveForumFile, sendForumFile } from '../sync/share-api';
 import type { WorkspaceHandlers } from './dispatch';
 import type { EventBus } from './event-bus';
@@ -21,6 +22,8 @@ export interface HandlerContext {
   agreement: AgreementService;
   contacts: ContactsService;
   events: EventBus;
+  /** Host this delegation / Join, loaded on first use (the runtime's, stopped at close). */
+  lan?: LazyLan;
 }
 
 /**
@@ -29,6 +32,8 @@ export interface HandlerContext {
  */
 export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
   const trash = new TrashService(ctx.workspace, ctx.notebook, ctx.agreement, ctx.contacts);
+  const lan =
+    ctx.lan ?? new LazyLan(ctx.workspace, { name: () => ctx.workspace.data.profile.headName });
   return {
     'settings.get': async () => ctx.workspace.settings,
     'settings.update': async (patch) => {
@@ -183,6 +188,11 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
       ctx.events.emit('workspace-changed', {});
       return received;
     },
+    'lan.status': async () => lan.status(),
+    'lan.host': async () => (await lan.service()).host(),
+    'lan.join': async ({ address, code }) => (await lan.service()).join(address, code),
+    'lan.removePeer': async ({ fingerprint }) => (await lan.service()).removePeer(fingerprint),
+    'lan.stop': async () => (await lan.service()).stop(),
   };
 }
 

@@ -79,6 +79,7 @@ export function createAppStore(api: ApiClient, fallbackLanguage: UiLanguage): Ap
       store.getState().showToast({ key: 'linkCopied', params: { url: event.payload.url } });
     if (event.name === 'workspace-changed' && store.getState().backups)
       void store.getState().loadBackups();
+    if (event.name === 'workspace-changed') void store.getState().refreshAfterMerge();
   });
   return store;
 }

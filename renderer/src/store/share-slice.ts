@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ExportFile } from '../../../electron/common/domain/notebook-views';
-import type { ShareReceived } from '../../../electron/common/domain/share-views';
+import type { LanStatus, ShareReceived } from '../../../electron/common/domain/share-views';
 import type { ApiClient } from '../api/api-client';
 import type { AppState } from './app-store';
 
@@ -19,6 +19,18 @@ export interface ShareSlice {
    */
   receiveShareFile(file: Blob, passphrase?: string): Promise<ShareReceived>;
   clearReceived(): void;
+  /** Hosting the delegation, joined to a host, or neither. */
+  lanStatus: LanStatus | null;
+  loadLanStatus(): Promise<void>;
+  hostLan(): Promise<void>;
+  joinLan(address: string, code: string): Promise<void>;
+  removeLanPeer(fingerprint: string): Promise<void>;
+  stopLan(): Promise<void>;
+  /**
+   * A colleague's change was merged on the host (over the network): the lists follow. An
+   * open note is left as it is, so nothing moves under the delegate's typing.
+   */
+  refreshAfterMerge(): Promise<void>;
 }
 
 /** The file's bytes as base64, as the contract carries them. */
@@ -59,4 +71,28 @@ export const createShareSlice =
       return received;
     },
     clearReceived: () => set({ received: null }),
+    lanStatus: null,
+    async loadLanStatus() {
+      set({ lanStatus: await api.call('lan.status', {}) });
+    },
+    async hostLan() {
+      set({ lanStatus: await api.call('lan.host', {}) });
+    },
+    async joinLan(address, code) {
+      set({ lanStatus: await api.call('lan.join', { address, code }) });
+    },
+    async removeLanPeer(fingerprint) {
+      set({ lanStatus: await api.call('lan.removePeer', { fingerprint }) });
+    },
+    async stopLan() {
+      set({ lanStatus: await api.call('lan.stop', {}) });
+    },
+    async refreshAfterMerge() {
+      const s = get();
+      await Promise.all([
+        s.loadForums(),
+        s.forum ? s.loadForum(s.forum.forum.id).catch(() => undefined) : null,
+        s.notesForumId && !s.editing ? s.loadNotes(s.notesForumId).catch(() => undefined) : null,
+      ]);
+    },
   });

@@ -19,6 +19,8 @@ async function serve({ t, io, workspace, values, secrets }: CommandContext): Pro
     workspaceDir: workspace,
     transport: 'browser',
     passphrase: secrets.passphrase,
+    // Where *Host this delegation* listens (by default the first local-network address).
+    lanBindAddress: typeof values['lan-bind'] === 'string' ? values['lan-bind'] : undefined,
   });
   try {
     const host = await startHttpHost({ runtime, rendererDir: io.rendererDir, port });
@@ -40,7 +42,10 @@ function parsePort(value: string | boolean | undefined): number | null {
   return port <= 65535 ? port : null;
 }
 
-export const serveCommand: Command = { options: { port: { type: 'string' } }, run: serve };
+export const serveCommand: Command = {
+  options: { port: { type: 'string' }, 'lan-bind': { type: 'string' } },
+  run: serve,
+};
 
 export const startCommand: Command = {
   options: { port: { type: 'string' } },

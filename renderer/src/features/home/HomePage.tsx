@@ -3,6 +3,7 @@ import { useAppStore } from '../../store/app-store';
 import { LetterheadSection } from '../profile/LetterheadSection';
 import { MembersSection } from '../profile/MembersSection';
 import { ProfileForm } from '../profile/ProfileForm';
+import { NetworkCard } from '../share/NetworkCard';
 import { ReceiveCard } from '../share/ReceiveCard';
 import { HomeDashboard } from './HomeDashboard';
 
@@ -59,6 +60,7 @@ export function HomePage() {
       )}
       <div className="share-view">
         <ReceiveCard />
+        <NetworkCard />
       </div>
       {profile && (
         <section className="card" aria-labelledby="profile-title">

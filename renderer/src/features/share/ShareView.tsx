@@ -4,6 +4,7 @@ import { Field } from '../../app/Field';
 import { bytesOfBase64, saveFile } from '../../app/save-file';
 import { useErrorMessage } from '../../app/use-error-message';
 import { useAppStore } from '../../store/app-store';
+import { NetworkCard } from './NetworkCard';
 import { failureText, ReceiveCard } from './ReceiveCard';
 
 type Outcome = { ok: boolean; text: string } | null;
@@ -63,6 +64,7 @@ export function ShareView({ forumId }: { forumId: string }) {
       </section>
       <SendCard forumId={forumId} shared={shared === true} />
       <ReceiveCard />
+      <NetworkCard />
     </div>
   );
 }
