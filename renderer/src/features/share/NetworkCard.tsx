@@ -29,8 +29,10 @@ export function NetworkCard() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void loadLanStatus();
-    const timer = setInterval(() => void loadLanStatus().catch(() => undefined), POLL_MS);
+    // A failed look (the app locking meanwhile) is tried again at the next tick.
+    const look = () => void loadLanStatus().catch(() => undefined);
+    look();
+    const timer = setInterval(look, POLL_MS);
     return () => clearInterval(timer);
   }, [loadLanStatus]);
 

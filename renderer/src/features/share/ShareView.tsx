@@ -22,7 +22,7 @@ export function ShareView({ forumId }: { forumId: string }) {
   const shared = status?.forumId === forumId ? status.shared : null;
 
   useEffect(() => {
-    void loadShareStatus(forumId);
+    void loadShareStatus(forumId).catch(() => undefined);
   }, [forumId, loadShareStatus]);
 
   return (
