@@ -199,7 +199,8 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
 /** A forum's details, with the fields two members set differently when it is shared. */
 async function withConflicts(ctx: HandlerContext, forumId: string): Promise<ForumDetail> {
   const detail = ctx.notebook.forum(forumId);
-  const doc = ctx.workspace.sharedDoc(forumId);
+  // Loaded on first use: opening the workspace did not load it.
+  const doc = await ctx.workspace.loadShared(forumId);
   // Automerge is loaded only for a shared forum, as in the store.
   if (!doc) return detail;
   const { fieldConflicts } = await import('../sync/field-conflicts');
@@ -213,7 +214,7 @@ async function withConflicts(ctx: HandlerContext, forumId: string): Promise<Foru
  */
 async function chooseValue(ctx: HandlerContext, choice: ApiParsedInput<'conflicts.resolve'>) {
   const { forumId, id, kind, field, value } = choice;
-  const doc = ctx.workspace.sharedDoc(forumId);
+  const doc = await ctx.workspace.loadShared(forumId);
   if (!doc) throw new AppError('not-shared', { id: forumId });
   const { settlePath } = await import('../sync/field-conflicts');
   const path = settlePath(doc, kind, id, field);

@@ -31,7 +31,9 @@ import type { DocumentSaveStatus } from './store-document';
 import { applyUnsaved, writeUnsaved } from './unsaved-recovery';
 import { WorkspaceLock } from './workspace-lock';
 import type { MergeSummary, SharedForum, SyncMark } from '../sync/shared-forum';
+import type * as SharedForumModule from '../sync/shared-forum';
 import { SyncFiles } from '../sync/sync-files';
+import type { LoadedSync } from '../sync/sync-files';
 import type { ForumDoc } from '../sync/forum-automerge';
 
 export const WORKSPACE_FILE = 'workspace.json';
@@ -66,8 +68,24 @@ export interface SharedChange {
  * Automerge (WebAssembly) is loaded only when a workspace has a shared forum or shares one:
  * every other start, and every CLI command, stays as quick as before.
  */
-const sync = () => import('../sync/shared-forum');
+type SyncModule = typeof SharedForumModule;
+let syncModule: SyncModule | undefined;
+const sync = async () => (syncModule ??= await import('../sync/shared-forum'));
 const syncMarkOf = (view: ForumDocument) => (view as { sync?: SyncMark }).sync;
+const sortedHeads = (heads: readonly string[] | undefined) =>
+  heads ? [...heads].sort().join() : '';
+
+/**
+ * A shared forum on this laptop. Its Automerge document is loaded on first use (an edit's
+ * save, a merge, a send): when the saved bytes say the document stands at the heads the view
+ * records, the view is all that opening needs, and loading a forum's whole history (seconds
+ * for thousands of notes) would only delay it. Until then `loaded` keeps what was read.
+ */
+interface SharedEntry {
+  files: SyncFiles;
+  forum: SharedForum | null;
+  loaded: LoadedSync | null;
+}
 
 /**
  * A workspace folder, opened by one process at a time: `workspace.json` (profile, settings,
@@ -86,7 +104,7 @@ export class Workspace {
   readonly #root: StoreDocument<WorkspaceDocument>;
   readonly #forums = new Map<string, StoreDocument<ForumDocument>>();
   /** Forums shared with the delegation: their Automerge documents, kept beside the views. */
-  readonly #shared = new Map<string, SharedForum>();
+  readonly #shared = new Map<string, SharedEntry>();
   /** Told when a shared forum's document changed here, or a forum started or stopped travelling. */
   readonly #sharedListeners = new Set<(change: SharedChange) => void>();
   #status: SaveStatus = {
@@ -189,7 +207,35 @@ export class Workspace {
   async #openShared(id: string, view: ForumDocument): Promise<boolean> {
     const files = new SyncFiles(this.dir, id, this.#sealer, this.#options.fs);
     if (!syncMarkOf(view) && !(await files.exists())) return false;
-    const { shared, rebuilt, damaged } = await (await sync()).SharedForum.open(files, view);
+    const loaded = await files.load();
+    if (
+      loaded.damaged.length === 0 &&
+      loaded.heads !== null &&
+      sortedHeads(loaded.heads) === sortedHeads(syncMarkOf(view)?.heads)
+    ) {
+      this.#shared.set(id, { files, forum: null, loaded });
+      return false;
+    }
+    const { shared, rebuilt, damaged } = (await sync()).SharedForum.fromLoaded(
+      files,
+      loaded,
+      view,
+      'opening',
+    );
+    this.#sharedNotices(id, damaged);
+    if (shared) {
+      this.#shared.set(id, { files, forum: shared, loaded: null });
+      return rebuilt;
+    }
+    // Nothing readable: the view holds every note; share it again from there, keeping what
+    // Automerge refused aside.
+    if (loaded.snapshot) await files.setAside();
+    const created = await (await sync()).SharedForum.create(files, view);
+    this.#shared.set(id, { files, forum: created, loaded: null });
+    return true;
+  }
+
+  #sharedNotices(id: string, damaged: string[]): void {
     for (const detail of damaged) {
       this.notices.push({
         file: join(FORUMS_DIR, `${id}.automerge`),
@@ -201,13 +247,39 @@ export class Workspace {
         at: now(),
       });
     }
-    if (shared) {
-      this.#shared.set(id, shared);
-      return rebuilt;
-    }
-    // Nothing readable: the view holds every note; share it again from there.
-    this.#shared.set(id, await (await sync()).SharedForum.create(files, view));
-    return true;
+  }
+
+  /**
+   * The shared forum with its document loaded (on first use after opening). The view may
+   * have been edited since it was opened: those edits are found and go into the document at
+   * the next save. Should the document not stand where its bytes said, the view is rebuilt
+   * from it (with those edits) and the user is told.
+   */
+  async #sharedForum(id: string): Promise<SharedForum | undefined> {
+    const entry = this.#shared.get(id);
+    if (!entry) return undefined;
+    if (entry.forum) return entry.forum;
+    const module = await sync();
+    if (entry.forum) return entry.forum;
+    return this.#resume(id, entry, module);
+  }
+
+  #resume(id: string, entry: SharedEntry, module: SyncModule): SharedForum {
+    const view = this.forum(id) as ForumDocument;
+    const loaded = entry.loaded as LoadedSync;
+    const { shared, rebuilt, damaged } = module.SharedForum.fromLoaded(
+      entry.files,
+      loaded,
+      view,
+      'resuming',
+    );
+    this.#sharedNotices(id, damaged);
+    entry.loaded = null;
+    // Unreadable after all (its bytes passed their checksums, so this is rare): the view,
+    // with every note, makes the document again; the next save writes it whole.
+    entry.forum = shared ?? module.SharedForum.fromView(entry.files, view);
+    if (rebuilt || !shared) this.#forums.get(id)?.update(() => undefined);
+    return entry.forum;
   }
 
   #forumDocument(id: string, data: ForumDocument): StoreDocument<ForumDocument> {
@@ -219,7 +291,7 @@ export class Workspace {
   }
 
   async #persistShared(id: string, view: ForumDocument): Promise<void> {
-    const shared = this.#shared.get(id);
+    const shared = await this.#sharedForum(id);
     if (!shared) return;
     await shared.persist(view);
     // The change log is on disk: the edit may leave this laptop now.
@@ -425,31 +497,53 @@ export class Workspace {
   async shareForum(id: string): Promise<void> {
     const doc = this.#forums.get(id);
     if (!doc) throw new AppError('not-found', { id });
-    if (this.#shared.has(id)) return;
+    if (this.#shared.has(id)) {
+      await this.#sharedForum(id);
+      return;
+    }
     const files = new SyncFiles(this.dir, id, this.#sealer, this.#options.fs);
-    this.#shared.set(id, await (await sync()).SharedForum.create(files, doc.data));
+    const forum = await (await sync()).SharedForum.create(files, doc.data);
+    this.#shared.set(id, { files, forum, loaded: null });
     doc.update(() => undefined);
     await doc.flush();
     this.#tellShared({ forumId: id, kind: 'shared' });
   }
 
+  /**
+   * Loads the document of a shared forum if it is not yet (it is loaded on first use after
+   * opening); `sharedDoc` and `sharedSave` need it. Resolves to undefined for a private forum.
+   */
+  async loadShared(id: string): Promise<ForumDoc | undefined> {
+    return (await this.#sharedForum(id))?.doc;
+  }
+
+  /** The shared forum with its document loaded, for the synchronous accessors below. */
+  #loadedShared(id: string): SharedForum | undefined {
+    const entry = this.#shared.get(id);
+    if (!entry) return undefined;
+    if (entry.forum) return entry.forum;
+    // Automerge is loaded once per process; before that, `loadShared` must be awaited first.
+    if (!syncModule) throw new Error(`the shared forum ${id} is not loaded yet: await loadShared`);
+    return this.#resume(id, entry, syncModule);
+  }
+
   /** The whole shared document of a forum, with this laptop's newest edits in it. */
   sharedSave(id: string): Uint8Array {
-    const shared = this.#shared.get(id);
+    const shared = this.#loadedShared(id);
     if (!shared) throw new AppError('not-shared', { id });
     return shared.save(this.forum(id) as ForumDocument);
   }
 
   /** Ends a conflict in a shared forum's document by writing the chosen value at `path`. */
   settleShared(id: string, path: string[], value: unknown): void {
-    const shared = this.#shared.get(id);
+    const shared = this.#loadedShared(id);
     if (!shared) return;
     this.updateForum(id, (view) => shared.settle(view, path, value));
   }
 
   /** The Automerge document of a shared forum, as it is now. */
   sharedDoc(id: string): ForumDoc | undefined {
-    return this.#shared.get(id)?.doc;
+    return this.#loadedShared(id)?.doc;
   }
 
   /**
@@ -460,7 +554,7 @@ export class Workspace {
   async mergeShared(incoming: ForumDoc, forumId: string): Promise<MergeSummary> {
     if (!this.#forums.has(forumId)) return this.#adoptShared(incoming, forumId);
     await this.shareForum(forumId);
-    const shared = this.#shared.get(forumId) as SharedForum;
+    const shared = (await this.#sharedForum(forumId)) as SharedForum;
     const { keepEditedTrashed, notesBefore } = await import('../sync/trash-conflicts');
     const summary = this.updateForum(forumId, (view) => {
       const before = notesBefore(view);
@@ -483,7 +577,7 @@ export class Workspace {
     );
     if (data.forum.id !== forumId) throw new AppError('share-file-invalid', {});
     shared.prime(data);
-    this.#shared.set(forumId, shared);
+    this.#shared.set(forumId, { files, forum: shared, loaded: null });
     const doc = this.#forumDocument(forumId, data);
     doc.update(() => undefined);
     this.#root.update((root) => root.forums.push(indexFromForum(data.forum)));

@@ -112,6 +112,43 @@ export class RecordCache {
     this.#seen.clear();
     this.changes(view);
   }
+
+  /**
+   * Marks the records of `base` (a view made from the document) as in the document, with
+   * their keys in the order `like` (the view as edited) has them: Automerge gives a map's
+   * keys sorted, the view has them in schema order, and the cache compares JSON text.
+   */
+  primeAligned(base: ForumDocument, like: ForumDocument): void {
+    const liked = new Map<string, Plain>();
+    liked.set('forum/', like.forum as Plain);
+    liked.set('report/', like.report as Plain);
+    for (const collection of SHARED_COLLECTIONS) {
+      for (const record of like[collection] as Plain[])
+        liked.set(`${collection}/${String(record.id)}`, record);
+    }
+    const aligned = { ...base } as Record<string, unknown>;
+    aligned.forum = alignKeys(base.forum, liked.get('forum/'));
+    aligned.report = alignKeys(base.report, liked.get('report/'));
+    for (const collection of SHARED_COLLECTIONS) {
+      aligned[collection] = (base[collection] as Plain[]).map((record) =>
+        alignKeys(record, liked.get(`${collection}/${String(record.id)}`)),
+      );
+    }
+    this.prime(aligned as unknown as ForumDocument);
+  }
+}
+
+/** `value` with its object keys in the order `like` has them (keys `like` lacks go last). */
+function alignKeys(value: unknown, like: unknown): unknown {
+  if (Array.isArray(value))
+    return value.map((item, i) => alignKeys(item, Array.isArray(like) ? like[i] : undefined));
+  if (!isPlain(value)) return value;
+  const order = isPlain(like) ? Object.keys(like) : [];
+  const out: Plain = {};
+  for (const key of order) if (key in value) out[key] = alignKeys(value[key], (like as Plain)[key]);
+  for (const key of Object.keys(value))
+    if (!(key in out)) out[key] = alignKeys(value[key], undefined);
+  return out;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ForumDocument } from '../../common/domain/forum-schema';
 import { applyView, docFromView, RecordCache, sameHeads, viewFromDoc } from './forum-automerge';
 import type { ForumDoc } from './forum-automerge';
 import { COMPACT_BYTES } from './sync-files';
-import type { SyncFiles } from './sync-files';
+import type { LoadedSync, SyncFiles } from './sync-files';
 
 /** What the view records about its document: the heads it was materialised at. */
 export interface SyncMark {
@@ -34,6 +34,8 @@ export class SharedForum {
   #doc: ForumDoc;
   readonly #cache = new RecordCache();
   #savedHeads: string[];
+  /** Made again from the view: the next persist writes the document whole. */
+  #compactDue = false;
 
   private constructor(files: SyncFiles, doc: ForumDoc, savedHeads: string[]) {
     this.files = files;
@@ -54,6 +56,17 @@ export class SharedForum {
     return shared;
   }
 
+  /**
+   * The document made again from the view, without writing it yet (its saved form could not
+   * be read): the next `persist` writes it whole.
+   */
+  static fromView(files: SyncFiles, view: ForumDocument): SharedForum {
+    const shared = new SharedForum(files, docFromView(view), []);
+    shared.#compactDue = true;
+    shared.#cache.prime(view);
+    return shared;
+  }
+
   /** A forum received from a colleague: the document as sent, saved here whole. */
   static async adopt(files: SyncFiles, doc: ForumDoc): Promise<SharedForum> {
     await files.compact(A.save(doc));
@@ -70,7 +83,23 @@ export class SharedForum {
     files: SyncFiles,
     view: ForumDocument,
   ): Promise<{ shared: SharedForum | null; rebuilt: boolean; damaged: string[] }> {
-    const loaded = await files.load();
+    return SharedForum.fromLoaded(files, await files.load(), view, 'opening');
+  }
+
+  /**
+   * The document from what `files.load()` read. `opening`: `view` is the view as read from
+   * disk. `resuming`: the workspace opened without loading the document, because the saved
+   * bytes said it stands at the heads `view` records, and `view` may have been edited since;
+   * those edits are found against the document as of those heads and written into it (the
+   * next `persist` appends them). If Automerge finds other heads than the bytes said, the
+   * view is rebuilt from the document with this laptop's edits in it, and `rebuilt` says so.
+   */
+  static fromLoaded(
+    files: SyncFiles,
+    loaded: LoadedSync,
+    view: ForumDocument,
+    mode: 'opening' | 'resuming',
+  ): { shared: SharedForum | null; rebuilt: boolean; damaged: string[] } {
     const damaged = loaded.damaged.map((d) => `${d.file}: ${d.detail} (kept as ${d.movedTo})`);
     let doc: ForumDoc;
     try {
@@ -83,10 +112,25 @@ export class SharedForum {
     if (A.getHeads(doc).length === 0) return { shared: null, rebuilt: false, damaged };
     const heads = A.getHeads(doc);
     const shared = new SharedForum(files, doc, heads);
-    const rebuilt = !sameHeads(syncMarkOf(view)?.heads, heads);
-    if (rebuilt) replaceView(view, viewFromDoc(doc, view));
+    const marked = syncMarkOf(view)?.heads;
+    if (mode === 'opening') {
+      const rebuilt = !sameHeads(marked, heads);
+      if (rebuilt) replaceView(view, viewFromDoc(doc, view));
+      shared.#cache.prime(view);
+      return { shared, rebuilt, damaged };
+    }
+    const asMarked = marked !== undefined && sameHeads(marked, heads);
+    // What the view held when it was opened: the document at the heads the view records.
+    const base = asMarked || !marked || !A.hasHeads(doc, marked) ? doc : A.view(doc, marked);
+    shared.#cache.primeAligned(viewFromDoc(base, view), view);
+    if (asMarked) return { shared, rebuilt: false, damaged };
+    damaged.push(
+      `${files.snapshotPath}: the document is at other heads than its saved bytes said; the view was rebuilt from it`,
+    );
+    shared.#doc = applyView(shared.#doc, view, shared.#cache);
+    replaceView(view, viewFromDoc(shared.#doc, view));
     shared.#cache.prime(view);
-    return { shared, rebuilt, damaged };
+    return { shared, rebuilt: true, damaged };
   }
 
   /**
@@ -96,6 +140,13 @@ export class SharedForum {
   async persist(view: ForumDocument): Promise<void> {
     // Edits made while the log is being flushed are taken too, until none is left: the heads
     // the view records are then exactly the state the view's write will hold.
+    if (this.#compactDue) {
+      await this.files.setAside();
+      this.#doc = applyView(this.#doc, view, this.#cache);
+      await this.files.compact(A.save(this.#doc));
+      this.#savedHeads = A.getHeads(this.#doc);
+      this.#compactDue = false;
+    }
     for (;;) {
       this.#doc = applyView(this.#doc, view, this.#cache);
       const heads = A.getHeads(this.#doc);

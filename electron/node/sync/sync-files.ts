@@ -5,6 +5,7 @@ import type { DocumentSealer } from '../store/crypto';
 import { isEncrypted, plainSealer } from '../store/crypto';
 import { DurableTextFile, errnoCode, nodeFs, toStoreError } from '../store/durable-file';
 import type { DurableFs } from '../store/durable-file';
+import { headsOfSaved } from './automerge-heads';
 
 /**
  * Where a shared forum's Automerge document lives, beside its JSON view in `forums/`:
@@ -41,6 +42,12 @@ export interface LoadedSync {
   changes: Uint8Array[];
   /** Problems met and set aside (a damaged file was renamed, never deleted). */
   damaged: { file: string; movedTo: string; detail: string }[];
+  /**
+   * The document's heads, read from the saved bytes without loading the document (sorted);
+   * null when they cannot be told that way. Automerge's own heads must still be checked
+   * when the document is loaded.
+   */
+  heads: string[] | null;
 }
 
 export class SyncFiles {
@@ -116,7 +123,7 @@ export class SyncFiles {
       }
       this.#logBytes = offset;
     }
-    return { snapshot, changes, damaged };
+    return { snapshot, changes, damaged, heads: headsOfSaved(snapshot, changes) };
   }
 
   /** Appends one save's changes and flushes them to the disk before returning. */
@@ -214,6 +221,16 @@ export class SyncFiles {
       offset = record.next;
     }
     if (changed) await logFile.write(Buffer.concat(out));
+  }
+
+  /**
+   * Keeps the compacted save aside (renamed, never deleted) before the document is made
+   * again from the view: bytes that passed their checksums but that Automerge refused are
+   * still someone's notes, for a person to look at.
+   */
+  async setAside(): Promise<string | null> {
+    if (!(await exists(this.snapshotPath))) return null;
+    return moveAside(this.snapshotPath);
   }
 
   /** Whether a shared document was ever written for this forum. */

@@ -32,7 +32,10 @@ export function keepEditedTrashed(
   at: string,
 ): string[] {
   const kept: string[] = [];
-  const theirs = (incoming as unknown as { notes?: Record<string, { body?: unknown }> }).notes;
+  // Read only when a note was trashed by the colleague (the incoming document may be a view
+  // at the file's heads, costly to read whole).
+  const theirs = () =>
+    (incoming as unknown as { notes?: Record<string, { body?: unknown }> }).notes;
   for (const note of view.notes) {
     if (!note.deletedAt) continue;
     const mine = before.get(note.id);
@@ -43,7 +46,7 @@ export function keepEditedTrashed(
       editedApart = !sameBody(mine.body, note.body);
     } else {
       // Trashed by the colleague: their copy lacks what was written here meanwhile.
-      const body = theirs?.[note.id]?.body as { id?: unknown; en?: unknown } | undefined;
+      const body = theirs()?.[note.id]?.body as { id?: unknown; en?: unknown } | undefined;
       const their = { id: String(body?.id ?? ''), en: String(body?.en ?? '') };
       editedApart = !sameBody(their, note.body);
     }

@@ -28,6 +28,8 @@ async function openShare(ctx: CommandContext, network: NetworkAdapterInterface, 
     const name = workspace.forum(forumId).forum.name;
     return name[language] || name.id || name.en;
   };
+  // The Repo is handed each shared forum's document: load them (opening did not).
+  for (const forumId of workspace.sharedForumIds()) await workspace.loadShared(forumId);
   const share = new WorkspaceShare(workspace, network, {
     onMerged: (forumId, summary, added) => {
       if (!summary.changed && !added) return;

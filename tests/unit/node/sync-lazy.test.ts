@@ -1,0 +1,261 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as A from '@automerge/automerge';
+import { describe, expect, it } from 'vitest';
+import type { ForumDocument } from '../../../electron/common/domain/forum-schema';
+import { NotebookService } from '../../../electron/node/notebook/notebook-service';
+import { Workspace } from '../../../electron/node/store/workspace';
+import { headsOfSaved } from '../../../electron/node/sync/automerge-heads';
+import { SharedForum } from '../../../electron/node/sync/shared-forum';
+import { logPath, snapshotPath, SyncFiles } from '../../../electron/node/sync/sync-files';
+import { bundleChild } from '../../support/bundle-child';
+import { gwangjuForum } from '../../support/forums';
+import { withTempDir } from '../../support/temp-dir';
+
+// Opening a shared forum whose view stands at the heads its saved bytes carry does not load
+// the Automerge document (seconds for thousands of notes); these tests break that fast path.
+
+const open = (dir: string) => Workspace.open(dir, { holder: 'test', debounceMs: 5 });
+const forumJson = (dir: string, id: string) => join(dir, 'forums', `${id}.json`);
+const viewOf = (ws: Workspace, id: string) =>
+  ws.forum(id) as ForumDocument & { sync: { heads: string[] } };
+const bodies = (ws: Workspace, id: string) =>
+  viewOf(ws, id)
+    .notes.map((n) => n.body.id)
+    .sort();
+
+async function sharedForum(dir: string, notes = 3) {
+  const ws = await open(dir);
+  const book = new NotebookService(ws);
+  const forum = book.createForum(gwangjuForum);
+  for (let i = 0; i < notes; i++) book.createNote(forum.id, { body: { id: `catatan ${i}` } });
+  await ws.shareForum(forum.id);
+  await ws.flush();
+  return { ws, book, id: forum.id };
+}
+
+describe('heads read from the saved bytes', () => {
+  it('are the heads Automerge finds: a save, appended changes, concurrent branches, long text', () => {
+    let doc = A.from<{ notes: Record<string, { body: string }> }>({ notes: {} });
+    const saved = A.save(doc);
+    let heads = A.getHeads(doc);
+    const log: Uint8Array[] = [];
+    for (let i = 0; i < 5; i++) {
+      doc = A.change(doc, (d) => {
+        d.notes[`n${i}`] = { body: `kalimat ${i} `.repeat(i === 3 ? 2000 : 3) };
+      });
+      log.push(A.saveSince(doc, heads));
+      heads = A.getHeads(doc);
+      expect(headsOfSaved(saved, log)).toEqual([...A.getHeads(doc)].sort());
+    }
+    // Two members' concurrent edits merged: two heads.
+    const other = A.change(A.clone(doc, { actor: 'ab'.repeat(16) as A.ActorId }), (d) => {
+      d.notes.n0 = { body: 'dari rekan' };
+    });
+    const mine = A.change(doc, (d) => {
+      d.notes.n1 = { body: 'dari saya' };
+    });
+    const merged = A.merge(A.clone(mine), other);
+    log.push(A.saveSince(merged, heads));
+    expect(A.getHeads(merged)).toHaveLength(2);
+    expect(headsOfSaved(saved, log)).toEqual([...A.getHeads(merged)].sort());
+    expect(headsOfSaved(A.save(merged), [])).toEqual([...A.getHeads(merged)].sort());
+  });
+
+  it('are unknown, not guessed, for bytes that are not Automerge chunks or were changed', () => {
+    const doc = A.from({ title: 'Gwangju' });
+    const bytes = Buffer.from(A.save(doc));
+    expect(headsOfSaved(Buffer.from('not a document'), [])).toBeNull();
+    const flipped = Buffer.from(bytes);
+    flipped.writeUInt8((flipped.at(-3) as number) ^ 0x40, flipped.length - 3);
+    expect(headsOfSaved(flipped, [])).toBeNull();
+    expect(headsOfSaved(bytes.subarray(0, bytes.length - 4), [])).toBeNull();
+  });
+});
+
+describe('a shared forum opened without loading its document', () => {
+  it('opens from its view alone, and an edit then appends only its change, found against the document', async () => {
+    await withTempDir(async (dir) => {
+      const { ws, id } = await sharedForum(dir, 200);
+      await ws.close();
+      const loaded = await new SyncFiles(dir, id).load();
+      expect(loaded.heads).toEqual([...viewOf(await peek(dir), id).sync.heads].sort());
+
+      const again = await open(dir);
+      const note = viewOf(again, id).notes[17] as ForumDocument['notes'][number];
+      const typed = `${note.body.id} dan kalimat baru`;
+      const logBefore = (await stat(logPath(dir, id))).size;
+      const snapshotBefore = await readFile(snapshotPath(dir, id));
+      // The edit happens before the document is loaded: the save loads it and finds the edit.
+      new NotebookService(again).updateNote(id, note.id, { body: { id: typed } });
+      await again.flush();
+      const added = (await stat(logPath(dir, id))).size - logBefore;
+      expect(added).toBeGreaterThan(0);
+      expect(added).toBeLessThan(1024);
+      expect((await readFile(snapshotPath(dir, id))).equals(snapshotBefore)).toBe(true);
+      const doc = again.sharedDoc(id) as unknown as A.Doc<{
+        notes: Record<string, { body: { id: string } }>;
+      }>;
+      expect(doc.notes[note.id]?.body.id).toBe(typed);
+      expect([...viewOf(again, id).sync.heads].sort()).toEqual([...A.getHeads(doc)].sort());
+      await again.close();
+
+      const third = await open(dir);
+      expect(bodies(third, id)).toContain(typed);
+      expect(third.notices).toEqual([]);
+      await third.close();
+    });
+  });
+
+  it('rebuilds the view when a writer is SIGKILLed after the change log was fsynced and before the view was renamed', async () => {
+    const child = await bundleChild(
+      join(import.meta.dirname, '..', '..', 'support', 'shared-crash-writer.ts'),
+    );
+    await withTempDir(async (dir) => {
+      const { ws, id } = await sharedForum(dir, 50);
+      await ws.close();
+      const viewBefore = await readFile(forumJson(dir, id));
+      const sentence = ' Kalimat yang diketik tepat sebelum listrik padam.';
+      await new Promise<void>((resolve, reject) => {
+        const proc = spawn(process.execPath, [child, dir, id, sentence], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stderr = '';
+        proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        proc.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('appended')) proc.kill('SIGKILL');
+        });
+        proc.on('exit', (code, signal) =>
+          signal === 'SIGKILL' ? resolve() : reject(new Error(`exited ${code}: ${stderr}`)),
+        );
+      });
+      // The view on disk is the one from before the edit; only the change log has it.
+      expect((await readFile(forumJson(dir, id))).equals(viewBefore)).toBe(true);
+      const again = await open(dir);
+      expect(bodies(again, id).filter((b) => b.endsWith(sentence))).toHaveLength(1);
+      await again.close();
+      const third = await open(dir);
+      expect(bodies(third, id).filter((b) => b.endsWith(sentence))).toHaveLength(1);
+      await third.close();
+    });
+  }, 60_000);
+
+  it('catches a saved document whose bytes name other heads than its content, keeping every note', async () => {
+    await withTempDir(async (dir) => {
+      const { ws, id } = await sharedForum(dir);
+      await ws.close();
+      const oldView = join(dir, 'old-view');
+      await copyFile(forumJson(dir, id), oldView);
+      const lied = viewOf(await peek(dir), id).sync.heads;
+      // A note that reaches the document, then a view that never saw it.
+      const second = await open(dir);
+      new NotebookService(second).createNote(id, { body: { id: 'hanya di dokumen' } });
+      await second.close();
+      // The document saved whole, its chunk rewritten to name the old heads (checksums fixed).
+      const forged = await forgeHeads(dir, id, lied);
+      await writeFile(snapshotPath(dir, id), forged);
+      await writeFile(logPath(dir, id), Buffer.alloc(0));
+      await copyFile(oldView, forumJson(dir, id));
+
+      const third = await open(dir);
+      expect(bodies(third, id)).not.toContain('hanya di dokumen');
+      // The user types before anything loads the document.
+      const note = viewOf(third, id).notes[0] as ForumDocument['notes'][number];
+      new NotebookService(third).updateNote(id, note.id, { body: { id: 'diketik sesudah buka' } });
+      await third.flush();
+      expect(third.notices.map((n) => n.file)).toContain(join('forums', `${id}.automerge`));
+      expect(third.notices.map((n) => n.detail).join()).toMatch(/mismatching heads/);
+      expect(bodies(third, id)).toContain('diketik sesudah buka');
+      await third.close();
+      // The refused bytes are kept aside for a person, never overwritten.
+      const aside = (await readdir(join(dir, 'forums'))).filter((f) => f.includes('.corrupt-'));
+      expect(aside).toHaveLength(1);
+      expect((await readFile(join(dir, 'forums', aside[0] as string))).equals(forged)).toBe(true);
+      const fourth = await open(dir);
+      expect(bodies(fourth, id)).toContain('diketik sesudah buka');
+      expect(bodies(fourth, id)).toEqual(expect.arrayContaining(['catatan 1', 'catatan 2']));
+      await fourth.close();
+    });
+  });
+});
+
+describe('a document found elsewhere than its view when it is loaded after opening', () => {
+  it('keeps both: what only the document has, and what was typed since opening', async () => {
+    await withTempDir(async (dir) => {
+      const { ws, id } = await sharedForum(dir);
+      const older = structuredClone(ws.forum(id)) as ForumDocument;
+      new NotebookService(ws).createNote(id, { body: { id: 'hanya di dokumen' } });
+      await ws.close();
+      // The view as opened stands at older heads; the user then types into note 0.
+      const view = structuredClone(older);
+      (view.notes[0] as ForumDocument['notes'][number]).body.id = 'diketik sesudah buka';
+      const files = new SyncFiles(dir, id);
+      const { shared, rebuilt, damaged } = SharedForum.fromLoaded(
+        files,
+        await files.load(),
+        view,
+        'resuming',
+      );
+      expect(rebuilt).toBe(true);
+      expect(damaged).toHaveLength(1);
+      expect(view.notes.map((n) => n.body.id).sort()).toEqual([
+        'catatan 1',
+        'catatan 2',
+        'diketik sesudah buka',
+        'hanya di dokumen',
+      ]);
+      await shared?.persist(view);
+      const doc = shared?.doc as unknown as A.Doc<{
+        notes: Record<string, { body: { id: string } }>;
+      }>;
+      expect(
+        Object.values(doc.notes)
+          .map((n) => n.body.id)
+          .sort(),
+      ).toEqual(view.notes.map((n) => n.body.id).sort());
+    });
+  });
+});
+
+/** Opens, reads and closes, for a look at what is on disk. */
+async function peek(dir: string): Promise<Workspace> {
+  const ws = await open(dir);
+  await ws.close();
+  return ws;
+}
+
+/** The forum's document saved whole, with its chunk's heads replaced by `heads`. */
+async function forgeHeads(dir: string, id: string, heads: string[]): Promise<Buffer> {
+  const ws = await open(dir);
+  const doc = (await ws.loadShared(id)) as A.Doc<unknown>;
+  const save = Buffer.from(A.save(doc));
+  await ws.close();
+  // chunk: magic(4) checksum(4) type(1) length(LEB) contents: actors, then heads.
+  let at = 9;
+  while ((save[at] as number) & 0x80) at++;
+  const contentsStart = at + 1;
+  let p = contentsStart;
+  const uleb = () => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = save[p++] as number;
+      value += (byte & 0x7f) * scale;
+      if (!(byte & 0x80)) return value;
+      scale *= 128;
+    }
+  };
+  const actors = uleb();
+  for (let i = 0; i < actors; i++) {
+    const length = uleb();
+    p += length;
+  }
+  const count = uleb();
+  expect(count).toBe(heads.length);
+  heads.forEach((h, i) => Buffer.from(h, 'hex').copy(save, p + i * 32));
+  createHash('sha256').update(save.subarray(8)).digest().copy(save, 4, 0, 4);
+  const magic = Buffer.from('RSLHAM1\n');
+  return Buffer.concat([magic, createHash('sha256').update(save).digest(), save]);
+}
