@@ -267,11 +267,13 @@ export class Workspace {
   #resume(id: string, entry: SharedEntry, module: SyncModule): SharedForum {
     const view = this.forum(id) as ForumDocument;
     const loaded = entry.loaded as LoadedSync;
+    // Not edited since opening: the view is still the one read, the cheaper path serves.
+    const edited = (this.#forums.get(id)?.status.edit ?? 0) > 0;
     const { shared, rebuilt, damaged } = module.SharedForum.fromLoaded(
       entry.files,
       loaded,
       view,
-      'resuming',
+      edited ? 'resuming' : 'opening',
     );
     this.#sharedNotices(id, damaged);
     entry.loaded = null;
@@ -564,6 +566,27 @@ export class Workspace {
     });
     await this.flush();
     return summary;
+  }
+
+  /**
+   * Merges a received file's document (a whole save, as `sharedSave` makes it). When this
+   * laptop has the save the file starts with, only the changes after it are read and only
+   * the records they touch are rebuilt; otherwise the file is loaded whole (and checked to
+   * be this forum's) and merged as `mergeShared` does.
+   */
+  async mergeSharedSave(save: Uint8Array, forumId: string): Promise<MergeSummary> {
+    const shared = this.#forums.has(forumId) ? await this.#sharedForum(forumId) : undefined;
+    if (shared) {
+      // When the file starts elsewhere this marks the view for a save that changes nothing:
+      // the whole merge below saves it anyway.
+      const summary = this.updateForum(forumId, (view) => shared.mergeSave(view, save));
+      if (summary) {
+        await this.flush();
+        return summary;
+      }
+    }
+    const { loadSharedSave } = await import('../sync/share-file');
+    return this.mergeShared(loadSharedSave(save, forumId), forumId);
   }
 
   async #adoptShared(incoming: ForumDoc, forumId: string): Promise<MergeSummary> {

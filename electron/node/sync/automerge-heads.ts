@@ -62,7 +62,7 @@ function readHashes(bytes: Buffer, offset: number): [string[], number] | null {
 
 /**
  * Folds the chunks of `bytes` (a document save, or changes saved since some heads) into
- * `heads`. Returns null when the bytes are not chunks this reader understands.
+ * `heads`. Returns false when the bytes are not chunks this reader understands.
  */
 function fold(heads: Set<string>, bytes: Buffer): boolean {
   let offset = 0;
@@ -130,4 +130,20 @@ export function headsOfSaved(snapshot: Uint8Array | null, changes: Uint8Array[])
     if (!fold(heads, Buffer.from(change.buffer, change.byteOffset, change.length))) return null;
   }
   return heads.size === 0 ? null : [...heads].sort();
+}
+
+/**
+ * The document chunk a save starts with: its heads and where it ends (what follows it is
+ * changes made since). Null when the bytes do not start with one.
+ */
+export function leadingDocument(bytes: Uint8Array): { heads: string[]; end: number } | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (buffer.length < 9 || !buffer.subarray(0, 4).equals(MAGIC) || buffer[8] !== DOCUMENT)
+    return null;
+  const length = uleb(buffer, 9);
+  if (!length || length[1] + length[0] > buffer.length) return null;
+  const end = length[1] + length[0];
+  const heads = new Set<string>();
+  if (!fold(heads, buffer.subarray(0, end))) return null;
+  return { heads: [...heads].sort(), end };
 }

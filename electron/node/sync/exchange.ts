@@ -1,6 +1,6 @@
 import type { Workspace } from '../store/workspace';
 import type { MergeSummary } from './shared-forum';
-import { readShareFile, writeShareFile } from './share-file';
+import { openShareFile, writeShareFile } from './share-file';
 import type { ShareHeader } from './share-file';
 
 /**
@@ -50,8 +50,8 @@ export async function receiveForum(
   bytes: Uint8Array,
   passphrase?: string,
 ): Promise<ReceiveResult> {
-  const { header, doc } = await readShareFile(bytes, passphrase);
+  const { header, save } = await openShareFile(bytes, passphrase);
   const added = !workspace.forumIds().includes(header.forumId);
-  const summary = await workspace.mergeShared(doc, header.forumId);
+  const summary = await workspace.mergeSharedSave(save, header.forumId);
   return { header, added, summary };
 }

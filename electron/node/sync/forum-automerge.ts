@@ -67,44 +67,61 @@ const isPlain = (value: unknown): value is Plain =>
 /** JSON-safe copy: undefined fields dropped (Automerge refuses them). */
 const clean = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
+type CacheKey = SharedCollection | 'forum' | 'report';
+
 /**
- * Remembers each record as last written into the document (as JSON text), so a save only
- * touches the records that changed since: the cost of a save grows with what was edited,
- * plus one pass of `JSON.stringify` over the forum.
+ * Remembers each record as last written into the document (a plain copy), so a save only
+ * touches the records that changed since. Finding them compares each record with its copy
+ * field by field: no serialising of the whole forum on every save, and the order of keys
+ * (the view's schema order, the document's sorted one) does not matter.
  */
 export class RecordCache {
-  readonly #seen = new Map<string, string>();
+  readonly #seen = new Map<CacheKey, Map<string, Plain>>();
+
+  #of(collection: CacheKey): Map<string, Plain> {
+    let records = this.#seen.get(collection);
+    if (!records) {
+      records = new Map();
+      this.#seen.set(collection, records);
+    }
+    return records;
+  }
 
   /** The records of `view` that differ from the cache, and the ids that disappeared. */
   changes(view: ForumDocument): {
-    changed: { collection: SharedCollection | 'forum' | 'report'; id: string; value: Plain }[];
+    changed: { collection: CacheKey; id: string; value: Plain }[];
     removed: { collection: SharedCollection; id: string }[];
   } {
     const changed: ReturnType<RecordCache['changes']>['changed'] = [];
     const removed: ReturnType<RecordCache['changes']>['removed'] = [];
-    const present = new Set<string>();
-    const visit = (collection: SharedCollection | 'forum' | 'report', id: string, value: Plain) => {
-      const key = `${collection}/${id}`;
-      present.add(key);
-      const json = JSON.stringify(value);
-      if (this.#seen.get(key) !== json) {
-        changed.push({ collection, id, value: JSON.parse(json) as Plain });
-        this.#seen.set(key, json);
-      }
+    const visit = (collection: CacheKey, records: Map<string, Plain>, id: string, value: Plain) => {
+      const old = records.get(id);
+      if (old !== undefined && sameJson(value, old)) return;
+      const copy = clean(value);
+      records.set(id, copy);
+      changed.push({ collection, id, value: copy });
     };
-    visit('forum', '', view.forum as Plain);
-    visit('report', '', view.report as Plain);
+    visit('forum', this.#of('forum'), '', view.forum as Plain);
+    visit('report', this.#of('report'), '', view.report as Plain);
     for (const collection of SHARED_COLLECTIONS) {
-      for (const record of view[collection] as Plain[])
-        visit(collection, String(record.id), record);
-    }
-    for (const key of this.#seen.keys()) {
-      if (present.has(key)) continue;
-      const [collection, id] = key.split('/') as [SharedCollection, string];
-      removed.push({ collection, id });
-      this.#seen.delete(key);
+      const records = this.#of(collection);
+      const list = view[collection] as Plain[];
+      for (const record of list) visit(collection, records, String(record.id), record);
+      if (records.size <= list.length) continue;
+      const present = new Set(list.map((record) => String(record.id)));
+      for (const id of records.keys()) {
+        if (present.has(id)) continue;
+        removed.push({ collection, id });
+        records.delete(id);
+      }
     }
     return { changed, removed };
+  }
+
+  /** Marks one record as in the document as `value` (undefined: no longer there). */
+  mark(collection: CacheKey, id: string, value: unknown): void {
+    if (value === undefined) this.#of(collection).delete(id);
+    else this.#of(collection).set(id, clean(value as Plain));
   }
 
   /** Marks every record of `view` as already in the document. */
@@ -112,43 +129,32 @@ export class RecordCache {
     this.#seen.clear();
     this.changes(view);
   }
-
-  /**
-   * Marks the records of `base` (a view made from the document) as in the document, with
-   * their keys in the order `like` (the view as edited) has them: Automerge gives a map's
-   * keys sorted, the view has them in schema order, and the cache compares JSON text.
-   */
-  primeAligned(base: ForumDocument, like: ForumDocument): void {
-    const liked = new Map<string, Plain>();
-    liked.set('forum/', like.forum as Plain);
-    liked.set('report/', like.report as Plain);
-    for (const collection of SHARED_COLLECTIONS) {
-      for (const record of like[collection] as Plain[])
-        liked.set(`${collection}/${String(record.id)}`, record);
-    }
-    const aligned = { ...base } as Record<string, unknown>;
-    aligned.forum = alignKeys(base.forum, liked.get('forum/'));
-    aligned.report = alignKeys(base.report, liked.get('report/'));
-    for (const collection of SHARED_COLLECTIONS) {
-      aligned[collection] = (base[collection] as Plain[]).map((record) =>
-        alignKeys(record, liked.get(`${collection}/${String(record.id)}`)),
-      );
-    }
-    this.prime(aligned as unknown as ForumDocument);
-  }
 }
 
-/** `value` with its object keys in the order `like` has them (keys `like` lacks go last). */
-function alignKeys(value: unknown, like: unknown): unknown {
-  if (Array.isArray(value))
-    return value.map((item, i) => alignKeys(item, Array.isArray(like) ? like[i] : undefined));
-  if (!isPlain(value)) return value;
-  const order = isPlain(like) ? Object.keys(like) : [];
-  const out: Plain = {};
-  for (const key of order) if (key in value) out[key] = alignKeys(value[key], (like as Plain)[key]);
-  for (const key of Object.keys(value))
-    if (!(key in out)) out[key] = alignKeys(value[key], undefined);
-  return out;
+/**
+ * Whether two JSON values are equal as JSON (fields holding `undefined` count as absent,
+ * as `JSON.stringify` leaves them out; key order does not matter).
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const left = a as Plain;
+  const right = b as Plain;
+  let count = 0;
+  for (const key in left) {
+    const value = left[key];
+    if (value === undefined) continue;
+    count++;
+    if (!sameJson(value, right[key])) return false;
+  }
+  for (const key in right) if (right[key] !== undefined) count--;
+  return count === 0;
 }
 
 /**
@@ -255,7 +261,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Deterministic order, the same on every laptop: oldest first, then by id. */
-const byCreation = (a: Plain, b: Plain) =>
+export const byCreation = (a: Plain, b: Plain) =>
   String(a.createdAt ?? '').localeCompare(String(b.createdAt ?? '')) ||
   String(a.id).localeCompare(String(b.id));
 

@@ -76,6 +76,35 @@ export async function readShareFile(
   bytes: Uint8Array,
   passphrase?: string,
 ): Promise<{ header: ShareHeader; doc: ForumDoc }> {
+  const { header, save } = await openShareFile(bytes, passphrase);
+  return { header, doc: loadSharedSave(save, header.forumId) };
+}
+
+/**
+ * The document of a received file, loaded whole and checked to be the forum its header
+ * names (`share-file-invalid` otherwise).
+ */
+export function loadSharedSave(save: Uint8Array, forumId: string): ForumDoc {
+  let doc: ForumDoc;
+  try {
+    doc = A.load(save);
+  } catch {
+    throw new AppError('share-file-invalid', {});
+  }
+  const forum = (doc as { forum?: { id?: unknown } }).forum;
+  if (forum?.id !== forumId) throw new AppError('share-file-invalid', {});
+  return doc;
+}
+
+/**
+ * Checks a received file (hash or passphrase, header) without loading its document, which
+ * for a large forum takes seconds: a colleague's file usually starts with a save this
+ * laptop already has, and then only the changes after it are read.
+ */
+export async function openShareFile(
+  bytes: Uint8Array,
+  passphrase?: string,
+): Promise<{ header: ShareHeader; save: Uint8Array }> {
   const buffer = Buffer.from(bytes);
   const mode = shareFileMode(buffer);
   if (mode === null) throw new AppError('share-file-invalid', {});
@@ -109,16 +138,12 @@ export async function readShareFile(
   const headerLength = payload.readUInt32BE(0);
   if (4 + headerLength > payload.length) throw new AppError('share-file-invalid', {});
   let header: ShareHeader;
-  let doc: ForumDoc;
   try {
     header = shareHeaderSchema.parse(
       JSON.parse(payload.subarray(4, 4 + headerLength).toString('utf8')),
     );
-    doc = A.load(payload.subarray(4 + headerLength));
   } catch {
     throw new AppError('share-file-invalid', {});
   }
-  const forum = (doc as { forum?: { id?: unknown } }).forum;
-  if (forum?.id !== header.forumId) throw new AppError('share-file-invalid', {});
-  return { header, doc };
+  return { header, save: payload.subarray(4 + headerLength) };
 }

@@ -1,7 +1,18 @@
 import * as A from '@automerge/automerge';
+import { AppError } from '../../common/errors';
 import type { ForumDocument } from '../../common/domain/forum-schema';
-import { applyView, docFromView, RecordCache, sameHeads, viewFromDoc } from './forum-automerge';
-import type { ForumDoc } from './forum-automerge';
+import {
+  applyView,
+  byCreation,
+  docFromView,
+  RecordCache,
+  SHARED_COLLECTIONS,
+  sameHeads,
+  sameJson,
+  viewFromDoc,
+} from './forum-automerge';
+import type { ForumDoc, SharedCollection } from './forum-automerge';
+import { headsOfSaved, leadingDocument } from './automerge-heads';
 import { COMPACT_BYTES } from './sync-files';
 import type { LoadedSync, SyncFiles } from './sync-files';
 
@@ -36,6 +47,11 @@ export class SharedForum {
   #savedHeads: string[];
   /** Made again from the view: the next persist writes the document whole. */
   #compactDue = false;
+  /**
+   * The compacted save as written (and its heads): a file sent to a colleague is this plus
+   * the changes since, so a colleague who already has it applies only those changes.
+   */
+  #base: { bytes: Uint8Array; heads: string[] } | null = null;
 
   private constructor(files: SyncFiles, doc: ForumDoc, savedHeads: string[]) {
     this.files = files;
@@ -50,8 +66,8 @@ export class SharedForum {
   /** Starts sharing: the document is made from the view and written whole at once. */
   static async create(files: SyncFiles, view: ForumDocument): Promise<SharedForum> {
     const doc = docFromView(view);
-    await files.compact(A.save(doc));
     const shared = new SharedForum(files, doc, A.getHeads(doc));
+    await shared.#compact();
     shared.#cache.prime(view);
     return shared;
   }
@@ -69,8 +85,16 @@ export class SharedForum {
 
   /** A forum received from a colleague: the document as sent, saved here whole. */
   static async adopt(files: SyncFiles, doc: ForumDoc): Promise<SharedForum> {
-    await files.compact(A.save(doc));
-    return new SharedForum(files, doc, A.getHeads(doc));
+    const shared = new SharedForum(files, doc, A.getHeads(doc));
+    await shared.#compact();
+    return shared;
+  }
+
+  /** Writes the whole document as the compacted save (the log is emptied). */
+  async #compact(): Promise<void> {
+    const bytes = A.save(this.#doc);
+    await this.files.compact(bytes);
+    this.#base = { bytes, heads: A.getHeads(this.#doc) };
   }
 
   /**
@@ -112,6 +136,9 @@ export class SharedForum {
     if (A.getHeads(doc).length === 0) return { shared: null, rebuilt: false, damaged };
     const heads = A.getHeads(doc);
     const shared = new SharedForum(files, doc, heads);
+    const snapshotHeads = loaded.snapshot ? headsOfSaved(loaded.snapshot, []) : null;
+    if (loaded.snapshot && snapshotHeads && hasAll(doc, snapshotHeads))
+      shared.#base = { bytes: loaded.snapshot, heads: snapshotHeads };
     const marked = syncMarkOf(view)?.heads;
     if (mode === 'opening') {
       const rebuilt = !sameHeads(marked, heads);
@@ -121,8 +148,8 @@ export class SharedForum {
     }
     const asMarked = marked !== undefined && sameHeads(marked, heads);
     // What the view held when it was opened: the document at the heads the view records.
-    const base = asMarked || !marked || !A.hasHeads(doc, marked) ? doc : A.view(doc, marked);
-    shared.#cache.primeAligned(viewFromDoc(base, view), view);
+    const base = asMarked || !marked || !hasAll(doc, marked) ? doc : A.view(doc, marked);
+    shared.#cache.prime(viewFromDoc(base, view));
     if (asMarked) return { shared, rebuilt: false, damaged };
     damaged.push(
       `${files.snapshotPath}: the document is at other heads than its saved bytes said; the view was rebuilt from it`,
@@ -143,7 +170,7 @@ export class SharedForum {
     if (this.#compactDue) {
       await this.files.setAside();
       this.#doc = applyView(this.#doc, view, this.#cache);
-      await this.files.compact(A.save(this.#doc));
+      await this.#compact();
       this.#savedHeads = A.getHeads(this.#doc);
       this.#compactDue = false;
     }
@@ -153,7 +180,7 @@ export class SharedForum {
       if (sameHeads(this.#savedHeads, heads)) break;
       await this.files.append(A.saveSince(this.#doc, this.#savedHeads));
       this.#savedHeads = heads;
-      if (this.files.logBytes > COMPACT_BYTES) await this.files.compact(A.save(this.#doc));
+      if (this.files.logBytes > COMPACT_BYTES) await this.#compact();
     }
     (view as { sync?: SyncMark }).sync = { heads: A.getHeads(this.#doc) };
   }
@@ -168,26 +195,122 @@ export class SharedForum {
     this.#cache.prime(view);
   }
 
-  /** The whole document as bytes, for a file sent to a colleague. */
+  /**
+   * The whole document as bytes, for a file sent to a colleague: the compacted save as it is
+   * on disk, followed by the changes since (Automerge loads the two as one document). A
+   * colleague who has that save already applies only the changes after it.
+   */
   save(view: ForumDocument): Uint8Array {
     this.#doc = applyView(this.#doc, view, this.#cache);
-    return A.save(this.#doc);
+    if (!this.#base) return A.save(this.#doc);
+    const since = A.saveSince(this.#doc, this.#base.heads);
+    const out = new Uint8Array(this.#base.bytes.length + since.length);
+    out.set(this.#base.bytes, 0);
+    out.set(since, this.#base.bytes.length);
+    return out;
   }
 
   /**
-   * Merges a colleague's document into this one and rebuilds the view from the result (in
-   * place; the caller saves it). Merging what is already here changes nothing.
+   * Merges a colleague's document into this one and updates the view (in place; the caller
+   * saves it). Merging what is already here changes nothing.
    */
   merge(view: ForumDocument, incoming: ForumDoc): MergeSummary {
     this.#doc = applyView(this.#doc, view, this.#cache);
-    const before = viewFromDoc(this.#doc, view);
-    const merged = A.merge(A.clone(this.#doc), incoming);
-    const changed = !sameHeads(A.getHeads(this.#doc), A.getHeads(merged));
-    this.#doc = merged;
-    const after = viewFromDoc(merged, view);
-    replaceView(view, after);
-    this.#cache.prime(view);
-    return summarise(before, after, changed);
+    const changes = A.getChanges(this.#doc, incoming);
+    return this.#take(view, (doc, patchCallback) =>
+      changes.length ? A.applyChanges(doc, changes, { patchCallback })[0] : doc,
+    );
+  }
+
+  /**
+   * Merges a file's document (a whole save) when this laptop already has the save it starts
+   * with: only the changes after it are read, not the whole history. Returns null when the
+   * file starts elsewhere; the caller then loads it whole and calls `merge`.
+   */
+  mergeSave(view: ForumDocument, bytes: Uint8Array): MergeSummary | null {
+    const lead = leadingDocument(bytes);
+    if (!lead || !hasAll(this.#doc, lead.heads)) return null;
+    // Automerge passes over a damaged tail in silence: the heads the bytes name must be here
+    // after the merge, else the file is refused and the forum stays as it was.
+    const fileHeads = headsOfSaved(bytes, []);
+    if (!fileHeads) throw new AppError('share-file-invalid', {});
+    this.#doc = applyView(this.#doc, view, this.#cache);
+    const rest = bytes.subarray(lead.end);
+    return this.#take(view, (doc, patchCallback) => {
+      let merged = doc;
+      try {
+        if (rest.length) merged = A.loadIncremental(doc, rest, { patchCallback });
+      } catch {
+        throw new AppError('share-file-invalid', {});
+      }
+      if (!hasAll(merged, fileHeads)) throw new AppError('share-file-invalid', {});
+      return merged;
+    });
+  }
+
+  /**
+   * Applies incoming changes and brings the view along: only the records the changes
+   * touched are read from the document (not the whole forum), then each collection is put
+   * in the order every laptop uses, so that all members' forums are identical.
+   */
+  #take(
+    view: ForumDocument,
+    apply: (doc: ForumDoc, patchCallback: A.PatchCallback<ForumDocShape>) => ForumDoc,
+  ): MergeSummary {
+    const headsBefore = A.getHeads(this.#doc);
+    const touched = new Map<SharedCollection | 'forum' | 'report', Set<string>>();
+    let understood = true;
+    this.#doc = apply(this.#doc, (patches) => {
+      for (const patch of patches) {
+        const [top, id] = patch.path;
+        if (top === 'forum' || top === 'report') touched.set(top, new Set(['']));
+        else if (isCollection(top) && typeof id === 'string') {
+          const ids = touched.get(top) ?? new Set<string>();
+          ids.add(id);
+          touched.set(top, ids);
+        } else understood = false;
+      }
+    });
+    const changed = !sameHeads(headsBefore, A.getHeads(this.#doc));
+    if (!understood) {
+      // Something outside the records changed (a later format?): the whole view, as before.
+      const before = structuredClone(view);
+      replaceView(view, viewFromDoc(this.#doc, view));
+      this.#cache.prime(view);
+      return summarise(before, view, changed);
+    }
+    const summary = emptySummary(changed);
+    const target = view as unknown as Record<string, unknown>;
+    for (const [collection, ids] of touched) {
+      if (collection === 'forum' || collection === 'report') {
+        const value = plainOf(this.#doc[collection]);
+        target[collection] = value;
+        this.#cache.mark(collection, '', value);
+        continue;
+      }
+      const list = target[collection] as Plain[];
+      const at = new Map(list.map((record, index) => [String(record.id), index]));
+      const removed = new Set<number>();
+      for (const id of ids) {
+        const source = this.#doc[collection][id];
+        const index = at.get(id);
+        const old = index === undefined ? undefined : list[index];
+        if (source === undefined) {
+          if (index !== undefined) removed.add(index);
+          this.#cache.mark(collection, id, undefined);
+          continue;
+        }
+        const value = plainOf(source);
+        if (index === undefined) list.push(value);
+        else list[index] = value;
+        this.#cache.mark(collection, id, value);
+        note(summary, collection, old, value);
+      }
+      if (removed.size) target[collection] = list.filter((_, index) => !removed.has(index));
+    }
+    for (const collection of SHARED_COLLECTIONS) (target[collection] as Plain[]).sort(byCreation);
+    (view as { sync?: SyncMark }).sync = { heads: A.getHeads(this.#doc) };
+    return summary;
   }
 
   /**
@@ -214,6 +337,48 @@ export class SharedForum {
     if (prop === undefined) return undefined;
     return A.getConflicts(node as A.Doc<unknown>, prop) as Record<string, unknown> | undefined;
   }
+}
+
+/**
+ * Whether `doc` has every change named in `heads`. (`A.hasHeads` rebuilds each change it
+ * looks up, seconds for the large first change of a shared forum; this asks the index.)
+ */
+const hasAll = (doc: A.Doc<unknown>, heads: string[]) => A.getMissingDeps(doc, heads).length === 0;
+
+type Plain = Record<string, unknown>;
+type ForumDocShape = ForumDoc extends A.Doc<infer T> ? T : never;
+
+const isCollection = (key: unknown): key is SharedCollection =>
+  typeof key === 'string' && (SHARED_COLLECTIONS as readonly string[]).includes(key);
+
+/** A record of the document as plain JSON (no Automerge objects). */
+const plainOf = (value: unknown): Plain => JSON.parse(JSON.stringify(value)) as Plain;
+
+function emptySummary(changed: boolean): MergeSummary {
+  return {
+    changed,
+    notesAdded: [],
+    notesChanged: [],
+    clausesChanged: [],
+    commitmentsChanged: [],
+    sessionsChanged: 0,
+  };
+}
+
+/** Adds one record that came in to the summary, beside what the view had before. */
+function note(summary: MergeSummary, collection: SharedCollection, old: unknown, value: Plain) {
+  if (old !== undefined && sameJson(old, value)) return;
+  if (collection === 'notes') {
+    const record = value as unknown as ForumDocument['notes'][number];
+    const entry = { id: record.id, author: record.author, preview: preview(record.body) };
+    (old === undefined ? summary.notesAdded : summary.notesChanged).push(entry);
+  } else if (collection === 'clauses') {
+    const record = value as unknown as ForumDocument['clauses'][number];
+    summary.clausesChanged.push({ id: record.id, number: record.number });
+  } else if (collection === 'commitments') {
+    const record = value as unknown as ForumDocument['commitments'][number];
+    summary.commitmentsChanged.push({ id: record.id, statement: preview(record.statement) });
+  } else if (collection === 'sessions') summary.sessionsChanged++;
 }
 
 /** Puts `next` in place of `view`'s contents, keeping the object others hold. */
