@@ -579,7 +579,14 @@ export class Workspace {
     if (shared) {
       // When the file starts elsewhere this marks the view for a save that changes nothing:
       // the whole merge below saves it anyway.
-      const summary = this.updateForum(forumId, (view) => shared.mergeSave(view, save));
+      const { keepEditedTrashed, notesBefore } = await import('../sync/trash-conflicts');
+      const summary = this.updateForum(forumId, (view) => {
+        const before = notesBefore(view);
+        const merged = shared.mergeSave(view, save);
+        const incoming = merged ? shared.incomingOf(save) : undefined;
+        if (incoming) keepEditedTrashed(before, incoming, view, now());
+        return merged;
+      });
       if (summary) {
         await this.flush();
         return summary;

@@ -249,6 +249,15 @@ export class SharedForum {
   }
 
   /**
+   * The document as a received save holds it (a view of this one at the save's heads, once
+   * `mergeSave` took it in); undefined when the save cannot be read that way.
+   */
+  incomingOf(bytes: Uint8Array): ForumDoc | undefined {
+    const heads = headsOfSaved(bytes, []);
+    return heads && hasAll(this.#doc, heads) ? A.view(this.#doc, heads) : undefined;
+  }
+
+  /**
    * Applies incoming changes and brings the view along: only the records the changes
    * touched are read from the document (not the whole forum), then each collection is put
    * in the order every laptop uses, so that all members' forums are identical.
