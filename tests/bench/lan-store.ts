@@ -1,0 +1,131 @@
+// Issue 18's sync target on the bench's 2,000-note shared forum: one edit typed on a joiner
+// until the host has merged it and saved it durably, through the real store on both sides
+// (change log, view, the forum bridge over the LAN adapters, TLS on loopback). The document
+// is loaded on both laptops first (its first-use cost is a row of its own in sync.ts).
+import { Repo } from '@automerge/automerge-repo';
+import type * as A from '@automerge/automerge';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ForumDocument } from '../../electron/common/domain/forum-schema';
+import { Workspace } from '../../electron/node/store/workspace';
+import { ForumRepoBridge } from '../../electron/node/sync/lan/forum-bridge';
+import type { BridgedForum } from '../../electron/node/sync/lan/forum-bridge';
+import { LanHost } from '../../electron/node/sync/lan/lan-host';
+import { LanJoiner } from '../../electron/node/sync/lan/lan-joiner';
+import { memoryLanState } from '../../electron/node/sync/lan/lan-state';
+import type { ForumDoc } from '../../electron/node/sync/forum-automerge';
+import { generateWorkspace } from './generate';
+import { percentile } from './stats';
+
+const LOOPBACK = '127.0.0.1';
+const NOTES = 2_000;
+const RUNS = Number(process.argv[2] ?? 20);
+
+const root = await mkdtemp(join(tmpdir(), 'risalah-bench-lan-store-'));
+const hostDir = join(root, 'host');
+const joinDir = join(root, 'joiner');
+await generateWorkspace(hostDir, { notes: NOTES * 5, forums: 5, contacts: 0, seed: 20170914 });
+let forumId = '';
+{
+  const ws = await Workspace.open(hostDir, { holder: 'bench' });
+  const [largest, ...others] = ws
+    .forumIds()
+    .sort((a, b) => ws.forum(b).notes.length - ws.forum(a).notes.length);
+  for (const id of others) await ws.removeForum(id);
+  forumId = largest as string;
+  if (ws.forum(forumId).notes.length !== NOTES) throw new Error('unexpected size');
+  await ws.shareForum(forumId);
+  await ws.close();
+}
+// The joiner has the same forum, as after a first exchange by file.
+await cp(hostDir, joinDir, { recursive: true });
+
+async function laptop(dir: string, network: ConstructorParameters<typeof Repo>[0]['network']) {
+  const ws = await Workspace.open(dir, { holder: 'bench', debounceMs: 300 });
+  await ws.loadShared(forumId);
+  const holder: { bridge?: ForumRepoBridge } = {};
+  const repo = new Repo({ network, shareConfig: ForumRepoBridge.shareConfig(() => holder.bridge) });
+  const bridge = new ForumRepoBridge(repo, { adopt: async () => null });
+  holder.bridge = bridge;
+  const forum: BridgedForum = {
+    forumId,
+    current: () => ws.sharedDoc(forumId) as A.Doc<unknown>,
+    receive: async (incoming) => {
+      await ws.mergeShared(incoming as ForumDoc, forumId);
+    },
+  };
+  bridge.add(forum);
+  ws.onSharedChange((change) => {
+    if (change.kind === 'saved') bridge.localChanged(change.forumId);
+  });
+  return { ws, repo };
+}
+
+const host = await LanHost.start({ state: memoryLanState(), bindAddress: LOOPBACK, name: 'Host' });
+const joiner = new LanJoiner({
+  state: memoryLanState(),
+  name: 'Member',
+  invitation: { ...host.address, code: host.pairingCode },
+});
+const atHost = await laptop(hostDir, [host]);
+const atJoiner = await laptop(joinDir, [joiner]);
+await joiner.whenConnected();
+
+/** Resolves once the host has saved a view whose note `id` ends with `text`. */
+const hostHas = (noteId: string, text: string) =>
+  new Promise<void>((resolve) => {
+    const has = () =>
+      (atHost.ws.forum(forumId) as ForumDocument).notes
+        .find((n) => n.id === noteId)
+        ?.body.id.endsWith(text) === true;
+    const stop = atHost.ws.onSharedChange((change) => {
+      if (change.kind === 'saved' && has()) {
+        stop();
+        resolve();
+      }
+    });
+  });
+
+const syncMs: number[] = [];
+const saveMs: number[] = [];
+for (let run = 0; run < RUNS + 2; run++) {
+  // Apart by more than automerge-repo's 100 ms sync throttle, as a person's edits are.
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  const note = (atJoiner.ws.forum(forumId) as ForumDocument).notes[(run * 37) % NOTES];
+  if (!note) throw new Error('no note');
+  const text = ` Suntingan ${run}: delegasi menyetujui klausul.`;
+  const arrived = hostHas(note.id, text);
+  const started = performance.now();
+  atJoiner.ws.updateForum(forumId, (view) => {
+    const target = view.notes.find((n) => n.id === note.id);
+    if (target) target.body.id += text;
+  });
+  // Saved at once (the app's autosave waits 300 ms after the last key before this).
+  await atJoiner.ws.flush();
+  const saved = performance.now();
+  await arrived;
+  if (run >= 2) {
+    syncMs.push(performance.now() - started);
+    saveMs.push(saved - started);
+  }
+}
+
+joiner.close();
+await atJoiner.repo.shutdown();
+await atHost.repo.shutdown();
+await host.close();
+await atJoiner.ws.close();
+await atHost.ws.close();
+await rm(root, { recursive: true, force: true });
+process.stdout.write(
+  JSON.stringify({
+    notes: NOTES,
+    runs: RUNS,
+    p50: percentile(syncMs, 50),
+    p95: percentile(syncMs, 95),
+    saveP50: percentile(saveMs, 50),
+    saveP95: percentile(saveMs, 95),
+  }),
+);
+process.exit(0);
