@@ -102,7 +102,7 @@ export class LanService {
         throw new AppError('lan-cannot-listen', { address: bindAddress, message: String(error) });
       });
       this.#host = host;
-      this.#share = this.#shareOver(host);
+      this.#share = await this.#shareOver(host);
       return this.status();
     });
   }
@@ -128,7 +128,7 @@ export class LanService {
       joiner.events.on('status', (status: JoinStatus) => {
         if (this.#joiner === joiner) this.#joinStatus = status;
       });
-      this.#share = this.#shareOver(joiner);
+      this.#share = await this.#shareOver(joiner);
       return this.status();
     });
   }
@@ -151,7 +151,9 @@ export class LanService {
     await this.#serial(() => this.#stop());
   }
 
-  #shareOver(network: LanHost | LanJoiner): WorkspaceShare {
+  async #shareOver(network: LanHost | LanJoiner): Promise<WorkspaceShare> {
+    // The Repo is handed each shared forum's document: load them (opening did not).
+    for (const id of this.#workspace.sharedForumIds()) await this.#workspace.loadShared(id);
     return new WorkspaceShare(this.#workspace, network, { onMerged: this.#options.onMerged });
   }
 
