@@ -182,12 +182,16 @@ async function check(page: Page, made: Made, converted: Map<string, string>, wor
 
   // Read in content order (not layout), so a text wrapped inside its table cell, or set beside
   // its translation, reads whole.
+  // A paragraph that runs on to the next page is still whole: the page's footer ("Page 2 of
+  // 4") that the reader finds between its halves is not part of it.
   const ordered =
     made.format === 'docx' || made.format === 'pdf'
-      ? execFileSync(
-          'pdftotext',
-          ['-raw', made.format === 'pdf' ? made.path : (converted.get(made.path) ?? ''), '-'],
-          { encoding: 'utf8' },
+      ? withoutPageFurniture(
+          execFileSync(
+            'pdftotext',
+            ['-raw', made.format === 'pdf' ? made.path : (converted.get(made.path) ?? ''), '-'],
+            { encoding: 'utf8' },
+          ),
         )
       : text;
   if (made.template === 'travel-report') {
@@ -233,6 +237,15 @@ async function check(page: Page, made: Made, converted: Map<string, string>, wor
       });
     }
   }
+}
+
+/** The text without its page footers and page breaks. */
+function withoutPageFurniture(text: string): string {
+  return text
+    .replace(/\f/g, '\n')
+    .split('\n')
+    .filter((line) => !/^\s*(Page \d+ of \d+|Halaman \d+ dari \d+)\s*$/.test(line))
+    .join('\n');
 }
 
 /** No word of the source is broken across lines: every word read back is a word written. */
