@@ -7,6 +7,7 @@ import { expect as baseExpect, RisalahServer, test } from './fixtures';
 import { layoutProblems } from './layout-checks';
 import { exact, wording } from './wording';
 import type { Lang } from './wording';
+import { openSection } from './steps';
 
 // Each step waits on the host: making a shared document, scrypt for a passphrase, a merge.
 // On a machine shared by many processes those take seconds, never the default five.
@@ -46,13 +47,7 @@ async function look(page: Page, testInfo: TestInfo, name: string) {
 }
 
 async function tab(page: Page, t: T, key: string) {
-  const name = exact(t(`notebook:sections.${key}`));
-  const direct = page.getByRole('tab', { name });
-  if ((await direct.count()) === 0) {
-    await page.getByRole('button', { name: t('notebook:sections.moreLabel') }).click();
-    await page.getByRole('menuitem', { name }).click();
-  } else await direct.click();
-  await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+  await openSection(page, exact(t(`notebook:sections.${key}`)), t('notebook:sections.moreLabel'));
 }
 
 /** A new note on the side event, typed in Indonesian, then on disk. */

@@ -6,6 +6,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { expect as baseExpect, RisalahServer, test } from './fixtures';
 import { layoutProblems } from './layout-checks';
 import { exact, wording } from './wording';
+import { openSection } from './steps';
 
 /**
  * Host this delegation and Join, as two delegates click them: two browser-mode instances on
@@ -34,13 +35,7 @@ async function look(page: Page, testInfo: TestInfo, name: string) {
 }
 
 async function tab(page: Page, t: T, key: string) {
-  const name = exact(t(`notebook:sections.${key}`));
-  const direct = page.getByRole('tab', { name });
-  if ((await direct.count()) === 0) {
-    await page.getByRole('button', { name: t('notebook:sections.moreLabel') }).click();
-    await page.getByRole('menuitem', { name }).click();
-  } else await direct.click();
-  await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+  await openSection(page, exact(t(`notebook:sections.${key}`)), t('notebook:sections.moreLabel'));
 }
 
 for (const [systemLang, lang, locale] of [

@@ -1,3 +1,4 @@
+import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
 /**
@@ -14,4 +15,25 @@ export async function openExampleForum(
     .getByRole('button', { name: words.forum ?? /WHRCF 2017/ })
     .click();
   await page.getByRole('tab', { name: words.tab }).click();
+}
+
+/**
+ * Opens a forum section by its tab, or through "More" when the window is too narrow for it.
+ * Which of the two it is can only be told once the tab bar has settled (it measures itself a
+ * frame after showing), so each try looks again rather than deciding once.
+ */
+export async function openSection(page: Page, name: string | RegExp, moreLabel: string) {
+  const direct = page.getByRole('tab', { name });
+  const more = page.getByRole('button', { name: moreLabel });
+  await expect(async () => {
+    if (await direct.isVisible()) {
+      await direct.click({ timeout: 2_000 });
+    } else if (await more.isVisible()) {
+      await more.click({ timeout: 2_000 });
+      await page.getByRole('menuitem', { name }).click({ timeout: 2_000 });
+    } else {
+      throw new Error('the forum sections are not shown yet');
+    }
+    await expect(direct).toHaveAttribute('aria-selected', 'true', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }

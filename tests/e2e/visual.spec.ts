@@ -2,6 +2,7 @@ import { expect, test } from './fixtures';
 import { layoutProblems } from './layout-checks';
 import type { LayoutProblem } from './layout-checks';
 import { exact, wording } from './wording';
+import { openSection } from './steps';
 
 const sizes = [
   { width: 1360, height: 860 },
@@ -51,12 +52,7 @@ for (const [systemLang, lang] of [
 
         async function tab(key: string) {
           const name = exact(t(`notebook:sections.${key}`));
-          const direct = page.getByRole('tab', { name });
-          if ((await direct.count()) === 0) {
-            await page.getByRole('button', { name: t('notebook:sections.moreLabel') }).click();
-            await page.getByRole('menuitem', { name }).click();
-          } else await direct.click();
-          await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+          await openSection(page, name, t('notebook:sections.moreLabel'));
         }
 
         async function dialog(open: () => Promise<void>, name: string) {
