@@ -58,7 +58,7 @@ export function HomePage() {
           <p className="help">{tn('home.exampleBody')}</p>
         </section>
       )}
-      <div className="share-view">
+      <div className="share-view home-share">
         <ReceiveCard />
         <NetworkCard />
       </div>
