@@ -1,3 +1,5 @@
+import { ActionWithOutcome } from '../../app/ActionWithOutcome';
+import type { ActionOutcome } from '../../app/ActionWithOutcome';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportPreview } from '../../../../electron/common/domain/notebook-views';
@@ -55,7 +57,7 @@ export function ExportView({ forumId }: { forumId: string }) {
   const [preview, setPreview] = useState<ExportPreview | null>(null);
   const errorMessage = useErrorMessage();
   /** The outcome of the last save, shown next to the button: never a success left from before. */
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<ActionOutcome>(null);
   const [busy, setBusy] = useState(false);
   const met = useMemo(
     () => (contacts ?? []).filter((c) => c.metForumIds.includes(forumId)),
@@ -165,21 +167,13 @@ export function ExportView({ forumId }: { forumId: string }) {
           label={(v) => t(`formats.${v}`)}
           onChange={setFormat}
         />
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button primary"
-            disabled={busy}
-            onClick={() => void save()}
-          >
-            {busy ? t('saving') : t('save')}
-          </button>
-          {/* Both regions stay mounted so a screen reader announces each new outcome. */}
-          <span role="status">{outcome?.ok ? outcome.text : ''}</span>
-          <span role="alert" className="form-error">
-            {outcome && !outcome.ok ? outcome.text : ''}
-          </span>
-        </div>
+        <ActionWithOutcome
+          label={t('save')}
+          busyLabel={t('saving')}
+          busy={busy}
+          onClick={() => void save()}
+          outcome={outcome}
+        />
       </div>
       {language !== 'both' && missing.some((m) => m.language === language) && (
         <section

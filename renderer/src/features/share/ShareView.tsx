@@ -1,3 +1,5 @@
+import { ActionWithOutcome } from '../../app/ActionWithOutcome';
+import type { ActionOutcome } from '../../app/ActionWithOutcome';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../app/Field';
@@ -6,8 +8,6 @@ import { useErrorMessage } from '../../app/use-error-message';
 import { useAppStore } from '../../store/app-store';
 import { NetworkCard } from './NetworkCard';
 import { failureText, ReceiveCard } from './ReceiveCard';
-
-type Outcome = { ok: boolean; text: string } | null;
 
 /**
  * The forum's Share tab: share it with the delegation, send it to a colleague as one file,
@@ -75,7 +75,7 @@ function SendCard({ forumId, shared }: { forumId: string; shared: boolean }) {
   const errorMessage = useErrorMessage();
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<ActionOutcome>(null);
 
   async function send() {
     setOutcome(null);
@@ -110,21 +110,13 @@ function SendCard({ forumId, shared }: { forumId: string; shared: boolean }) {
         value={passphrase}
         onChange={setPassphrase}
       />
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button primary"
-          disabled={busy}
-          onClick={() => void send()}
-        >
-          {busy ? t('send.saving') : t('send.save')}
-        </button>
-        {/* Both regions stay mounted so a screen reader announces each new outcome. */}
-        <span role="status">{outcome?.ok ? outcome.text : ''}</span>
-        <span role="alert" className="form-error">
-          {outcome && !outcome.ok ? outcome.text : ''}
-        </span>
-      </div>
+      <ActionWithOutcome
+        label={t('send.save')}
+        busyLabel={t('send.saving')}
+        busy={busy}
+        onClick={() => void send()}
+        outcome={outcome}
+      />
     </section>
   );
 }
