@@ -87,6 +87,8 @@ test('paste a declaration, align the other language, take positions, commit, see
   await form.getByLabel('Responsible unit').fill('Bagian Hukum Setda');
   await typeDateTime(form, 'Due date', '2030-06-30');
   await form.getByRole('button', { name: 'Save' }).click();
+  // The dialog closes (its text field held the same words until then), the list shows it.
+  await expect(form).toBeHidden();
   await expect(page.getByText('Set up a residents’ forum in every district.')).toBeVisible();
 
   // And across all forums.
