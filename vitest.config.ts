@@ -8,7 +8,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/unit/node/**/*.test.ts', 'tests/unit/electron-main/**/*.test.ts'],
+          include: [
+            'tests/unit/node/**/*.test.ts',
+            'tests/unit/electron-main/**/*.test.ts',
+            // The renderer's store on a real host, in Node: nothing between them is faked.
+            'tests/unit/integration/**/*.test.ts',
+          ],
           testTimeout: 30_000,
         },
       },

@@ -68,6 +68,7 @@ if (wanted('typecheck')) {
   check('typecheck (node)', bin('tsc'), ['-p', 'tsconfig.node.json']);
   check('typecheck (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json']);
   check('typecheck (end-to-end tests)', bin('tsc'), ['-p', 'tsconfig.e2e.json']);
+  check('typecheck (page on a real host)', bin('tsc'), ['-p', 'tsconfig.integration.json']);
 }
 if (wanted('lint')) check('lint', bin('eslint'), ['--max-warnings', '0', '.']);
 if (wanted('format')) check('format', bin('prettier'), ['--check', '.']);

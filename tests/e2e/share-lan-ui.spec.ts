@@ -11,7 +11,8 @@ import { openSection } from './steps';
 /**
  * Host this delegation and Join, as two delegates click them: two browser-mode instances on
  * two workspaces, the host listening on loopback only (`--lan-bind 127.0.0.1`). A note typed
- * on the host's laptop appears in the other's notes list and forum file; the host removes
+ * on the host's laptop appears in the other's notes list and forum file; both type in it,
+ * each while it is open on the other's screen, and neither loses a word; the host removes
  * the other laptop, which is told so.
  */
 
@@ -22,6 +23,8 @@ const INDONESIAN_SIDE = { id: 'Bahasa Indonesia', en: 'Indonesian' };
 const AYU = 'Chusnunia';
 const BUDI = 'Budi Santoso';
 const NOTE = 'Catatan lewat jaringan: delegasi Gwangju menyambut rencana aksi.';
+const BUDI_ADDS = ' Budi: usulan disepakati.';
+const AYU_ADDS = 'Ayu: ';
 
 type T = ReturnType<typeof wording>;
 
@@ -112,6 +115,24 @@ for (const [systemLang, lang, locale] of [
       const budiList = budi.getByRole('list', { name: exact(t('notebook:notes.listLabel')) });
       await expect(budiList.getByText(NOTE.slice(0, 40))).toBeVisible({ timeout: 60_000 });
 
+      // Ayu keeps the note open, her cursor at its start; Budi adds a sentence at its end.
+      // It comes onto her screen without moving her cursor, and what she types next keeps it.
+      const ayuText = ayu.getByRole('textbox', { name: INDONESIAN_SIDE[lang], exact: true });
+      await ayuText.click();
+      await ayu.keyboard.press('Control+Home');
+      await budiList.getByText(NOTE.slice(0, 40)).click();
+      const budiText = budi.getByRole('textbox', { name: INDONESIAN_SIDE[lang], exact: true });
+      await expect(budiText).toHaveValue(NOTE);
+      await budiText.click();
+      await budi.keyboard.press('Control+End');
+      await budi.keyboard.type(BUDI_ADDS);
+      await expect(ayuText).toHaveValue(NOTE + BUDI_ADDS, { timeout: 60_000 });
+      await expect(ayuText).toBeFocused();
+      await ayu.keyboard.type(AYU_ADDS);
+      const both = AYU_ADDS + NOTE + BUDI_ADDS;
+      await expect(ayuText).toHaveValue(both);
+      await expect(budiText).toHaveValue(both, { timeout: 60_000 });
+
       // The host removes Budi's laptop: it is told, and stops.
       await tab(ayu, t, 'share');
       await ayu
@@ -139,7 +160,7 @@ for (const [systemLang, lang, locale] of [
         await readFile(join(budiDir, 'forums', `${forumId}.json`), 'utf8'),
       ) as { data: { notes: { author: string; body: { id: string } }[] } };
       expect(stored.data.notes.map((n) => `${n.author}: ${n.body.id}`)).toContain(
-        `${AYU}: ${NOTE}`,
+        `${AYU}: ${AYU_ADDS}${NOTE}${BUDI_ADDS}`,
       );
       const check = spawnSync(process.execPath, [cli, 'check', '--workspace', budiDir], {
         encoding: 'utf8',

@@ -108,7 +108,8 @@ export const clauseDocumentSchema = recordSchema.extend({
 /**
  * Why a version was kept: a draft on purpose; a clause text replaced by a paste or an edit;
  * any text replaced by a restore; a note side when editing paused, after minutes of steady
- * editing (`interval`), or before a large cut.
+ * editing (`interval`), or before a large cut; the delegate's own text of a side when part
+ * of it could not be merged with a colleague's change to the same words (`merge`).
  */
 export const historyKinds = [
   'draft',
@@ -118,6 +119,7 @@ export const historyKinds = [
   'pause',
   'interval',
   'cut',
+  'merge',
 ] as const;
 export type HistoryKind = (typeof historyKinds)[number];
 

@@ -74,6 +74,15 @@ export const notePatchSchema = z
       .object({ id: text(NOTE_MAX), en: text(NOTE_MAX) })
       .partial()
       .strict(),
+    /**
+     * The text each side in `body` was typed on: what the page last had from the host. The
+     * host carries the edit onto what it holds now, so words a colleague's change brought
+     * in meanwhile stay (see `mergeText`).
+     */
+    base: z
+      .object({ id: text(NOTE_MAX), en: text(NOTE_MAX) })
+      .partial()
+      .strict(),
     tags: z.array(text(60)).max(30),
     pinned: z.boolean(),
     /** The delegate confirms both sides say the same again. */

@@ -3,6 +3,7 @@ import type { Clause, ClauseDocument, Commitment, Forum, Note, Session } from '.
 import type { ImportEncoding, csvFields, mergeFields, trashKinds } from './vocabulary';
 import type { ForumIndexEntry } from './workspace-schema';
 import type { TranslationStatus } from './translation';
+import type { UiLanguage } from '../language';
 
 /** What the renderer receives: stored records plus what it would otherwise recompute. */
 export interface ForumSummary extends ForumIndexEntry {
@@ -47,6 +48,17 @@ export interface FieldConflict {
 
 export interface NoteView extends Note {
   translation: TranslationStatus;
+  /**
+   * Only in the answer to an edit: sides where part of the delegate's typing met a
+   * colleague's change to the same words and could not be placed. The text as typed is
+   * the named version in the note's history.
+   */
+  unmerged?: NoteMergeKept[];
+}
+
+export interface NoteMergeKept {
+  side: UiLanguage;
+  versionId: string;
 }
 
 export interface NoteSummary {

@@ -28,6 +28,7 @@ import {
 import type {
   ForumDetail,
   ForumSummary,
+  NoteMergeKept,
   NoteSummary,
   NoteView,
   SearchResults,
@@ -46,6 +47,7 @@ import {
   reportPatchSchema,
 } from '../../common/domain/report-input-schema';
 import { SearchIndex } from '../search/search-index';
+import { mergeText } from './merge-text';
 import { changedByMe, currentMember, memberKey, noteAuthors } from '../../common/domain/team';
 import type { Workspace } from '../store/workspace';
 import {
@@ -396,8 +398,20 @@ export class NotebookService {
       const note = findRecord(doc.notes, id);
       if (patch.sessionId) findRecord(doc.sessions, patch.sessionId);
       if (patch.sessionId !== undefined) note.sessionId = patch.sessionId;
+      const unmerged: NoteMergeKept[] = [];
       for (const side of ['id', 'en'] as const) {
-        const text = patch.body?.[side];
+        let text = patch.body?.[side];
+        const base = patch.base?.[side];
+        if (text !== undefined && base !== undefined) {
+          const merged = mergeText(base, text, note.body[side]);
+          // What could not be placed is the delegate's own typing: kept whole, in history.
+          if (!merged.clean)
+            unmerged.push({
+              side,
+              versionId: this.#keepVersion(doc, note, side, 'merge', at, text).id,
+            });
+          text = merged.text;
+        }
         if (text !== undefined && text !== note.body[side]) {
           this.#keepVersionIfDue(doc, note, side, text, at);
           note.body[side] = text;
@@ -411,7 +425,7 @@ export class NotebookService {
       if (patch.pinned !== undefined) note.pinned = patch.pinned;
       note.updatedAt = at;
       this.search.upsert(noteSearchable(forumId, note));
-      return view(note);
+      return unmerged.length ? { ...view(note), unmerged } : view(note);
     });
   }
 
@@ -491,12 +505,13 @@ export class NotebookService {
     side: UiLanguage,
     kind: HistoryKind,
     at: string,
+    text = note.body[side],
   ): NoteVersion {
     const version: NoteVersion = {
       id: randomUUID(),
       noteId: note.id,
       side,
-      text: note.body[side],
+      text,
       recordedAt: at,
       author: this.me().name,
       kind,

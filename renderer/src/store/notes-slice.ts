@@ -2,6 +2,7 @@ import { noteAuthors } from '../../../electron/common/domain/team';
 import type { StateCreator } from 'zustand';
 import type { NoteVersion } from '../../../electron/common/domain/forum-schema';
 import type { NotePatch } from '../../../electron/common/domain/notebook-schema';
+import type { Bilingual } from '../../../electron/common/domain/primitives';
 import type { NoteSummary, NoteView } from '../../../electron/common/domain/notebook-views';
 import type { ApiClient } from '../api/api-client';
 import { Autosaver } from './autosave';
@@ -54,6 +55,12 @@ export interface NotesSlice {
    */
   editNote(patch: NotePatch): void;
   flushNote(): Promise<void>;
+  /**
+   * Something came in from a colleague (a file received, the network): the list is read
+   * again, and the open note too unless what the delegate typed is on its way (its answer
+   * brings the merged text then).
+   */
+  refreshNotes(): Promise<void>;
   deleteNote(id: string): Promise<void>;
   noteHistory(id: string): Promise<NoteVersion[]>;
   /** Puts an earlier version back; the toast's *Undo* puts back the text it replaced. */
@@ -65,11 +72,47 @@ export const createNotesSlice =
   (set, get) => {
     // One autosaver per note: a patch always belongs to the note it was typed in.
     const savers = new Map<string, Autosaver<NotePatch>>();
+    /**
+     * Each open note's sides as the host last had them, as far as this page knows: what is
+     * typed is typed on that text, and it goes with each patch as its `base`. The host then
+     * carries the edit onto what it holds, which a colleague's change may have reached since
+     * (otherwise the page's whole side would overwrite the colleague's words).
+     */
+    const known = new Map<string, Bilingual>();
+    const fromHost = <N extends NoteView | null>(note: N): N => {
+      if (note) known.set(note.id, { ...note.body });
+      return note;
+    };
+    /** Counts edits, so a note read while the delegate typed is not put on screen. */
+    let edits = 0;
 
     const send = async (forumId: string, id: string, patch: NotePatch) => {
-      const saved = await api.call('notes.update', { forumId, id, patch });
+      const was = known.get(id);
+      const sent = was && patch.body ? { ...was, ...patch.body } : was;
+      if (was && sent && patch.body) {
+        patch = { ...patch, base: pick(was, patch.body) };
+        known.set(id, sent);
+      }
+      let saved: NoteView;
+      try {
+        saved = await api.call('notes.update', { forumId, id, patch });
+      } catch (error) {
+        // Not taken: the next try is typed on what the host still has.
+        if (was && known.get(id) === sent) known.set(id, was);
+        throw error;
+      }
       get().setSendError(null);
       const still = savers.get(id)?.queued;
+      // A side not typed meanwhile now shows the host's text (merged, perhaps): it is the
+      // next base. A side typed meanwhile keeps the text sent as its base.
+      const now = known.get(id);
+      if (now) known.set(id, { ...saved.body, ...pick(now, still?.body ?? {}) });
+      if (saved.unmerged?.length) {
+        const kept = saved.unmerged;
+        get().showToast({ key: 'mergedPartly' }, async () => {
+          for (const { versionId } of kept) await get().restoreNoteVersion(id, versionId);
+        });
+      }
       set((state) => ({
         notes: state.notes.map((n) => (n.id === saved.id ? summary(saved) : n)),
         // Keep what was typed since this request left; take the rest from the store.
@@ -174,7 +217,7 @@ export const createNotesSlice =
         await switchFrom(async () => {
           const forumId = get().notesForumId;
           if (!id || !forumId) return;
-          set({ editing: await api.call('notes.get', { forumId, id }) });
+          set({ editing: fromHost(await api.call('notes.get', { forumId, id })) });
         });
       },
       async createNote(sessionId) {
@@ -184,7 +227,7 @@ export const createNotesSlice =
           await switchFrom(async () => {
             const forumId = get().notesForumId;
             if (!forumId) return set({ typeAhead: null });
-            const note = await api.call('notes.create', { forumId, note: { sessionId } });
+            const note = fromHost(await api.call('notes.create', { forumId, note: { sessionId } }));
             set((state) => ({
               notes: [...state.notes, summary(note)],
               editing: note,
@@ -224,6 +267,7 @@ export const createNotesSlice =
         const editing = get().editing;
         const forumId = get().notesForumId;
         if (!editing || !forumId) return;
+        edits++;
         set({
           editing: {
             ...editing,
@@ -238,6 +282,30 @@ export const createNotesSlice =
       },
       async flushNote() {
         await flushAll();
+      },
+      async refreshNotes() {
+        const forumId = get().notesForumId;
+        if (!forumId) return;
+        const open = get().editing;
+        const editsBefore = edits;
+        const [notes, note] = await Promise.all([
+          api.call('notes.list', { forumId }),
+          open && !savers.get(open.id)?.pending
+            ? api.call('notes.get', { forumId, id: open.id }).catch(() => null)
+            : null,
+        ]);
+        if (get().notesForumId !== forumId) return;
+        const fresh =
+          note &&
+          get().editing?.id === note.id &&
+          edits === editsBefore &&
+          !savers.get(note.id)?.pending;
+        set((state) => ({
+          notes: notes.map((n) =>
+            n.id === state.editing?.id && !fresh ? summary(state.editing) : n,
+          ),
+          ...(fresh ? { editing: fromHost(note) } : {}),
+        }));
       },
       async deleteNote(id) {
         await get().flushNote();
@@ -263,6 +331,7 @@ export const createNotesSlice =
         const forumId = get().notesForumId;
         if (!forumId) return;
         const { note, kept } = await api.call('notes.restoreVersion', { forumId, id, versionId });
+        fromHost(note);
         set((state) => ({
           notes: state.notes.map((n) => (n.id === id ? summary(note) : n)),
           editing: state.editing?.id === id ? note : state.editing,
@@ -277,6 +346,14 @@ export const createNotesSlice =
 
 function looksEmpty(note: NoteView): boolean {
   return !note.body.id.trim() && !note.body.en.trim() && note.tags.length === 0 && !note.pinned;
+}
+
+/** The sides of `text` that `sides` names. */
+function pick(text: Bilingual, sides: Partial<Bilingual>): Partial<Bilingual> {
+  const picked: Partial<Bilingual> = {};
+  for (const side of ['id', 'en'] as const)
+    if (sides[side] !== undefined) picked[side] = text[side];
+  return picked;
 }
 
 function mergePatch(older: NotePatch, newer: NotePatch): NotePatch {

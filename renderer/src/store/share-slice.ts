@@ -93,6 +93,7 @@ export const createShareSlice =
         s.loadForums(),
         s.forum ? s.loadForum(s.forum.forum.id).catch(() => undefined) : null,
         s.notesForumId && !s.editing ? s.loadNotes(s.notesForumId).catch(() => undefined) : null,
+        s.editing ? s.refreshNotes().catch(() => undefined) : null,
       ]);
     },
   });

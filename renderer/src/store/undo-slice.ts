@@ -16,6 +16,7 @@ export interface ToastMessage {
     | 'deletedMany'
     | 'pasted'
     | 'versionRestored'
+    | 'mergedPartly'
     | 'restored'
     | 'purged'
     | 'undone'

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../../electron/common/api/types';
-import { createHandlers } from '../../../electron/node/api/handlers';
-import { dispatch } from '../../../electron/node/api/dispatch';
-import type { ApiHandlers } from '../../../electron/node/api/dispatch';
-import { EventBus } from '../../../electron/node/api/event-bus';
-import { AgreementService } from '../../../electron/node/clauses/agreement-service';
-import { ContactsService } from '../../../electron/node/contacts/contacts-service';
-import { NotebookService } from '../../../electron/node/notebook/notebook-service';
-import { Workspace } from '../../../electron/node/store/workspace';
 import { gwangjuForum } from '../../support/forums';
 import { withTempDir } from '../../support/temp-dir';
+import { withLaptop } from '../integration/laptops';
 
 type Call = (channel: string, input: unknown) => Promise<ApiResult<unknown>>;
 
@@ -199,18 +192,5 @@ describe('report details through the API', () => {
 });
 
 async function withApiIn(dir: string, run: (call: Call) => Promise<void>) {
-  const workspace = await Workspace.open(dir, { holder: 'test' });
-  try {
-    const notebook = new NotebookService(workspace);
-    const handlers = createHandlers({
-      workspace,
-      notebook,
-      agreement: new AgreementService(workspace, notebook.search),
-      contacts: new ContactsService(workspace, notebook.search),
-      events: new EventBus(),
-    }) as ApiHandlers;
-    await run((channel, input) => dispatch(handlers, channel, input, () => {}));
-  } finally {
-    await workspace.close();
-  }
+  await withLaptop((laptop) => run(laptop.raw), dir);
 }

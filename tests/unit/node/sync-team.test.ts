@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../../electron/common/api/types';
 import type {
   Clause,
   Commitment,
@@ -13,89 +12,18 @@ import type {
   NoteView,
 } from '../../../electron/common/domain/notebook-views';
 import type { DelegationProfile } from '../../../electron/common/domain/workspace-schema';
-import { createHandlers } from '../../../electron/node/api/handlers';
-import { dispatch } from '../../../electron/node/api/dispatch';
-import type { ApiHandlers } from '../../../electron/node/api/dispatch';
-import { EventBus } from '../../../electron/node/api/event-bus';
-import { AgreementService } from '../../../electron/node/clauses/agreement-service';
 import { buildBrief } from '../../../electron/node/export/brief';
-import { ContactsService } from '../../../electron/node/contacts/contacts-service';
 import { NotebookService } from '../../../electron/node/notebook/notebook-service';
-import { Workspace } from '../../../electron/node/store/workspace';
-import { receiveForum, sendForum } from '../../../electron/node/sync/exchange';
 import { gwangjuForum } from '../../support/forums';
 import { withTempDir } from '../../support/temp-dir';
-
-/** One laptop: its workspace and its API, as both transports reach it. */
-interface Laptop {
-  ws: Workspace;
-  call: <T>(channel: string, input: unknown) => Promise<T>;
-  fails: (channel: string, input: unknown) => Promise<string>;
-}
-
-async function laptop(dir: string): Promise<Laptop> {
-  const ws = await Workspace.open(dir, { holder: 'test', debounceMs: 5 });
-  const notebook = new NotebookService(ws);
-  const handlers = createHandlers({
-    workspace: ws,
-    notebook,
-    agreement: new AgreementService(ws, notebook.search),
-    contacts: new ContactsService(ws, notebook.search),
-    events: new EventBus(),
-  }) as ApiHandlers;
-  const raw = (channel: string, input: unknown): Promise<ApiResult<unknown>> =>
-    dispatch(handlers, channel, input, () => {});
-  return {
-    ws,
-    call: async <T>(channel: string, input: unknown) => {
-      const result = await raw(channel, input);
-      if (!result.ok) throw new Error(`${result.error.code}: ${result.error.detail ?? ''}`);
-      return result.value as T;
-    },
-    fails: async (channel, input) => {
-      const result = await raw(channel, input);
-      if (result.ok) throw new Error(`${channel} should have failed`);
-      return result.error.code;
-    },
-  };
-}
-
-/** Two laptops of one delegation, each with its own profile: Ani on A, Budi on B. */
-async function twoMembers(run: (a: Laptop, b: Laptop) => Promise<void>) {
-  await withTempDir((one) =>
-    withTempDir(async (two) => {
-      const a = await laptop(one);
-      const b = await laptop(two);
-      try {
-        await a.call('profile.update', { headName: 'Ani Lestari' });
-        await b.call('profile.update', { headName: 'Ani Lestari' });
-        await a.call('members.save', { member: { name: 'Ani Lestari', nip: '1' } });
-        await a.call('members.save', { member: { name: 'Budi Santoso', nip: '2' } });
-        const profileB = await b.call<DelegationProfile>('members.save', {
-          member: { name: 'Budi Santoso', nip: '2' },
-        });
-        await b.call('settings.update', { meMemberId: profileB.members[0]?.id });
-        await run(a, b);
-      } finally {
-        await a.ws.close();
-        await b.ws.close();
-      }
-    }),
-  );
-}
-
-const exchange = async (from: Laptop, to: Laptop, forumId: string) =>
-  (await receiveForum(to.ws, (await sendForum(from.ws, forumId)).bytes)).summary;
-
-const shared = (ws: Workspace, id: string) => {
-  const { noteHistory: _h, sync: _s, ...rest } = ws.forum(id) as ForumDocument & { sync?: unknown };
-  return JSON.parse(JSON.stringify(rest)) as unknown;
-};
+import { exchange, openLaptop, sharedView, twoMembers } from '../integration/laptops';
+import type { Laptop } from '../integration/laptops';
+import { receiveForum, sendForum } from '../../../electron/node/sync/exchange';
 
 describe('"me" on each laptop', () => {
   it('is the chosen member, else the only one, else the head of delegation', async () => {
     await withTempDir(async (dir) => {
-      const a = await laptop(dir);
+      const a = await openLaptop(dir);
       try {
         const book = new NotebookService(a.ws);
         await a.call('profile.update', { headName: 'Kepala Delegasi' });
@@ -222,7 +150,7 @@ describe('authorship', () => {
       expect(atA.bodyAuthors?.en?.name).toBe('Budi Santoso');
       const list = await a.call<NoteSummary[]>('notes.list', { forumId: forum.id });
       expect(list[0]?.authors).toEqual(['Ani Lestari', 'Budi Santoso']);
-      expect(shared(a.ws, forum.id)).toEqual(shared(b.ws, forum.id));
+      expect(sharedView(a.ws, forum.id)).toEqual(sharedView(b.ws, forum.id));
     });
   });
 
@@ -329,7 +257,7 @@ describe('conflicts, stated', () => {
       const fromB = (await sendForum(b.ws, forum.id)).bytes;
       await receiveForum(a.ws, fromB);
       await receiveForum(b.ws, fromA);
-      expect(shared(a.ws, forum.id)).toEqual(shared(b.ws, forum.id));
+      expect(sharedView(a.ws, forum.id)).toEqual(sharedView(b.ws, forum.id));
 
       const atA = (await a.call<ForumDetail>('forums.get', ref)).conflicts ?? [];
       const atB = (await b.call<ForumDetail>('forums.get', ref)).conflicts ?? [];
@@ -397,7 +325,7 @@ describe('conflicts, stated', () => {
         expect(doc.clauses[0]?.position?.stance).toBe(stance.others[0]?.value);
         expect(doc.sessions[0]?.title.en).toBe(title.current.value);
       }
-      expect(shared(a.ws, forum.id)).toEqual(shared(b.ws, forum.id));
+      expect(sharedView(a.ws, forum.id)).toEqual(sharedView(b.ws, forum.id));
     });
   });
 
@@ -482,7 +410,7 @@ describe('a note trashed by one member and edited by another', () => {
           expect(kept.body.id).toBe('Catatan sesi pleno. Wali Kota menutup sesi.');
           expect(kept.keptFromTrash).toBeTruthy();
         }
-        expect(shared(a.ws, forum.id)).toEqual(shared(b.ws, forum.id));
+        expect(sharedView(a.ws, forum.id)).toEqual(sharedView(b.ws, forum.id));
         // Read and dismissed: the mark goes, the note stays.
         const dismissed = await a.call<NoteView>('notes.update', {
           ...ref,

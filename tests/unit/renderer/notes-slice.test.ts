@@ -32,6 +32,7 @@ function fakeApi(
   } = {},
 ) {
   const updates: unknown[] = [];
+  const bases: unknown[] = [];
   const keepalive: boolean[] = [];
   let edit = 1000;
   let note = structuredClone(stored);
@@ -51,8 +52,14 @@ function fakeApi(
         if (options.failUpdates?.()) {
           return { ok: false, error: { code: 'host-unreachable', params: {} } };
         }
-        const { patch } = input as { patch: { body?: Partial<NoteView['body']> } };
-        updates.push(patch);
+        const { patch } = input as {
+          patch: { body?: Partial<NoteView['body']>; base?: Partial<NoteView['body']> };
+        };
+        // What each side was typed on goes with it (the host merges with it); the tests
+        // here are about what is sent and when.
+        const { base, ...sent } = patch;
+        bases.push(base);
+        updates.push(sent);
         keepalive.push(how?.keepalive === true);
         note = { ...note, body: { ...note.body, ...patch.body } };
         return { ok: true, value: note, edit: ++edit };
@@ -61,7 +68,7 @@ function fakeApi(
     },
     subscribe: () => () => {},
   };
-  return { client: createApiClient(transport), updates, keepalive };
+  return { client: createApiClient(transport), updates, bases, keepalive };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -94,7 +101,7 @@ describe('note autosave', () => {
 
   it('keeps the text when the host does not answer, and sends it when it does', async () => {
     let down = true;
-    const { client, updates } = fakeApi({ failUpdates: () => down });
+    const { client, updates, bases } = fakeApi({ failUpdates: () => down });
     const store = createAppStore(client, 'id');
     await store.getState().loadNotes('f1');
     await store.getState().openNote('n1');
@@ -109,6 +116,9 @@ describe('note autosave', () => {
     store.getState().editNote({ body: { en: 'Not lost' } });
     await store.getState().flushNote();
     expect(updates).toEqual([{ body: { id: 'Jangan hilang', en: 'Not lost' } }]);
+    // Typed on what the host still has (the request that failed changed nothing there), so
+    // the host does not take its own text for the delegate's starting point.
+    expect(bases).toEqual([{ id: '', en: '' }]);
   });
 });
 

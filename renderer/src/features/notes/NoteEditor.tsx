@@ -6,6 +6,7 @@ import { PrintButton } from '../../app/PrintButton';
 import { useBilingual } from '../../app/use-bilingual';
 import { useLanguageName } from '../../app/use-language-name';
 import { NONE, useAppStore } from '../../store/app-store';
+import { useCaretKept } from './keep-caret';
 import { renderMarkdown } from './markdown';
 import { NoteHistory } from './NoteHistory';
 
@@ -34,6 +35,7 @@ function SideEditor({ note, side }: { note: NoteView; side: Side }) {
   const id = useId();
   const languageName = useLanguageName();
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const { handlers: caret, follow } = useCaretKept(textarea, note.body[side]);
 
   // A new note, or *Write a note*: the cursor goes to the end of this side, and what was
   // typed while the note was being made is put there.
@@ -49,7 +51,8 @@ function SideEditor({ note, side }: { note: NoteView; side: Side }) {
     }
     element.focus();
     element.setSelectionRange(element.value.length, element.value.length);
-  }, [wanted, side, takeFocus, editNote]);
+    follow(element);
+  }, [wanted, side, takeFocus, editNote, follow]);
   const other: Side = side === 'id' ? 'en' : 'id';
   const language = languageName(side, 'start');
   const missing = note.translation === `missing-${side}`;
@@ -90,6 +93,7 @@ function SideEditor({ note, side }: { note: NoteView; side: Side }) {
         placeholder={t(side === 'id' ? 'editor.placeholderId' : 'editor.placeholderEn')}
         spellCheck
         onChange={(e) => editNote({ body: { [side]: e.target.value } })}
+        {...caret}
       />
       {/* Live: the rendered note follows the typing underneath it. */}
       {preview && (

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiChannel } from '../../../electron/common/api/channels';
+import type { ExportFile, NoteView } from '../../../electron/common/domain/notebook-views';
+import type { NoteVersion } from '../../../electron/common/domain/forum-schema';
+import { mergeText } from '../../../electron/node/notebook/merge-text';
+import { createApiClient } from '../../../renderer/src/api/api-client';
+import { createAppStore } from '../../../renderer/src/store/app-store';
+import { gwangjuForum } from '../../support/forums';
+import { twoMembers } from './laptops';
+import type { Laptop } from './laptops';
+
+/**
+ * A note open on one laptop while a colleague's change to it comes in. The page sends the
+ * whole side it shows; before, that side replaced the colleague's words. Now each patch says
+ * what it was typed on, and the host carries the edit onto what it holds.
+ */
+
+const OPENING = 'Pembukaan oleh Wali Kota Gwangju.';
+const BUDI_ADDS = 'Budi: delegasi Korea mengusulkan rencana aksi bersama.';
+const POSTPONED = 'Rapat ditunda sampai besok pagi.';
+const ANI_ADDS = 'Ani: Lampung Timur mendukung usulan itu.';
+
+describe('a change carried onto a text that moved meanwhile', () => {
+  it('keeps a colleague sentence added elsewhere, and both edits', () => {
+    const base = `${OPENING}\n\nSesi pleno.`;
+    const mine = `${OPENING}\n\n${ANI_ADDS}\n\nSesi pleno.`;
+    const current = `${OPENING}\n\nSesi pleno.\n\n${BUDI_ADDS}`;
+    expect(mergeText(base, mine, current)).toEqual({
+      text: `${OPENING}\n\n${ANI_ADDS}\n\nSesi pleno.\n\n${BUDI_ADDS}`,
+      clean: true,
+    });
+  });
+
+  it('keeps a deletion made on the page where the colleague did not write', () => {
+    const base = 'Satu dua tiga. Empat lima enam.';
+    const mine = 'Satu dua tiga.';
+    const current = 'Nol. Satu dua tiga. Empat lima enam.';
+    expect(mergeText(base, mine, current)).toEqual({ text: 'Nol. Satu dua tiga.', clean: true });
+  });
+
+  it('says when a change cannot find its words: the colleague rewrote them', () => {
+    const mine = 'Rapat ditunda sampai besok pagi pukul sembilan.';
+    const current = 'Sidang batal; tidak ada jadwal pengganti.';
+    expect(mergeText(POSTPONED, mine, current).clean).toBe(false);
+  });
+
+  it('takes the page text when nothing moved, or when both already agree', () => {
+    expect(mergeText('a', 'ab', 'a')).toEqual({ text: 'ab', clean: true });
+    expect(mergeText('a', 'ab', 'ab')).toEqual({ text: 'ab', clean: true });
+    expect(mergeText('a', 'a', 'ac')).toEqual({ text: 'ac', clean: true });
+  });
+});
+
+/** Ani's page (the app's store) on laptop A: the contract, the handlers, the events. */
+function pageOn(laptop: Laptop) {
+  const client = createApiClient({
+    kind: 'browser',
+    invoke: (channel: ApiChannel, input: unknown) => laptop.raw(channel, input),
+    subscribe: (listener) => laptop.events.subscribe(listener),
+  });
+  return createAppStore(client, 'id');
+}
+
+/** Budi sends the forum; Ani's laptop receives it through its API, as *Receive* does. */
+async function receive(from: Laptop, to: Laptop, forumId: string) {
+  const file = await from.call<ExportFile>('share.send', { forumId });
+  await to.call('share.receive', { base64: file.base64 });
+}
+
+/** Lets the page's answers and the event's refresh settle. */
+const settle = async (page: ReturnType<typeof pageOn>) => {
+  for (let i = 0; i < 5; i++) {
+    await page.getState().flushNote();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+async function sharedNote(a: Laptop, b: Laptop) {
+  const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
+  await a.call('share.start', { forumId: forum.id });
+  const note = await a.call<NoteView>('notes.create', {
+    forumId: forum.id,
+    note: { sessionId: null, body: { id: OPENING, en: '' } },
+  });
+  await receive(a, b, forum.id);
+  const page = pageOn(a);
+  await page.getState().loadNotes(forum.id);
+  await page.getState().openNote(note.id);
+  /** Budi writes the note's Indonesian side on his laptop; it reaches Ani's by file. */
+  const budiWrites = async (text: string) => {
+    await b.call('notes.update', { forumId: forum.id, id: note.id, patch: { body: { id: text } } });
+    await receive(b, a, forum.id);
+  };
+  return { forumId: forum.id, noteId: note.id, page, budiWrites };
+}
+
+describe("a note open on the page while a colleague's change to it arrives", () => {
+  it('keeps the colleague words on screen and in the store, and what is typed after', async () => {
+    await twoMembers(async (a, b) => {
+      const { forumId, noteId, page, budiWrites } = await sharedNote(a, b);
+
+      // Budi adds a sentence on his laptop; it reaches Ani's while her note is open.
+      await budiWrites(`${OPENING}\n\n${BUDI_ADDS}`);
+      await settle(page);
+      expect(page.getState().editing?.body.id).toBe(`${OPENING}\n\n${BUDI_ADDS}`);
+
+      // Ani types at the end of what her screen shows.
+      const shown = page.getState().editing?.body.id ?? '';
+      page.getState().editNote({ body: { id: `${shown}\n\n${ANI_ADDS}` } });
+      await settle(page);
+      const stored = await a.call<NoteView>('notes.get', { forumId, id: noteId });
+      expect(stored.body.id).toBe(`${OPENING}\n\n${BUDI_ADDS}\n\n${ANI_ADDS}`);
+    });
+  });
+
+  it('merges what was typed before the change arrived, while the page still showed the old text', async () => {
+    await twoMembers(async (a, b) => {
+      const { forumId, noteId, page, budiWrites } = await sharedNote(a, b);
+
+      // Ani types; before it is sent, Budi's sentence is merged into her laptop's store.
+      page.getState().editNote({ body: { id: `${ANI_ADDS}\n\n${OPENING}` } });
+      await budiWrites(`${OPENING}\n\n${BUDI_ADDS}`);
+      await settle(page);
+
+      const both = `${ANI_ADDS}\n\n${OPENING}\n\n${BUDI_ADDS}`;
+      expect((await a.call<NoteView>('notes.get', { forumId, id: noteId })).body.id).toBe(both);
+      // Her screen shows the merged text once what she typed is taken.
+      expect(page.getState().editing?.body.id).toBe(both);
+      // And it travels back: Budi's laptop ends with the same text.
+      await receive(a, b, forumId);
+      expect((await b.call<NoteView>('notes.get', { forumId, id: noteId })).body.id).toBe(both);
+    });
+  });
+
+  it('keeps the typing that could not be placed in the history, says so, and Undo puts it back', async () => {
+    await twoMembers(async (a, b) => {
+      const { forumId, noteId, page, budiWrites } = await sharedNote(a, b);
+
+      // Budi rewrites the sentence Ani is adding to: her words have nowhere to go.
+      await a.call('notes.update', { forumId, id: noteId, patch: { body: { id: POSTPONED } } });
+      await receive(a, b, forumId);
+      await page.getState().openNote(noteId);
+      const mine = 'Rapat ditunda sampai besok pagi pukul sembilan.';
+      const budis = 'Sidang batal; tidak ada jadwal pengganti.';
+      page.getState().editNote({ body: { id: mine } });
+      await budiWrites(budis);
+      await settle(page);
+
+      expect(page.getState().toast?.message).toEqual({ key: 'mergedPartly' });
+      const history = await a.call<NoteVersion[]>('notes.history', { forumId, id: noteId });
+      expect(history.find((v) => v.kind === 'merge')?.text).toBe(mine);
+
+      await page.getState().undoToast();
+      await settle(page);
+      const stored = await a.call<NoteView>('notes.get', { forumId, id: noteId });
+      expect(stored.body.id).toBe(mine);
+      // What Undo replaced (Budi's text) is kept in history in turn: nothing is gone.
+      const after = await a.call<NoteVersion[]>('notes.history', { forumId, id: noteId });
+      expect(after.map((v) => v.text)).toContain(budis);
+    });
+  });
+});
