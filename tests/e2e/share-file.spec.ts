@@ -2,12 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect as baseExpect, RisalahServer, test } from './fixtures';
-import { layoutProblems } from './layout-checks';
 import { exact, wording } from './wording';
 import type { Lang } from './wording';
-import { openSection } from './steps';
+import { openForumTab, screenshotChecked } from './steps';
 
 // Each step waits on the host: making a shared document, scrypt for a passphrase, a merge.
 // On a machine shared by many processes those take seconds, never the default five.
@@ -37,22 +36,9 @@ const PASSPHRASE = 'malam di Gwangju';
 
 type T = ReturnType<typeof wording>;
 
-async function look(page: Page, testInfo: TestInfo, name: string) {
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(150);
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
-  expect(await layoutProblems(page), name).toEqual([]);
-}
-
-async function tab(page: Page, t: T, key: string) {
-  await openSection(page, exact(t(`notebook:sections.${key}`)), t('notebook:sections.moreLabel'));
-}
-
 /** A new note on the side event, typed in Indonesian, then on disk. */
 async function writeNote(page: Page, t: T, lang: Lang, text: string) {
-  await tab(page, t, 'notes');
+  await openForumTab(page, t, 'notes');
   await page.getByRole('button', { name: t('notebook:notes.new') }).click();
   await page.getByLabel(t('notebook:editor.session')).selectOption({ label: SESSION[lang] });
   await page.getByRole('textbox', { name: INDONESIAN_SIDE[lang], exact: true }).fill(text);
@@ -62,7 +48,7 @@ async function writeNote(page: Page, t: T, lang: Lang, text: string) {
 }
 
 async function sendFile(page: Page, t: T, dir: string, name: string, passphrase = '') {
-  await tab(page, t, 'share');
+  await openForumTab(page, t, 'share');
   if (passphrase) await page.getByLabel(t('share:send.passphrase')).fill(passphrase);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -136,13 +122,13 @@ for (const [systemLang, lang] of [
         const forumId = forumIdOf(ayu);
         expect(forumId).not.toBe('');
         await writeNote(ayu, t, lang, AYU_NOTE);
-        await tab(ayu, t, 'share');
+        await openForumTab(ayu, t, 'share');
         await expect(ayu.getByText(t('share:delegation.private'))).toBeVisible();
         await expect(ayu.getByText(t('share:delegation.willTravel'))).toBeVisible();
         await ayu.getByRole('button', { name: t('share:delegation.start') }).click();
         await expect(ayu.getByText(t('share:delegation.shared'))).toBeVisible();
         await expect(ayu.getByText(t('share:delegation.travels'))).toBeVisible();
-        await look(ayu, testInfo, `${lang}-1360-share-panel`);
+        await screenshotChecked(ayu, testInfo, `${lang}-1360-share-panel`);
         const fromAyu = await sendFile(ayu, t, files, 'from-ayu.risalah');
 
         // Budi's laptop has no forum yet: he names himself, then receives from Home.
@@ -187,7 +173,7 @@ for (const [systemLang, lang] of [
         }
         await ayu.waitForTimeout(500);
         expect(await readFile(join(server.workspace, 'forums', `${forumId}.json`))).toEqual(before);
-        await look(ayu, testInfo, `${lang}-1360-refused`);
+        await screenshotChecked(ayu, testInfo, `${lang}-1360-refused`);
 
         // Budi's file asks for the passphrase; a wrong one is refused, the right one merges.
         await ayu.getByLabel(t('share:receive.choose')).setInputFiles(fromBudi);
@@ -211,25 +197,25 @@ for (const [systemLang, lang] of [
         await expect(newToAyu.getByRole('listitem')).toHaveCount(1);
         await expect(newToAyu.getByRole('listitem')).toContainText(BUDI);
         await expect(newToAyu.getByRole('listitem')).toContainText(BUDI_NOTE);
-        await look(ayu, testInfo, `${lang}-1360-what-came-in`);
+        await screenshotChecked(ayu, testInfo, `${lang}-1360-what-came-in`);
         await ayu.setViewportSize({ width: 800, height: 700 });
-        await look(ayu, testInfo, `${lang}-800-what-came-in`);
+        await screenshotChecked(ayu, testInfo, `${lang}-800-what-came-in`);
         await ayu.setViewportSize({ width: 1360, height: 860 });
 
         // Budi's copy of Ayu's changes back, so both laptops hold both notes.
         const fromAyuAgain = await sendFile(ayu, t, files, 'from-ayu-2.risalah');
-        await tab(budi, t, 'share');
+        await openForumTab(budi, t, 'share');
         await budi.getByLabel(t('share:receive.choose')).setInputFiles(fromAyuAgain);
         await expect(budi.getByRole('region', { name: t('share:received.title') })).toContainText(
           AYU,
           { timeout: 60_000 },
         );
         await budi.setViewportSize({ width: 800, height: 700 });
-        await look(budi, testInfo, `${lang}-800-share-panel`);
+        await screenshotChecked(budi, testInfo, `${lang}-800-share-panel`);
 
         // Both notes, with their authors, in both laptops: in the notes list and on disk.
         for (const page of [ayu, budi]) {
-          await tab(page, t, 'notes');
+          await openForumTab(page, t, 'notes');
           const list = page.getByRole('list', { name: exact(t('notebook:notes.listLabel')) });
           await expect(list.getByText(AYU_NOTE.slice(0, 30))).toBeVisible();
           await expect(list.getByText(BUDI_NOTE.slice(0, 30))).toBeVisible();

@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect as baseExpect, RisalahServer, test } from './fixtures';
-import { layoutProblems } from './layout-checks';
 import { exact, wording } from './wording';
-import { openSection } from './steps';
+import { openForumTab, screenshotChecked } from './steps';
 
 /**
  * Host this delegation and Join, as two delegates click them: two browser-mode instances on
@@ -25,21 +24,6 @@ const BUDI = 'Budi Santoso';
 const NOTE = 'Catatan lewat jaringan: delegasi Gwangju menyambut rencana aksi.';
 const BUDI_ADDS = ' Budi: usulan disepakati.';
 const AYU_ADDS = 'Ayu: ';
-
-type T = ReturnType<typeof wording>;
-
-async function look(page: Page, testInfo: TestInfo, name: string) {
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(150);
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
-  expect(await layoutProblems(page), name).toEqual([]);
-}
-
-async function tab(page: Page, t: T, key: string) {
-  await openSection(page, exact(t(`notebook:sections.${key}`)), t('notebook:sections.moreLabel'));
-}
 
 for (const [systemLang, lang, locale] of [
   ['id_ID.UTF-8', 'id', 'id-ID'],
@@ -77,7 +61,7 @@ for (const [systemLang, lang, locale] of [
         .getByRole('button', { name: /WHRCF 2017/ })
         .click();
       const forumId = /#\/forum\/([^/]+)/.exec(ayu.url())?.[1] ?? '';
-      await tab(ayu, t, 'share');
+      await openForumTab(ayu, t, 'share');
       await ayu.getByRole('button', { name: t('share:delegation.start') }).click();
       await expect(ayu.getByText(t('share:delegation.shared'))).toBeVisible();
       await expect(ayu.getByText(t('share:network.off'))).toBeVisible();
@@ -103,13 +87,13 @@ for (const [systemLang, lang, locale] of [
         .getByRole('navigation')
         .getByRole('button', { name: /WHRCF 2017/ })
         .click();
-      await tab(budi, t, 'notes');
+      await openForumTab(budi, t, 'notes');
       const peers = ayu.getByRole('list', { name: t('share:network.peers') });
       await expect(peers.getByRole('listitem')).toContainText(BUDI);
-      await look(ayu, testInfo, `${lang}-1360-hosting`);
+      await screenshotChecked(ayu, testInfo, `${lang}-1360-hosting`);
 
       // Ayu writes a note during the session; it appears on Budi's screen by itself.
-      await tab(ayu, t, 'notes');
+      await openForumTab(ayu, t, 'notes');
       await ayu.getByRole('button', { name: t('notebook:notes.new') }).click();
       await ayu.getByRole('textbox', { name: INDONESIAN_SIDE[lang], exact: true }).fill(NOTE);
       const budiList = budi.getByRole('list', { name: exact(t('notebook:notes.listLabel')) });
@@ -134,7 +118,7 @@ for (const [systemLang, lang, locale] of [
       await expect(budiText).toHaveValue(both, { timeout: 60_000 });
 
       // The host removes Budi's laptop: it is told, and stops.
-      await tab(ayu, t, 'share');
+      await openForumTab(ayu, t, 'share');
       await ayu
         .getByRole('button', { name: t('share:network.removeLabel', { name: BUDI }) })
         .click();
@@ -150,9 +134,9 @@ for (const [systemLang, lang, locale] of [
           .or(budi.getByText(t('share:network.refused.wrong-code', { address }))),
       ).toBeVisible();
       await budi.setViewportSize({ width: 800, height: 700 });
-      await look(budi, testInfo, `${lang}-800-removed`);
+      await screenshotChecked(budi, testInfo, `${lang}-800-removed`);
       await ayu.setViewportSize({ width: 800, height: 700 });
-      await look(ayu, testInfo, `${lang}-800-host-panel`);
+      await screenshotChecked(ayu, testInfo, `${lang}-800-host-panel`);
 
       // On disk: Budi's forum file holds Ayu's note with her name.
       await Promise.all(servers.map((server) => server.stop()));

@@ -1,5 +1,8 @@
 import { expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
+import { layoutProblems } from './layout-checks';
+import { exact } from './wording';
+import type { wording } from './wording';
 
 /**
  * What many tests do first, as a new user would: open the example forums from Home, pick one
@@ -36,4 +39,22 @@ export async function openSection(page: Page, name: string | RegExp, moreLabel: 
     }
     await expect(direct).toHaveAttribute('aria-selected', 'true', { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
+}
+
+/** A forum section by its key under `notebook:sections`, in the test's language. */
+export async function openForumTab(page: Page, t: ReturnType<typeof wording>, key: string) {
+  await openSection(page, exact(t(`notebook:sections.${key}`)), t('notebook:sections.moreLabel'));
+}
+
+/**
+ * Takes a full-page screenshot for the report (looked at by people) once the fonts are in,
+ * and checks the page's layout: nothing cut, overlapping or outside the window.
+ */
+export async function screenshotChecked(page: Page, testInfo: TestInfo, name: string) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(150);
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+  expect(await layoutProblems(page), name).toEqual([]);
 }

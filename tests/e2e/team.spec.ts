@@ -17,6 +17,12 @@ const run = promisify(execFile);
 const cli = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
 const risalah = (...args: string[]) => run(process.execPath, [cli, ...args]);
 
+/** *Send to a colleague* from one workspace and *Receive* on the other, with the built CLI. */
+async function handOver(forumId: string, from: string, to: string, file: string) {
+  await risalah('share', 'send', '--forum', forumId, '--out', file, '--workspace', from);
+  await risalah('share', 'receive', file, '--workspace', to);
+}
+
 const RINA = 'Rina Puspitasari, S.H., M.H.';
 const AGUS = 'Agus Setiawan, S.Sos.';
 const DEWI = 'Dewi Anggraini, S.Kom.';
@@ -212,17 +218,7 @@ for (const [lang, systemLang] of [
         const commitmentId = commitments[0]?.id as string;
         await page.goto('about:blank');
         await server.stop();
-        await risalah(
-          'share',
-          'send',
-          '--forum',
-          forumId,
-          '--out',
-          file,
-          '--workspace',
-          server.workspace,
-        );
-        await risalah('share', 'receive', file, '--workspace', b);
+        await handOver(forumId, server.workspace, b, file);
 
         // Apart: A (Rina) marks it done; B (Dewi) drops it.
         await server.start();
@@ -247,19 +243,8 @@ for (const [lang, systemLang] of [
         await serverB.stop();
 
         // Exchanged both ways with the built CLI.
-        await risalah('share', 'send', '--forum', forumId, '--out', file, '--workspace', b);
-        await risalah('share', 'receive', file, '--workspace', server.workspace);
-        await risalah(
-          'share',
-          'send',
-          '--forum',
-          forumId,
-          '--out',
-          file,
-          '--workspace',
-          server.workspace,
-        );
-        await risalah('share', 'receive', file, '--workspace', b);
+        await handOver(forumId, b, server.workspace, file);
+        await handOver(forumId, server.workspace, b, file);
 
         await server.start();
         await page.goto(server.url);

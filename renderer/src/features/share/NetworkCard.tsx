@@ -98,16 +98,11 @@ export function NetworkCard() {
               ))}
             </ul>
           )}
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button"
-              disabled={busy}
-              onClick={() => void act(stopLan)}
-            >
-              {t('network.stopHosting')}
-            </button>
-          </div>
+          <PanelAction
+            label={t('network.stopHosting')}
+            busy={busy}
+            onClick={() => void act(stopLan)}
+          />
         </div>
       )}
       {status?.mode === 'joined' && (
@@ -122,31 +117,18 @@ export function NetworkCard() {
                 ? t(`network.refused.${refusal(status.reason)}`, { address: status.address })
                 : t('network.connecting', { address: status.address })}
           </p>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button"
-              disabled={busy}
-              onClick={() => void act(stopLan)}
-            >
-              {t('network.leave')}
-            </button>
-          </div>
+          <PanelAction label={t('network.leave')} busy={busy} onClick={() => void act(stopLan)} />
         </div>
       )}
       {status?.mode === 'off' && (
         <>
           <p className="share-state">{t('network.off')}</p>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button primary"
-              disabled={busy}
-              onClick={() => void act(hostLan)}
-            >
-              {t('network.host')}
-            </button>
-          </div>
+          <PanelAction
+            label={t('network.host')}
+            busy={busy}
+            primary
+            onClick={() => void act(hostLan)}
+          />
           <form className="lan-join" onSubmit={join} aria-labelledby="share-join">
             <h3 id="share-join">{t('network.joinTitle')}</h3>
             <Field
@@ -175,6 +157,27 @@ export function NetworkCard() {
         {error ?? ''}
       </p>
     </section>
+  );
+}
+
+/** The panel's one button for its state: host, stop hosting, leave. */
+function PanelAction(props: {
+  label: string;
+  busy: boolean;
+  primary?: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <div className="form-actions">
+      <button
+        type="button"
+        className={props.primary ? 'button primary' : 'button'}
+        disabled={props.busy}
+        onClick={props.onClick}
+      >
+        {props.label}
+      </button>
+    </div>
   );
 }
 

@@ -18,7 +18,6 @@ export function ReceivedList({
   const { t } = useTranslation('share');
   const format = useFormat();
   const { summary } = received;
-  const author = (name: string) => name || t('received.unknownAuthor');
   return (
     <section className="share-received" aria-labelledby="share-received-title">
       <h3 id="share-received-title">{t('received.title')}</h3>
@@ -30,40 +29,8 @@ export function ReceivedList({
         })}
       </p>
       {!summary.changed && <p className="help">{t('received.nothing')}</p>}
-      {summary.notesAdded.length > 0 && (
-        <>
-          <h4>{t('received.notesAdded', { count: summary.notesAdded.length })}</h4>
-          <ul className="received-list" aria-label={t('received.notesAddedLabel')}>
-            {summary.notesAdded.map((note) => (
-              <li key={note.id}>
-                <span className="received-author" data-user-content>
-                  {author(note.author)}
-                </span>
-                <span className="received-preview" data-user-content>
-                  {note.preview || t('received.emptyNote')}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {summary.notesChanged.length > 0 && (
-        <>
-          <h4>{t('received.notesChanged', { count: summary.notesChanged.length })}</h4>
-          <ul className="received-list" aria-label={t('received.notesChangedLabel')}>
-            {summary.notesChanged.map((note) => (
-              <li key={note.id}>
-                <span className="received-author" data-user-content>
-                  {author(note.author)}
-                </span>
-                <span className="received-preview" data-user-content>
-                  {note.preview || t('received.emptyNote')}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <NoteList notes={summary.notesAdded} heading="notesAdded" />
+      <NoteList notes={summary.notesChanged} heading="notesChanged" />
       {summary.clausesChanged.length > 0 && (
         <>
           <h4>{t('received.clausesChanged', { count: summary.clausesChanged.length })}</h4>
@@ -95,5 +62,34 @@ export function ReceivedList({
         </button>
       )}
     </section>
+  );
+}
+
+/** New or changed notes, each with who wrote it and its first words. */
+function NoteList({
+  notes,
+  heading,
+}: {
+  notes: ShareReceived['summary']['notesAdded'];
+  heading: 'notesAdded' | 'notesChanged';
+}) {
+  const { t } = useTranslation('share');
+  if (notes.length === 0) return null;
+  return (
+    <>
+      <h4>{t(`received.${heading}`, { count: notes.length })}</h4>
+      <ul className="received-list" aria-label={t(`received.${heading}Label`)}>
+        {notes.map((note) => (
+          <li key={note.id}>
+            <span className="received-author" data-user-content>
+              {note.author || t('received.unknownAuthor')}
+            </span>
+            <span className="received-preview" data-user-content>
+              {note.preview || t('received.emptyNote')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
