@@ -96,10 +96,21 @@ export class ForumRepoBridge {
     const documentId = forumDocumentId(forum.forumId);
     this.#forums.set(documentId, forum);
     const existing = this.#repo.handles[documentId] as DocHandle<unknown> | undefined;
-    const handle =
-      existing ?? this.#repo.import<unknown>(A.save(forum.current()), { docId: documentId });
+    const handle = existing ?? this.#carry(documentId, forum.current());
     if (existing?.isReady()) existing.update((doc) => A.merge(doc, A.clone(forum.current())));
     this.#watch(documentId, handle);
+  }
+
+  /**
+   * A Repo handle holding the forum's document: a clone of it (milliseconds, in the same
+   * WebAssembly memory), not its save loaded again, which `Repo.import` would do (seconds on
+   * the host's event loop for a forum of 2,000 notes, with every request waiting meanwhile).
+   * The clone has an actor of its own; the Repo's copy never makes changes, only merges.
+   */
+  #carry(documentId: DocumentId, current: A.Doc<unknown>): DocHandle<unknown> {
+    const handle = this.#repo.import<unknown>(new Uint8Array(0), { docId: documentId });
+    handle.update(() => A.clone(current));
+    return handle;
   }
 
   /** The forum was saved locally: its new changes go to the peers. */
