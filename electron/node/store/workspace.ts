@@ -85,6 +85,8 @@ interface SharedEntry {
   files: SyncFiles;
   forum: SharedForum | null;
   loaded: LoadedSync | null;
+  /** The document's load, started after a save that found it unloaded (see `#persistShared`). */
+  catchUp?: Promise<void>;
 }
 
 /**
@@ -107,6 +109,8 @@ export class Workspace {
   readonly #shared = new Map<string, SharedEntry>();
   /** Told when a shared forum's document changed here, or a forum started or stopped travelling. */
   readonly #sharedListeners = new Set<(change: SharedChange) => void>();
+  /** `close` has begun: no document is loaded in the background any more. */
+  #closing = false;
   #status: SaveStatus = {
     state: 'idle',
     savedAt: null,
@@ -216,11 +220,13 @@ export class Workspace {
       this.#shared.set(id, { files, forum: null, loaded });
       return false;
     }
+    // A view saved with edits its document never took (`pending`) keeps them: they are found
+    // against the document as of the heads the view records, not replaced by it.
     const { shared, rebuilt, damaged } = (await sync()).SharedForum.fromLoaded(
       files,
       loaded,
       view,
-      'opening',
+      syncMarkOf(view)?.pending ? 'resuming' : 'opening',
     );
     this.#sharedNotices(id, damaged);
     if (shared) {
@@ -267,8 +273,10 @@ export class Workspace {
   #resume(id: string, entry: SharedEntry, module: SyncModule): SharedForum {
     const view = this.forum(id) as ForumDocument;
     const loaded = entry.loaded as LoadedSync;
-    // Not edited since opening: the view is still the one read, the cheaper path serves.
-    const edited = (this.#forums.get(id)?.status.edit ?? 0) > 0;
+    // Not edited since opening, nor saved with edits the document lacks: the view is still
+    // the one the document stands for, and the cheaper path serves.
+    const edited =
+      (this.#forums.get(id)?.status.edit ?? 0) > 0 || syncMarkOf(view)?.pending === true;
     const { shared, rebuilt, damaged } = module.SharedForum.fromLoaded(
       entry.files,
       loaded,
@@ -280,7 +288,9 @@ export class Workspace {
     // Unreadable after all (its bytes passed their checksums, so this is rare): the view,
     // with every note, makes the document again; the next save writes it whole.
     entry.forum = shared ?? module.SharedForum.fromView(entry.files, view);
-    if (rebuilt || !shared) this.#forums.get(id)?.update(() => undefined);
+    // A pending view's edits reach the change log (and the peers) with the save that follows.
+    if (rebuilt || !shared || syncMarkOf(view)?.pending)
+      this.#forums.get(id)?.update(() => undefined);
     return entry.forum;
   }
 
@@ -293,11 +303,46 @@ export class Workspace {
   }
 
   async #persistShared(id: string, view: ForumDocument): Promise<void> {
+    const entry = this.#shared.get(id);
+    if (!entry) return;
+    const mark = syncMarkOf(view);
+    if (!entry.forum && mark) {
+      // The document is not loaded yet (seconds for a forum of thousands of notes, all on this
+      // event loop): the edit is not held back for it. The view is written now, marked as
+      // holding edits its document lacks, so that a crash before the document takes them
+      // loses nothing (the next load finds them against the heads the view records); the
+      // document is loaded after this save, and the save that follows writes them into it.
+      (view as { sync?: SyncMark }).sync = { heads: mark.heads, pending: true };
+      this.#catchUpLater(id, entry);
+      return;
+    }
     const shared = await this.#sharedForum(id);
     if (!shared) return;
     await shared.persist(view);
     // The change log is on disk: the edit may leave this laptop now.
     this.#tellShared({ forumId: id, kind: 'saved' });
+  }
+
+  /**
+   * Loads a shared forum's document once the save under way is on disk, then saves the view
+   * again so that its pending edits reach the change log (and the peers). A close meanwhile
+   * waits for it; a failure leaves the view pending, to be taken at the next load.
+   */
+  #catchUpLater(id: string, entry: SharedEntry): void {
+    if (entry.catchUp) return;
+    const doc = this.#forums.get(id);
+    entry.catchUp = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // The save that found the document unloaded finishes first.
+      await doc?.flush().catch(() => undefined);
+      if (this.#closing || this.#shared.get(id) !== entry) return;
+      await this.#sharedForum(id);
+      doc?.update(() => undefined);
+    })()
+      .catch(() => undefined)
+      .finally(() => {
+        entry.catchUp = undefined;
+      });
   }
 
   /**
@@ -685,6 +730,10 @@ export class Workspace {
    */
   async close(): Promise<void> {
     try {
+      // A document loading in the background is not started anew, nor left running on a
+      // closed workspace: the views stay marked pending, and the next load takes their edits.
+      this.#closing = true;
+      await Promise.all([...this.#shared.values()].map((entry) => entry.catchUp));
       await this.#flushOrKeep();
       await rememberCounters(
         this.dir,

@@ -19,6 +19,13 @@ import type { LoadedSync, SyncFiles } from './sync-files';
 /** What the view records about its document: the heads it was materialised at. */
 export interface SyncMark {
   heads: string[];
+  /**
+   * The view holds edits the document does not have yet: they were saved while the
+   * document was still unloaded (loading it takes seconds for thousands of notes, and a
+   * save never waits for that). They go into the document once it is loaded, found against
+   * the document as of `heads`.
+   */
+  pending?: true;
 }
 
 export const syncMarkOf = (view: ForumDocument): SyncMark | undefined =>

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as A from '@automerge/automerge';
 import { describe, expect, it } from 'vitest';
 import type { ForumDocument } from '../../../electron/common/domain/forum-schema';
+import { decodeDocument } from '../../../electron/node/store/document-codec';
 import { NotebookService } from '../../../electron/node/notebook/notebook-service';
 import { Workspace } from '../../../electron/node/store/workspace';
 import { headsOfSaved } from '../../../electron/node/sync/automerge-heads';
@@ -88,13 +89,30 @@ describe('a shared forum opened without loading its document', () => {
       const loaded = await new SyncFiles(dir, id).load();
       expect(loaded.heads).toEqual([...viewOf(await peek(dir), id).sync.heads].sort());
 
-      const again = await open(dir);
+      // Saves only when asked (`flush`), so that what each save wrote can be looked at.
+      const again = await Workspace.open(dir, {
+        holder: 'test',
+        debounceMs: 60_000,
+        maxWaitMs: 60_000,
+      });
       const note = viewOf(again, id).notes[17] as ForumDocument['notes'][number];
       const typed = `${note.body.id} dan kalimat baru`;
       const logBefore = (await stat(logPath(dir, id))).size;
       const snapshotBefore = await readFile(snapshotPath(dir, id));
-      // The edit happens before the document is loaded: the save loads it and finds the edit.
+      // The edit happens before the document is loaded: the save does not wait for the
+      // document (seconds for thousands of notes). The view is on disk with the edit, marked
+      // as holding edits the document lacks; the change log has not grown yet.
       new NotebookService(again).updateNote(id, note.id, { body: { id: typed } });
+      await again.flush();
+      const onDisk = decodeDocument(await readFile(forumJson(dir, id))) as ForumDocument & {
+        sync: { heads: string[]; pending?: boolean };
+      };
+      expect(onDisk.notes.find((n) => n.id === note.id)?.body.id).toBe(typed);
+      expect(onDisk.sync.pending).toBe(true);
+      expect((await stat(logPath(dir, id))).size).toBe(logBefore);
+      // Then the document loads, finds the edit against the heads the view records, and the
+      // save that follows appends only its change.
+      await again.loadShared(id);
       await again.flush();
       const added = (await stat(logPath(dir, id))).size - logBefore;
       expect(added).toBeGreaterThan(0);
@@ -147,6 +165,58 @@ describe('a shared forum opened without loading its document', () => {
     });
   }, 60_000);
 
+  it('keeps an edit saved before the document loaded when the writer is SIGKILLed before the document took it', async () => {
+    const child = await bundleChild(
+      join(import.meta.dirname, '..', '..', 'support', 'shared-crash-writer.ts'),
+    );
+    await withTempDir(async (dir) => {
+      const { ws, id } = await sharedForum(dir, 50);
+      await ws.close();
+      const logBefore = await readFile(logPath(dir, id));
+      const sentence = ' Kalimat yang disimpan sebelum dokumennya dimuat.';
+      await new Promise<void>((resolve, reject) => {
+        const proc = spawn(process.execPath, [child, dir, id, sentence, 'pending'], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stderr = '';
+        proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        proc.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('saved')) proc.kill('SIGKILL');
+        });
+        proc.on('exit', (code, signal) =>
+          signal === 'SIGKILL' ? resolve() : reject(new Error(`exited ${code}: ${stderr}`)),
+        );
+      });
+      // Only the view has the edit: the change log is as it was.
+      expect((await readFile(logPath(dir, id))).equals(logBefore)).toBe(true);
+      const again = await open(dir);
+      expect(bodies(again, id).filter((b) => b.endsWith(sentence))).toHaveLength(1);
+      expect(again.notices).toEqual([]);
+      // Loading the document finds the edit against the heads the view records, and the
+      // save that follows writes it into the change log.
+      const doc = (await again.loadShared(id)) as unknown as A.Doc<{
+        notes: Record<string, { body: { id: string } }>;
+      }>;
+      await again.flush();
+      const first = viewOf(again, id).notes[0] as ForumDocument['notes'][number];
+      expect(doc.notes[first.id]?.body.id.endsWith(sentence)).toBe(false);
+      const taken = again.sharedDoc(id) as unknown as typeof doc;
+      expect(taken.notes[first.id]?.body.id.endsWith(sentence)).toBe(true);
+      expect((await readFile(logPath(dir, id))).length).toBeGreaterThan(logBefore.length);
+      await again.close();
+      // The document alone, loaded from its files, has it too.
+      const loaded = await new SyncFiles(dir, id).load();
+      let fromFiles = A.load<{ notes: Record<string, { body: { id: string } }> }>(
+        loaded.snapshot as Uint8Array,
+      );
+      for (const change of loaded.changes) fromFiles = A.loadIncremental(fromFiles, change);
+      expect(fromFiles.notes[first.id]?.body.id.endsWith(sentence)).toBe(true);
+      const third = await open(dir);
+      expect(bodies(third, id).filter((b) => b.endsWith(sentence))).toHaveLength(1);
+      await third.close();
+    });
+  }, 60_000);
+
   it('catches a saved document whose bytes name other heads than its content, keeping every note', async () => {
     await withTempDir(async (dir) => {
       const { ws, id } = await sharedForum(dir);
@@ -156,6 +226,7 @@ describe('a shared forum opened without loading its document', () => {
       const lied = viewOf(await peek(dir), id).sync.heads;
       // A note that reaches the document, then a view that never saw it.
       const second = await open(dir);
+      await second.loadShared(id);
       new NotebookService(second).createNote(id, { body: { id: 'hanya di dokumen' } });
       await second.close();
       // The document saved whole, its chunk rewritten to name the old heads (checksums fixed).
@@ -169,6 +240,8 @@ describe('a shared forum opened without loading its document', () => {
       // The user types before anything loads the document.
       const note = viewOf(third, id).notes[0] as ForumDocument['notes'][number];
       new NotebookService(third).updateNote(id, note.id, { body: { id: 'diketik sesudah buka' } });
+      await third.flush();
+      await third.loadShared(id);
       await third.flush();
       expect(third.notices.map((n) => n.file)).toContain(join('forums', `${id}.automerge`));
       expect(third.notices.map((n) => n.detail).join()).toMatch(/mismatching heads/);
