@@ -1,9 +1,10 @@
 // Issue 18's sync target on the bench's 2,000-note shared forum: one edit typed on a joiner
 // until the host has merged it and saved it durably, through the real store on both sides
 // (change log, view, the forum bridge over the LAN adapters, TLS on loopback). The document
-// is loaded on both laptops first (its first-use cost is a row of its own in sync.ts).
+// is loaded on both laptops first (its first-use cost is a row of its own in sync.ts); the
+// LAN's start (the forum handed to the Repo) is timed beside `Repo.import` of its save.
 import { Repo } from '@automerge/automerge-repo';
-import type * as A from '@automerge/automerge';
+import * as A from '@automerge/automerge';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,9 +42,14 @@ let forumId = '';
 // The joiner has the same forum, as after a first exchange by file.
 await cp(hostDir, joinDir, { recursive: true });
 
+/** Per laptop: the document's load, then the forum handed to the Repo (the LAN's start). */
+const startMs: { load: number; carry: number }[] = [];
+
 async function laptop(dir: string, network: ConstructorParameters<typeof Repo>[0]['network']) {
   const ws = await Workspace.open(dir, { holder: 'bench', debounceMs: 300 });
+  const loadStart = performance.now();
   await ws.loadShared(forumId);
+  const loaded = performance.now();
   const holder: { bridge?: ForumRepoBridge } = {};
   const repo = new Repo({ network, shareConfig: ForumRepoBridge.shareConfig(() => holder.bridge) });
   const bridge = new ForumRepoBridge(repo, { adopt: async () => null });
@@ -56,6 +62,7 @@ async function laptop(dir: string, network: ConstructorParameters<typeof Repo>[0
     },
   };
   bridge.add(forum);
+  startMs.push({ load: loaded - loadStart, carry: performance.now() - loaded });
   ws.onSharedChange((change) => {
     if (change.kind === 'saved') bridge.localChanged(change.forumId);
   });
@@ -72,9 +79,22 @@ const atHost = await laptop(hostDir, [host]);
 const atJoiner = await laptop(joinDir, [joiner]);
 await joiner.whenConnected();
 
-/** Resolves once the host has saved a view whose note `id` ends with `text`. */
+// Raw reference for the LAN start: the forum's save imported into a Repo as `Repo.import`
+// does it (what the bridge did before it handed over a clone).
+const rawRepo = new Repo({ network: [] });
+const current = atHost.ws.sharedDoc(forumId) as A.Doc<unknown>;
+const importStart = performance.now();
+rawRepo.import(A.save(current));
+const importMs = performance.now() - importStart;
+await rawRepo.shutdown();
+
+/**
+ * Resolves, with the time, once the host has the edit durably: its change log holds it
+ * (the host's `saved`) and its view has the text. Stamped when it happens, not when the
+ * joiner's own save is over (the joiner's view write is not on the way to the host).
+ */
 const hostHas = (noteId: string, text: string) =>
-  new Promise<void>((resolve) => {
+  new Promise<number>((resolve) => {
     const has = () =>
       (atHost.ws.forum(forumId) as ForumDocument).notes
         .find((n) => n.id === noteId)
@@ -82,7 +102,7 @@ const hostHas = (noteId: string, text: string) =>
     const stop = atHost.ws.onSharedChange((change) => {
       if (change.kind === 'saved' && has()) {
         stop();
-        resolve();
+        resolve(performance.now());
       }
     });
   });
@@ -104,9 +124,9 @@ for (let run = 0; run < RUNS + 2; run++) {
   // Saved at once (the app's autosave waits 300 ms after the last key before this).
   await atJoiner.ws.flush();
   const saved = performance.now();
-  await arrived;
+  const at = await arrived;
   if (run >= 2) {
-    syncMs.push(performance.now() - started);
+    syncMs.push(at - started);
     saveMs.push(saved - started);
   }
 }
@@ -126,6 +146,9 @@ process.stdout.write(
     p95: percentile(syncMs, 95),
     saveP50: percentile(saveMs, 50),
     saveP95: percentile(saveMs, 95),
+    loadMs: Math.max(...startMs.map((s) => s.load)),
+    carryMs: Math.max(...startMs.map((s) => s.carry)),
+    importMs,
   }),
 );
 process.exit(0);

@@ -318,9 +318,9 @@ export class Workspace {
     }
     const shared = await this.#sharedForum(id);
     if (!shared) return;
-    await shared.persist(view);
-    // The change log is on disk: the edit may leave this laptop now.
-    this.#tellShared({ forumId: id, kind: 'saved' });
+    // The change log is on disk: the edit may leave this laptop now (a save that found
+    // nothing new, its changes appended by a merge's own persist, has nothing to send).
+    if (await shared.persist(view)) this.#tellShared({ forumId: id, kind: 'saved' });
   }
 
   /**
@@ -609,6 +609,10 @@ export class Workspace {
       keepEditedTrashed(before, incoming, view, new Date().toISOString());
       return merged;
     });
+    // The merged changes reach the change log at once, without waiting behind a write of
+    // the view already under way (megabytes for a large forum): the peers and the merge
+    // are done sooner. The view is written after, as after every save.
+    await this.#persistShared(forumId, this.forum(forumId) as ForumDocument);
     await this.flush();
     return summary;
   }

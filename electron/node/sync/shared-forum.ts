@@ -59,6 +59,8 @@ export class SharedForum {
    * the changes since, so a colleague who already has it applies only those changes.
    */
   #base: { bytes: Uint8Array; heads: string[] } | null = null;
+  /** The persist under way: persists run one after the other. */
+  #persisting: Promise<unknown> = Promise.resolve();
 
   private constructor(files: SyncFiles, doc: ForumDoc, savedHeads: string[]) {
     this.files = files;
@@ -171,7 +173,17 @@ export class SharedForum {
    * Called by the save, before the view is written: the view's edits go into the document,
    * reach the change log (fsync), and the view records the heads it now stands for.
    */
-  async persist(view: ForumDocument): Promise<void> {
+  persist(view: ForumDocument): Promise<boolean> {
+    // One at a time: a merge from a peer persists at once, while the view's write may be
+    // persisting too; each takes whatever the other left.
+    const run = this.#persisting.then(() => this.#persistOnce(view));
+    this.#persisting = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Whether anything reached the disk. */
+  async #persistOnce(view: ForumDocument): Promise<boolean> {
+    let wrote = false;
     // Edits made while the log is being flushed are taken too, until none is left: the heads
     // the view records are then exactly the state the view's write will hold.
     if (this.#compactDue) {
@@ -180,6 +192,7 @@ export class SharedForum {
       await this.#compact();
       this.#savedHeads = A.getHeads(this.#doc);
       this.#compactDue = false;
+      wrote = true;
     }
     for (;;) {
       this.#doc = applyView(this.#doc, view, this.#cache);
@@ -187,9 +200,11 @@ export class SharedForum {
       if (sameHeads(this.#savedHeads, heads)) break;
       await this.files.append(A.saveSince(this.#doc, this.#savedHeads));
       this.#savedHeads = heads;
+      wrote = true;
       if (this.files.logBytes > COMPACT_BYTES) await this.#compact();
     }
     (view as { sync?: SyncMark }).sync = { heads: A.getHeads(this.#doc) };
+    return wrote;
   }
 
   /** The view the document stands for, with `local` supplying what never travels. */
