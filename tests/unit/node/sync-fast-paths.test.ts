@@ -429,3 +429,26 @@ async function forgeHeads(dir: string, id: string, heads: string[]): Promise<Buf
   const magic = Buffer.from('RSLHAM1\n');
   return Buffer.concat([magic, createHash('sha256').update(save).digest(), save]);
 }
+
+describe('persisting a shared forum from two places at once', () => {
+  it('appends each change once: a merge persisting at once and a view write persisting meanwhile', async () => {
+    await withTempDir(async (dir) => {
+      const { ws, id } = await sharedForum(dir);
+      const view = structuredClone(ws.forum(id)) as ForumDocument;
+      await ws.close();
+      const files = new SyncFiles(dir, id);
+      const { shared } = SharedForum.fromLoaded(files, await files.load(), view, 'opening');
+      if (!shared) throw new Error('no document');
+      const before = (await files.load()).changes.length;
+      (view.notes[0] as ForumDocument['notes'][number]).body.id = 'diketik sekali';
+      const wrote = await Promise.all([shared.persist(view), shared.persist(view)]);
+      // The first appends the edit; the second, run after it, finds nothing left to append.
+      expect(wrote).toEqual([true, false]);
+      const loaded = await files.load();
+      expect(loaded.changes).toHaveLength(before + 1);
+      expect(loaded.heads).toEqual(
+        [...(view as ForumDocument & { sync: { heads: string[] } }).sync.heads].sort(),
+      );
+    });
+  });
+});
