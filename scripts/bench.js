@@ -432,7 +432,7 @@ function benchLan() {
   row(
     'LAN sync',
     '2k, stores',
-    `one edit typed on a joiner until the host has merged it and appended it to its change log (${store.runs} edits; both laptops in one process)`,
+    `one edit typed on a joiner until the host has merged it and appended it to its change log (${store.runs} edits; the host in a process of its own)`,
     `${ms(store.p50)} / p95 ${ms(store.p95)}`,
     `the joiner's own save (log, then the 3 MB view) ${ms(store.saveP50)} / p95 ${ms(store.saveP95)}`,
     '≤ 200 ms',

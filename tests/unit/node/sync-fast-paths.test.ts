@@ -328,7 +328,10 @@ describe("a colleague's file merged from the changes after a save this laptop ha
           view.forum.acronym = 'WHRCF-B';
         });
         // A edits meanwhile, so the merge has both sides.
-        const typedA = viewOf(a, id).notes[9] as ForumDocument['notes'][number];
+        // Another note than B's (notes made in the same millisecond sort by their random ids).
+        const typedA = viewOf(a, id).notes.find(
+          (n, i) => i >= 9 && n.id !== typed.id,
+        ) as ForumDocument['notes'][number];
         new NotebookService(a).updateNote(id, typedA.id, { body: { id: 'diubah di A' } });
         await b.flush();
         const bytes = b.sharedSave(id);
