@@ -49,6 +49,7 @@ import type {
   NoteView,
   SearchResults,
   SplitApplied,
+  ReportUpdated,
   SplitPreview,
   TrashEntry,
 } from '../domain/notebook-views';
@@ -56,6 +57,7 @@ import { idSchema } from '../domain/primitives';
 import {
   letterheadInputSchema,
   memberInputSchema,
+  reportBaseSchema,
   reportPatchSchema,
 } from '../domain/report-input-schema';
 import type { ReportDrafts } from '../domain/report-input-schema';
@@ -149,7 +151,9 @@ export const apiContract = {
     z.object({ letterhead: letterheadInputSchema }).strict(),
   ),
   'report.get': channel<ReportDetails>()(forumRef),
-  'report.update': channel<ReportDetails>()(forumRef.extend({ patch: reportPatchSchema }).strict()),
+  'report.update': channel<ReportUpdated>()(
+    forumRef.extend({ patch: reportPatchSchema, base: reportBaseSchema.optional() }).strict(),
+  ),
   'report.draft': channel<ReportDrafts>()(forumRef),
   'forums.list': channel<ForumSummary[]>()(noInput),
   'forums.create': channel<Forum>()(forumCreateSchema),

@@ -1,6 +1,20 @@
 import type { Bilingual } from './primitives';
-import type { Clause, ClauseDocument, Commitment, Forum, Note, Session } from './forum-schema';
-import type { ImportEncoding, csvFields, mergeFields, trashKinds } from './vocabulary';
+import type {
+  Clause,
+  ClauseDocument,
+  Commitment,
+  Forum,
+  Note,
+  ReportDetails,
+  Session,
+} from './forum-schema';
+import type {
+  ImportEncoding,
+  ReportTextField,
+  csvFields,
+  mergeFields,
+  trashKinds,
+} from './vocabulary';
 import type { ForumIndexEntry } from './workspace-schema';
 import type { TranslationStatus } from './translation';
 import type { UiLanguage } from '../language';
@@ -54,6 +68,21 @@ export interface NoteView extends Note {
    * the named version in the note's history.
    */
   unmerged?: NoteMergeKept[];
+}
+
+/**
+ * The report after an edit. `replaced`: narrative sides where the delegate's typing met a
+ * colleague's change to the same words and could not be placed beside it; the delegate's
+ * text was kept, and the colleague's text it replaced is here, to put back.
+ */
+export interface ReportUpdated extends ReportDetails {
+  replaced?: ReportReplaced[];
+}
+
+export interface ReportReplaced {
+  field: ReportTextField;
+  side: UiLanguage;
+  text: string;
 }
 
 export interface NoteMergeKept {

@@ -91,10 +91,26 @@ export const reportPatchSchema = z
   .partial()
   .strict();
 
+/**
+ * The text each narrative field in a patch was typed on (what the page last had from the
+ * host): the host carries the edit onto what it holds now, so a colleague's words merged in
+ * meanwhile stay (see `mergeText`).
+ */
+export const reportBaseSchema = z
+  .object({
+    purpose: bilingualInput(REPORT_TEXT_MAX),
+    results: bilingualInput(REPORT_TEXT_MAX),
+    conclusions: bilingualInput(REPORT_TEXT_MAX),
+    recommendations: bilingualInput(REPORT_TEXT_MAX),
+  } satisfies Record<ReportTextField, unknown>)
+  .partial()
+  .strict();
+
 export type MemberInput = z.input<typeof memberInputSchema>;
 export type LetterheadInput = z.infer<typeof letterheadInputSchema>;
 export type SignatoryInput = z.input<typeof signatoryInputSchema>;
 export type ReportPatch = z.input<typeof reportPatchSchema>;
+export type ReportBase = z.infer<typeof reportBaseSchema>;
 
 /** Drafts of those texts, made from the forum's positions and commitments. */
 export type ReportDrafts = Record<ReportTextField, Bilingual>;

@@ -59,7 +59,8 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
     'members.move': async ({ id, direction }) => ctx.notebook.moveMember(id, direction),
     'letterhead.update': async ({ letterhead }) => ctx.notebook.updateLetterhead(letterhead),
     'report.get': async ({ forumId }) => ctx.notebook.report(forumId),
-    'report.update': async ({ forumId, patch }) => ctx.notebook.updateReport(forumId, patch),
+    'report.update': async ({ forumId, patch, base }) =>
+      ctx.notebook.updateReport(forumId, patch, base),
     'report.draft': async ({ forumId }) =>
       draftReportTexts(structuredClone(ctx.workspace.forum(forumId)), ctx.notebook.profile()),
     'forums.list': async () => ctx.notebook.listForums(),

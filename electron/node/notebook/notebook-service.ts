@@ -31,6 +31,8 @@ import type {
   NoteMergeKept,
   NoteSummary,
   NoteView,
+  ReportReplaced,
+  ReportUpdated,
   SearchResults,
 } from '../../common/domain/notebook-views';
 import { translationStatus } from '../../common/domain/translation';
@@ -39,12 +41,14 @@ import type { ReportDetails } from '../../common/domain/forum-schema';
 import type {
   LetterheadInput,
   MemberInput,
+  ReportBase,
   ReportPatch,
 } from '../../common/domain/report-input-schema';
 import {
   letterheadInputSchema,
   memberInputSchema,
   reportPatchSchema,
+  reportTextFields,
 } from '../../common/domain/report-input-schema';
 import { SearchIndex } from '../search/search-index';
 import { mergeText } from './merge-text';
@@ -228,7 +232,12 @@ export class NotebookService {
    * Changes the report details given. Members and member signatories must be in the
    * profile: a report never points at someone who is not there.
    */
-  updateReport(forumId: string, patch: ReportPatch): ReportDetails {
+  /**
+   * `base`: what each narrative side in the patch was typed on. The edit is carried onto the
+   * text as it is now (a colleague's words merged in meanwhile stay); where it cannot be
+   * placed, the delegate's text is kept and the colleague's is returned in `replaced`.
+   */
+  updateReport(forumId: string, patch: ReportPatch, base?: ReportBase): ReportUpdated {
     const parsed = reportPatchSchema.parse(patch);
     const known = new Set(this.#workspace.data.profile.members.map((m) => m.id));
     for (const id of parsed.memberIds ?? []) {
@@ -243,8 +252,21 @@ export class NotebookService {
       if (next.memberIds) next.memberIds = [...new Set(next.memberIds)];
       // The forum's own updatedAt is left alone: it is copied into workspace.json, and a
       // report edit should cost one forum document, as a note edit does.
+      const replaced: ReportReplaced[] = [];
+      for (const field of reportTextFields) {
+        const mine = next[field];
+        const typedOn = base?.[field];
+        if (!mine || !typedOn) continue;
+        for (const side of ['id', 'en'] as const) {
+          const now = doc.report[field][side];
+          const merged = mergeText(typedOn[side], mine[side], now);
+          if (merged.clean) mine[side] = merged.text;
+          else replaced.push({ field, side, text: now });
+        }
+      }
       Object.assign(doc.report, next);
-      return structuredClone(doc.report);
+      const report = structuredClone(doc.report);
+      return replaced.length ? { ...report, replaced } : report;
     });
   }
 

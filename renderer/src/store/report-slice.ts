@@ -3,9 +3,12 @@ import type { ReportDetails } from '../../../electron/common/domain/forum-schema
 import type {
   LetterheadInput,
   MemberInput,
+  ReportBase,
   ReportPatch,
 } from '../../../electron/common/domain/report-input-schema';
 import { reportTextFields } from '../../../electron/common/domain/vocabulary';
+import type { ReportTextField } from '../../../electron/common/domain/vocabulary';
+import type { ReportUpdated } from '../../../electron/common/domain/notebook-views';
 import type {
   DelegationProfile,
   Letterhead,
@@ -25,6 +28,11 @@ export interface ReportSlice {
   /** Changes the report at once on screen; the host gets it as notes do (autosave.ts). */
   editReport(patch: ReportEdit): void;
   flushReport(): Promise<void>;
+  /**
+   * Something came in from a colleague: the report is read again, unless what the delegate
+   * typed is on its way (its answer brings the merged text then).
+   */
+  refreshReport(): Promise<void>;
   /** Fills each empty side of each text from the drafts; returns how many were filled. */
   fillReportDrafts(): Promise<number>;
   saveMember(member: MemberInput): Promise<void>;
@@ -40,14 +48,58 @@ export const createReportSlice =
   (set, get) => {
     // One autosaver per forum, as notes have one per note: a patch belongs to its report.
     const savers = new Map<string, Autosaver<ReportPatch>>();
+    /**
+     * Each report's narrative as the host last had it, as far as this page knows: what is
+     * typed is typed on it, and it goes with each patch (see the notes' `known`).
+     */
+    const known = new Map<string, Partial<Narrative>>();
+    let edits = 0;
+    const send = async (forumId: string, patch: ReportPatch) => {
+      const was = known.get(forumId);
+      const sent = was ? { ...was, ...narrativeOf(patch) } : undefined;
+      if (sent) known.set(forumId, sent);
+      let saved: ReportUpdated;
+      try {
+        saved = await api.call('report.update', {
+          forumId,
+          patch,
+          ...(was ? { base: baseOf(was, patch) } : {}),
+        });
+      } catch (error) {
+        // Not taken: the next try is typed on what the host still has.
+        if (was && known.get(forumId) === sent) known.set(forumId, was);
+        throw error;
+      }
+      get().setSendError(null);
+      const { replaced, ...report } = saved;
+      const still = savers.get(forumId)?.queued ?? {};
+      // Fields not typed meanwhile show the host's (merged) text, and are the next base.
+      known.set(forumId, {
+        ...narrativeOf(report),
+        ...pickFields(known.get(forumId) ?? {}, still),
+      });
+      set((state) =>
+        state.reportForumId === forumId && state.report
+          ? { report: { ...report, ...pickFields(state.report, still) } }
+          : {},
+      );
+      if (replaced?.length) {
+        get().showToast({ key: 'reportMergedPartly' }, async () => {
+          const current = get().reportForumId === forumId ? get().report : null;
+          if (!current) return;
+          const back: ReportEdit = {};
+          for (const { field, side, text } of replaced)
+            back[field] = { ...(back[field] ?? current[field]), [side]: text };
+          get().editReport(back);
+          await saverFor(forumId).flush();
+        });
+      }
+    };
     const saverFor = (forumId: string) => {
       let saver = savers.get(forumId);
       if (!saver) {
         saver = new Autosaver<ReportPatch>({
-          send: async (patch) => {
-            await api.call('report.update', { forumId, patch });
-            get().setSendError(null);
-          },
+          send: (patch) => send(forumId, patch),
           // Each patch holds whole fields: the newer one wins field by field.
           merge: (older, newer) => ({ ...older, ...newer }),
           onPending: (pending) => get().setUnsent(`report:${forumId}`, pending),
@@ -85,12 +137,24 @@ export const createReportSlice =
           api.call('profile.get', {}),
         ]);
         applyMembers(profile);
+        known.set(forumId, narrativeOf(details));
         set({ report: details, reportForumId: forumId });
+      },
+      async refreshReport() {
+        const forumId = get().reportForumId;
+        if (!forumId || savers.get(forumId)?.pending) return;
+        const editsBefore = edits;
+        const details = await api.call('report.get', { forumId });
+        if (get().reportForumId !== forumId || edits !== editsBefore) return;
+        if (savers.get(forumId)?.pending) return;
+        known.set(forumId, narrativeOf(details));
+        set({ report: details });
       },
       editReport(patch) {
         const current = get().report;
         const forumId = get().reportForumId;
         if (!current || !forumId) return;
+        edits++;
         set({ report: { ...current, ...patch } });
         saverFor(forumId).edit(patch as ReportPatch);
       },
@@ -129,7 +193,11 @@ export const createReportSlice =
         applyMembers(await api.call('members.remove', { id, detach }));
         // The host may have taken the member out of this forum's report too.
         const forumId = get().reportForumId;
-        if (detach && forumId) set({ report: await api.call('report.get', { forumId }) });
+        if (detach && forumId) {
+          const details = await api.call('report.get', { forumId });
+          known.set(forumId, narrativeOf(details));
+          set({ report: details });
+        }
       },
       async moveMember(id, direction) {
         applyMembers(await api.call('members.move', { id, direction }));
@@ -143,6 +211,33 @@ export const createReportSlice =
       },
     };
   };
+
+type Narrative = Pick<ReportDetails, ReportTextField>;
+
+function narrativeOf(from: Partial<Narrative>): Partial<Narrative> {
+  return pickFields(from, from);
+}
+
+/** The narrative fields of `from` that `fields` holds. */
+function pickFields(from: Partial<Narrative>, fields: object): Partial<Narrative> {
+  const picked: Partial<Narrative> = {};
+  for (const field of reportTextFields) {
+    const value = from[field];
+    if (field in fields && value) picked[field] = value;
+  }
+  return picked;
+}
+
+/** What each narrative field in `patch` was typed on, as the contract takes it. */
+function baseOf(was: Partial<Narrative>, patch: object): ReportBase {
+  const base: ReportBase = {};
+  for (const [field, value] of Object.entries(pickFields(was, patch)) as [
+    ReportTextField,
+    Narrative[ReportTextField],
+  ][])
+    base[field] = { id: value.id, en: value.en };
+  return base;
+}
 
 function letterheadInput(letterhead: Letterhead): LetterheadInput {
   return {

@@ -94,6 +94,7 @@ export const createShareSlice =
         s.forum ? s.loadForum(s.forum.forum.id).catch(() => undefined) : null,
         s.notesForumId && !s.editing ? s.loadNotes(s.notesForumId).catch(() => undefined) : null,
         s.editing ? s.refreshNotes().catch(() => undefined) : null,
+        s.reportForumId ? s.refreshReport().catch(() => undefined) : null,
       ]);
     },
   });

@@ -17,6 +17,7 @@ export interface ToastMessage {
     | 'pasted'
     | 'versionRestored'
     | 'mergedPartly'
+    | 'reportMergedPartly'
     | 'restored'
     | 'purged'
     | 'undone'

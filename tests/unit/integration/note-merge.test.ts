@@ -160,3 +160,74 @@ describe("a note open on the page while a colleague's change to it arrives", () 
     });
   });
 });
+
+describe("the travel report open on the page while a colleague's change to it arrives", () => {
+  const RESULTS_A = 'Delegasi mengikuti sidang pleno dan dua sesi paralel.';
+  const RESULTS_B = 'Budi mencatat komitmen kota-kota anggota.';
+
+  async function sharedReport(a: Laptop, b: Laptop) {
+    const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
+    await a.call('share.start', { forumId: forum.id });
+    await a.call('report.update', {
+      forumId: forum.id,
+      patch: { results: { id: RESULTS_A, en: '' } },
+    });
+    await receive(a, b, forum.id);
+    const page = pageOn(a);
+    await page.getState().loadReport(forum.id);
+    const budiWrites = async (id: string) => {
+      await b.call('report.update', { forumId: forum.id, patch: { results: { id, en: '' } } });
+      await receive(b, a, forum.id);
+    };
+    const stored = async () =>
+      (await a.call<{ results: { id: string } }>('report.get', { forumId: forum.id })).results.id;
+    const settleReport = async () => {
+      for (let i = 0; i < 5; i++) {
+        await page.getState().flushReport();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    return { page, budiWrites, stored, settleReport };
+  }
+
+  it('shows the colleague paragraph, and keeps it under what is typed before and after it came', async () => {
+    await twoMembers(async (a, b) => {
+      const { page, budiWrites, stored, settleReport } = await sharedReport(a, b);
+      // Ani adds a sentence at the start; before it is sent Budi's paragraph arrives.
+      page.getState().editReport({ results: { id: `Ringkasan. ${RESULTS_A}`, en: '' } });
+      await budiWrites(`${RESULTS_A}\n\n${RESULTS_B}`);
+      await settleReport();
+      const both = `Ringkasan. ${RESULTS_A}\n\n${RESULTS_B}`;
+      expect(await stored()).toBe(both);
+      expect(page.getState().report?.results.id).toBe(both);
+
+      // Budi adds another line to his text (Ani's sentence has not reached him); Ani's page,
+      // idle, shows it merged, and her next edit keeps it.
+      await budiWrites(`${RESULTS_A}\n\n${RESULTS_B}\n\nPenutup.`);
+      await settleReport();
+      expect(page.getState().report?.results.id).toBe(`${both}\n\nPenutup.`);
+      page.getState().editReport({
+        results: { id: `${both}\n\nPenutup.`, en: 'Summary.' },
+      });
+      await settleReport();
+      expect(await stored()).toBe(`${both}\n\nPenutup.`);
+    });
+  });
+
+  it('keeps the typing when the colleague rewrote the same words, says so, and Undo puts theirs back', async () => {
+    await twoMembers(async (a, b) => {
+      const { page, budiWrites, stored, settleReport } = await sharedReport(a, b);
+      const mine = 'Delegasi mengikuti sidang pleno, dua sesi paralel, dan kunjungan lapangan.';
+      const budis = 'Tidak ada kegiatan; acara dibatalkan karena topan.';
+      page.getState().editReport({ results: { id: mine, en: '' } });
+      await budiWrites(budis);
+      await settleReport();
+      expect(await stored()).toBe(mine);
+      expect(page.getState().toast?.message).toEqual({ key: 'reportMergedPartly' });
+      await page.getState().undoToast();
+      await settleReport();
+      expect(await stored()).toBe(budis);
+      expect(page.getState().report?.results.id).toBe(budis);
+    });
+  });
+});
