@@ -163,9 +163,10 @@ export function AgendaView() {
             defaultDate={forum.startDate ?? ''}
             forumDays={{ start: forum.startDate, end: forum.endDate }}
             onCancel={() => setEditing(null)}
-            onSubmit={async (input) => {
-              if (editing.session) await updateSession(editing.session.id, input);
-              else await createSession(input);
+            onSubmit={async (input, changed) => {
+              if (editing.session) {
+                if (Object.keys(changed).length) await updateSession(editing.session.id, changed);
+              } else await createSession(input);
               setEditing(null);
             }}
           />

@@ -2,6 +2,7 @@ import { CheckedForm } from '../../app/CheckedForm';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { changedFields } from '../../app/changed-fields';
 import type { Session, SessionKind } from '../../../../electron/common/domain/forum-schema';
 import { sessionKinds } from '../../../../electron/common/domain/vocabulary';
 import type { SessionInput } from '../../../../electron/common/domain/notebook-schema';
@@ -21,7 +22,8 @@ interface SessionFormProps {
   /** The forum's first and last day: a session outside them is warned about, not refused. */
   forumDays?: { start: string | null; end: string | null };
   /** Throws when the host refuses: the form stays, with what was typed, and says why. */
-  onSubmit: (input: SessionInput) => Promise<void>;
+  /** `changed`: the fields changed since the form opened (all of them for a new one). */
+  onSubmit: (input: SessionInput, changed: Partial<SessionInput>) => Promise<void>;
   onCancel: () => void;
 }
 
@@ -94,21 +96,22 @@ export function SessionForm({
   const problems = useFormProblems(checks, value);
   const { formRef, leave } = useUnsavedChanges(value, problems.sending);
 
+  const input: SessionInput = {
+    title,
+    kind,
+    start: date && start ? `${date}T${start}` : null,
+    end: date && end ? `${date}T${end}` : null,
+    room,
+    speakers: speakers
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    coveredBy,
+  };
+  const [opened] = useState(input);
+
   async function submit(event: FormEvent<HTMLFormElement>) {
-    await problems.submit(event, () =>
-      onSubmit({
-        title,
-        kind,
-        start: date && start ? `${date}T${start}` : null,
-        end: date && end ? `${date}T${end}` : null,
-        room,
-        speakers: speakers
-          .split('\n')
-          .map((s) => s.trim())
-          .filter(Boolean),
-        coveredBy,
-      }),
-    );
+    await problems.submit(event, () => onSubmit(input, changedFields(opened, input)));
   }
 
   return (

@@ -2,6 +2,7 @@ import { CheckedForm } from '../../app/CheckedForm';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { changedFields } from '../../app/changed-fields';
 import type { CommitmentInput } from '../../../../electron/common/domain/agreement-schema';
 import type { Clause } from '../../../../electron/common/domain/forum-schema';
 import type {
@@ -21,7 +22,8 @@ interface Props {
   commitment?: CommitmentView;
   clauses: Clause[];
   contacts: readonly ContactSummary[];
-  onSubmit: (input: CommitmentInput) => Promise<void>;
+  /** `changed`: the fields changed since the form opened (all of them for a new one). */
+  onSubmit: (input: CommitmentInput, changed: Partial<CommitmentInput>) => Promise<void>;
   onCancel: () => void;
 }
 
@@ -58,18 +60,19 @@ export function CommitmentForm({ commitment, clauses, contacts, onSubmit, onCanc
   const problems = useFormProblems(checks, value);
   const { formRef, leave } = useUnsavedChanges(value, problems.sending);
 
+  const input: CommitmentInput = {
+    statement,
+    clauseIds,
+    responsible: { unit, contactId: person || null },
+    dueDate,
+    status,
+    steps: steps.filter((s) => s.text.id.trim() || s.text.en.trim()),
+    evidence,
+  };
+  const [opened] = useState(input);
+
   async function submit(event: FormEvent<HTMLFormElement>) {
-    await problems.submit(event, () =>
-      onSubmit({
-        statement,
-        clauseIds,
-        responsible: { unit, contactId: person || null },
-        dueDate,
-        status,
-        steps: steps.filter((s) => s.text.id.trim() || s.text.en.trim()),
-        evidence,
-      }),
-    );
+    await problems.submit(event, () => onSubmit(input, changedFields(opened, input)));
   }
 
   const editStep = (index: number, patch: Partial<Step>) =>

@@ -71,10 +71,11 @@ export function CommitmentsView({ forumId }: { forumId: string | null }) {
             contacts={contacts}
             clauses={agreementForumId === clauseForum ? (agreement?.clauses ?? []) : []}
             onCancel={() => setEditing(null)}
-            onSubmit={async (input) => {
-              if (editing.commitment)
-                await updateCommitment(clauseForum, editing.commitment.id, input);
-              else await createCommitment(clauseForum, input);
+            onSubmit={async (input, changed) => {
+              if (editing.commitment) {
+                if (Object.keys(changed).length)
+                  await updateCommitment(clauseForum, editing.commitment.id, changed);
+              } else await createCommitment(clauseForum, input);
               setEditing(null);
             }}
           />

@@ -2,6 +2,7 @@ import { CheckedForm } from '../../app/CheckedForm';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { changedFields } from '../../app/changed-fields';
 import type { Forum } from '../../../../electron/common/domain/forum-schema';
 import type { ForumCreate } from '../../../../electron/common/domain/notebook-schema';
 import { CountryField } from '../../app/CountryField';
@@ -49,7 +50,8 @@ const fromForum = (forum: Forum): ForumCreate => ({
 interface ForumFormProps {
   forum?: Forum;
   /** Throws when the host refuses: the form stays, with what was typed, and says why. */
-  onSubmit: (input: ForumCreate) => Promise<void>;
+  /** `changed`: the fields changed since the form opened (all of them for a new one). */
+  onSubmit: (input: ForumCreate, changed: Partial<ForumCreate>) => Promise<void>;
   onCancel: () => void;
 }
 
@@ -99,7 +101,8 @@ export function ForumForm({ forum, onSubmit, onCancel }: ForumFormProps) {
   const { formRef, leave } = useUnsavedChanges(value, problems.sending);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
-    await problems.submit(event, () => onSubmit({ ...value, country }));
+    const input = { ...value, country };
+    await problems.submit(event, () => onSubmit(input, changedFields(initial, input)));
   }
 
   return (

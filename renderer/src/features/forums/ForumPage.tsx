@@ -96,8 +96,8 @@ export function ForumPage({ forumId, section }: { forumId: string; section: Foru
         <ForumForm
           forum={forum}
           onCancel={() => setEditing(false)}
-          onSubmit={async (input) => {
-            await updateForum(forumId, input);
+          onSubmit={async (_input, changed) => {
+            if (Object.keys(changed).length) await updateForum(forumId, changed);
             setEditing(false);
           }}
         />
