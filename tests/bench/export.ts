@@ -2,7 +2,7 @@
 // (each a heading, three paragraphs and a list, in both languages), in each format: median and
 // p95 of repeated runs in one process, after one warm-up run: wall time, and the process's CPU
 // time (what the export costs however loaded the machine is).
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import MarkdownIt from 'markdown-it';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,8 +111,12 @@ for (let i = 0; i < 500; i++) {
   });
 }
 
-// `export.mjs [formats…]`: only those formats (for profiling one with `node --cpu-prof`).
-const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// `export.mjs [formats…] [--out DIR]`: only those formats (for profiling one with
+// `node --cpu-prof`); with `--out`, each document is also written there (to compare a change's
+// output with the one before it: `pdftotext`, `pdftoppm`).
+const outAt = process.argv.indexOf('--out');
+const outDir = outAt > 0 ? process.argv[outAt + 1] : undefined;
+const asked = process.argv.slice(2).filter((a) => !a.startsWith('-') && a !== outDir);
 const formats = (['docx', 'pdf', 'html', 'md'] as ExportFormat[]).filter(
   (f) => !asked.length || asked.includes(f),
 );
@@ -162,7 +166,9 @@ for (const format of formats) {
       cpus.push(t.cpu);
       references.push(r.cpu);
     }
-    bytes = (file as { content: Buffer } | null)?.content.length ?? 0;
+    const content = (file as { content: Buffer } | null)?.content;
+    bytes = content?.length ?? 0;
+    if (outDir && run === 0 && content) await writeFile(join(outDir, `summary.${format}`), content);
   }
   results[format] = {
     median: median(walls),
