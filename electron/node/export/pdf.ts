@@ -3,8 +3,10 @@ import type { Brief, BriefLanguage, Signer } from './brief';
 import { keepsWithNext, PAGE, PAIR_GAP, pageLabel, planBody, TEXT_WIDTH } from './document-plan';
 import type { Piece, PlannedTable, Unit } from './document-plan';
 import { decodeLogo } from './docx';
-import { fontFaces, layoutCaches, pdfFont, runs, widthOf } from './fonts';
+import { fontFaces, pdfFont, runs, widthOf } from './fonts';
 import type { FontFace } from './fonts';
+import { drawLine } from './pdf-text';
+import type { TextSpan } from './pdf-text';
 import { languagesOf, side } from './options';
 import type { RenderOptions } from './options';
 import type { Flow, Run } from './rich-text';
@@ -22,14 +24,7 @@ interface Styled {
   color?: string;
 }
 
-interface Span {
-  text: string;
-  face: FontFace;
-  size: number;
-  width: number;
-  underline?: boolean;
-  color?: string;
-}
+type Span = TextSpan;
 
 /** A line of text or a gap: a height, and how to draw it at (x, y). */
 interface Row {
@@ -50,7 +45,6 @@ interface Slice {
 }
 
 const LEADING = 1.28;
-const INK = '#111111';
 
 const facesCache = new Map<string, FontFace[]>();
 function facesOf(style: { bold?: boolean; italic?: boolean }): FontFace[] {
@@ -181,56 +175,21 @@ function breakLines(
     const lineWidth = widths[i] ?? 0;
     return {
       h: height,
-      draw: (doc, x, y) => {
-        let at =
+      draw: (doc, x, y) =>
+        drawLine(
+          doc,
+          merged,
           x +
-          (align === 'center'
-            ? (width - lineWidth) / 2
-            : align === 'right'
-              ? width - lineWidth
-              : 0);
-        for (const s of merged) {
-          drawSpan(doc, s, at, y + (height - s.size * 1.15) / 2);
-          at += s.width;
-        }
-      },
+            (align === 'center'
+              ? (width - lineWidth) / 2
+              : align === 'right'
+                ? width - lineWidth
+                : 0),
+          y,
+          height,
+        ),
     };
   });
-}
-
-type Fragment = (text: string, x: number, y: number, options: object) => void;
-
-/** The fill colour last set on each page (filled shapes are drawn between save and restore). */
-const inked = new WeakMap<object, string>();
-
-/**
- * One span of a laid-out line. pdfkit's `text()` would measure it twice more with fontkit (for
- * the underline and to advance its cursor), a third of a PDF's cost; the width measured while
- * breaking lines is handed over instead, and the fragment is placed directly where pdfkit has
- * that internal step (its `_fragment`, which `text()` calls), else through `text()`.
- */
-function drawSpan(doc: PDFKit.PDFDocument, s: Span, x: number, y: number) {
-  doc.font(s.face.key).fontSize(s.size);
-  // The words pdfkit lays out with fontkit, kept from one PDF to the next: a delegate exports
-  // the same notes again and again (each language, layout and format), and laying out the
-  // same words again was a third of a PDF's cost. The cache belongs to the face, not the PDF.
-  const open = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
-  if (open?.layoutCache) {
-    let shared = layoutCaches.get(s.face.path);
-    if (!shared) layoutCaches.set(s.face.path, (shared = open.layoutCache));
-    open.layoutCache = shared;
-  }
-  // The ink is set only where it changes on the page (an operator less for most spans).
-  const color = s.color ?? INK;
-  const page = (doc as unknown as { page: object }).page;
-  if (inked.get(page) !== color) {
-    doc.fillColor(color);
-    inked.set(page, color);
-  }
-  const options = { lineBreak: false, underline: s.underline, textWidth: s.width, wordCount: 1 };
-  const fragment = (doc as unknown as { _fragment?: Fragment })._fragment;
-  if (typeof fragment === 'function') fragment.call(doc, s.text, x, y, options);
-  else doc.text(s.text, x, y, options);
 }
 
 const gap = (h: number): Row => ({ h });
