@@ -37,10 +37,17 @@ interface Document {
   page: { height: number; fonts: Record<string, unknown>; write(chunk: Uint8Array): void };
 }
 
+/** A font's words as TJ operands; null when a glyph is moved off the line (a mark). */
+interface FontWords {
+  /** Per piece of text ending after a space, or at the end of a run. */
+  words: Map<string, string | null>;
+  /** Per word, for the word and the space after it. */
+  spaced: Map<string, string | null>;
+}
+
 interface DocumentText {
   fonts: Map<string, EmbeddedFont>;
-  /** A word's glyphs as TJ operands, per font; null when a glyph is moved off the line. */
-  words: Map<EmbeddedFont, Map<string, string | null>>;
+  words: Map<EmbeddedFont, FontWords>;
 }
 
 const states = new WeakMap<object, DocumentText>();
@@ -75,51 +82,97 @@ function fontOf(pdf: PDFKit.PDFDocument, state: DocumentText, face: FontFace): E
       font.layoutCache = shared;
     }
     state.fonts.set(face.key, font);
-    state.words.set(font, new Map());
+    state.words.set(font, { words: new Map(), spaced: new Map() });
   }
   return font;
 }
 
-/** A word's glyph ids in the document's font subset, with the kerning between them. */
+/**
+ * A glyph id of the document's font subset as the two bytes of a PDF string (the font's encoding
+ * is Identity-H), half the bytes of pdfkit's hex form; the string's delimiters, its escape and
+ * line ends (a reader would turn a carriage return into a line feed) are escaped.
+ */
+function glyphBytes(gid: number): string {
+  return byteOf(gid >> 8) + byteOf(gid & 0xff);
+}
+const byteOf = (b: number) =>
+  b === 0x28 || b === 0x29 || b === 0x5c
+    ? `\\${String.fromCharCode(b)}`
+    : b === 0x0a
+      ? '\\n'
+      : b === 0x0d
+        ? '\\r'
+        : String.fromCharCode(b);
+
+/**
+ * A word's glyphs in the document's font subset, with the kerning between them, as the inside
+ * of a TJ operator's strings ("ab) -12 (cd"): words follow each other inside one string.
+ */
 function wordOf(font: EmbeddedFont, words: Map<string, string | null>, word: string) {
   const known = words.get(word);
   if (known !== undefined) return known;
   const [hex, positions] = font.encode(word);
   let out = '';
-  let from = 0;
   for (let i = 0; i < positions.length; i++) {
     const p = positions[i] as (typeof positions)[number];
     if (p.xOffset || p.yOffset) {
       words.set(word, null);
       return null;
     }
+    out += glyphBytes(parseInt(hex[i] as string, 16));
     const kern = p.xAdvance - p.advanceWidth;
-    if (kern !== 0) {
-      out += `<${hex.slice(from, i + 1).join('')}> ${num(-kern)} `;
-      from = i + 1;
-    }
+    if (kern !== 0) out += `) ${num(-kern)} (`;
   }
-  if (from < hex.length) out += `<${hex.slice(from).join('')}> `;
   words.set(word, out);
   return out;
 }
 
-/** The TJ operands of a span, word by word; null when pdfkit must place its glyphs itself. */
-function operandsOf(font: EmbeddedFont, words: Map<string, string | null>, text: string) {
+/**
+ * The TJ operands of a run of spans in one font, cut into pieces as pdfkit lays text out
+ * (each piece ends after a space): a word and the space after it are one piece, so the kerning
+ * between them is the font's. Null when pdfkit must place the glyphs itself.
+ */
+function operandsOf(
+  font: EmbeddedFont,
+  cache: FontWords,
+  spans: TextSpan[],
+  from: number,
+  to: number,
+) {
   let out = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // pdfkit lays text out in pieces that end after each space or tab.
-    if (c === 32 || c === 9) {
-      const word = wordOf(font, words, text.slice(from, i + 1));
-      if (word === null) return null;
-      out += word;
-      from = i + 1;
+  // The piece being gathered, up to the next space.
+  let piece = '';
+  for (let i = from; i < to; i++) {
+    const text = (spans[i] as TextSpan).text;
+    if (text === ' ') {
+      let known = cache.spaced.get(piece);
+      if (known === undefined) {
+        known = wordOf(font, cache.words, `${piece} `);
+        cache.spaced.set(piece, known);
+      }
+      if (known === null) return null;
+      out += known;
+      piece = '';
+    } else if (!/[ \t]/.test(text)) {
+      piece = piece ? piece + text : text;
+    } else {
+      // A word holding spaces (a NIP whose groups are joined by no-break spaces).
+      const all = piece + text;
+      let start = 0;
+      for (let k = 0; k < all.length; k++) {
+        const c = all.charCodeAt(k);
+        if (c === 32 || c === 9) {
+          const word = wordOf(font, cache.words, all.slice(start, k + 1));
+          if (word === null) return null;
+          out += word;
+          start = k + 1;
+        }
+      }
+      piece = all.slice(start);
     }
   }
-  if (from < text.length) {
-    const word = wordOf(font, words, text.slice(from));
+  if (piece) {
+    const word = wordOf(font, cache.words, piece);
     if (word === null) return null;
     out += word;
   }
@@ -140,7 +193,8 @@ function drawByPdfkit(pdf: PDFKit.PDFDocument, s: TextSpan, x: number, y: number
 
 /**
  * Draws the spans of one line from `x`, each `span.width` after the one before it, vertically
- * centred in a line of `height` points whose top is at `top`.
+ * centred in a line of `height` points whose top is at `top`. Neighbouring spans in one face,
+ * size and colour are one run of text, as one piece of text was for pdfkit.
  */
 export function drawLine(
   pdf: PDFKit.PDFDocument,
@@ -162,9 +216,13 @@ export function drawLine(
     current = null;
   };
   let at = x;
-  for (const s of spans) {
+  for (let from = 0; from < spans.length;) {
+    const s = spans[from] as TextSpan;
+    let to = from + 1;
+    let width = s.width;
+    for (let next = spans[to]; next && sameRun(s, next); next = spans[++to]) width += next.width;
     const y = top + (height - s.size * 1.15) / 2;
-    // The ink is set only where it changes on the page (an operator less for most spans).
+    // The ink is set only where it changes on the page (an operator less for most runs).
     const color = s.color ?? INK;
     const page = doc.page;
     if (inked.get(page) !== color) {
@@ -175,10 +233,14 @@ export function drawLine(
     const font = fontOf(pdf, state, s.face);
     const operands = s.underline
       ? null
-      : operandsOf(font, state.words.get(font) as Map<string, string | null>, s.text);
+      : operandsOf(font, state.words.get(font) as FontWords, spans, from, to);
     if (operands === null) {
       flush();
-      drawByPdfkit(pdf, s, at, y);
+      const text = spans
+        .slice(from, to)
+        .map((span) => span.text)
+        .join('');
+      drawByPdfkit(pdf, { ...s, text, width }, at, y);
     } else if (operands) {
       if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
       if (font !== current || s.size !== currentSize) {
@@ -187,10 +249,14 @@ export function drawLine(
         currentSize = s.size;
       }
       // pdfkit places text by the top of the font's ascender; PDF by the baseline, from below.
-      const baseline = doc.page.height - y - (font.ascender / 1000) * s.size;
-      out += `1 0 0 1 ${num(at)} ${num(baseline)} Tm\n[${operands}] TJ\n`;
+      const baseline = page.height - y - (font.ascender / 1000) * s.size;
+      out += `1 0 0 1 ${num(at)} ${num(baseline)} Tm\n[(${operands})] TJ\n`;
     }
-    at += s.width;
+    at += width;
+    from = to;
   }
   flush();
 }
+
+const sameRun = (a: TextSpan, b: TextSpan) =>
+  a.face === b.face && a.size === b.size && a.underline === b.underline && a.color === b.color;

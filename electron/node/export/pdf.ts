@@ -57,56 +57,77 @@ function facesOf(style: { bold?: boolean; italic?: boolean }): FontFace[] {
   return faces;
 }
 
+/** A word or a space in one style, laid out once: its spans (one per face) and its width. */
+interface Token {
+  spans: Span[];
+  width: number;
+  space: boolean;
+}
+
+const NEWLINE: Token = { spans: [], width: 0, space: false };
+
+/**
+ * The tokens of the document being written, per style: most words come back again and again
+ * (names, "the delegation", the forum's terms), and each was split into runs by face and
+ * measured every time. Kept for one document only, so that memory does not grow with every
+ * export.
+ */
+let tokens = new Map<string, Map<string, Token>>();
+
+function tokenOf(known: Map<string, Token>, token: string, t: Styled, faces: FontFace[]): Token {
+  let found = known.get(token);
+  if (found) return found;
+  const space = /^[^\S\u00a0]+$/.test(token);
+  // A no-break space joins a word (a NIP's groups) but is drawn as a plain space.
+  const spans = runs(space ? ' ' : token.replace(/\u00a0/g, ' '), faces).map((r) => ({
+    text: r.text,
+    face: r.face,
+    size: t.size,
+    width: widthOf(r.text, [r.face], t.size),
+    underline: t.underline,
+    color: t.color,
+  }));
+  found = { spans, width: spans.reduce((sum, s) => sum + s.width, 0), space };
+  known.set(token, found);
+  return found;
+}
+
 /** Breaks styled texts into lines no wider than `width`; words never break unless wider. */
 function breakLines(
   texts: Styled[],
   width: number,
   align: 'left' | 'center' | 'right' = 'left',
 ): Row[] {
-  interface Atom {
-    spans: Span[];
-    width: number;
-    space: boolean;
-    newline: boolean;
-    glue: boolean;
-  }
-  const atoms: Atom[] = [];
+  // Each atom is a token; `glued` marks the words that follow a word without a space between
+  // them (emphasis in the middle of a word).
+  const atoms: Token[] = [];
+  const glued: boolean[] = [];
   let lastWasWord = false;
   let size = 0;
   for (const t of texts) {
     size = Math.max(size, t.size);
     const faces = facesOf(t);
+    const key = `${t.bold ? 'b' : ''}${t.italic ? 'i' : ''} ${t.size} ${t.underline} ${t.color}`;
+    let known = tokens.get(key);
+    if (!known) tokens.set(key, (known = new Map()));
     for (const token of t.text.split(/(\n|[^\S\n\u00a0]+)/)) {
       if (!token) continue;
       if (token === '\n') {
-        atoms.push({ spans: [], width: 0, space: false, newline: true, glue: false });
+        atoms.push(NEWLINE);
+        glued.push(false);
         lastWasWord = false;
         continue;
       }
-      const space = /^[^\S\u00a0]+$/.test(token);
-      // A no-break space joins a word (a NIP's groups) but is drawn as a plain space.
-      const spans = runs(space ? ' ' : token.replace(/\u00a0/g, ' '), faces).map((r) => ({
-        text: r.text,
-        face: r.face,
-        size: t.size,
-        width: widthOf(r.text, [r.face], t.size),
-        underline: t.underline,
-        color: t.color,
-      }));
-      atoms.push({
-        spans,
-        width: spans.reduce((sum, s) => sum + s.width, 0),
-        space,
-        newline: false,
-        glue: !space && lastWasWord,
-      });
-      lastWasWord = !space;
+      const atom = tokenOf(known, token, t, faces);
+      atoms.push(atom);
+      glued.push(!atom.space && lastWasWord);
+      lastWasWord = !atom.space;
     }
   }
   if (!size) size = PAGE.body;
   const lines: Span[][] = [[]];
   const widths = [0];
-  let pendingSpace: Atom | null = null;
+  let pendingSpace: Token | null = null;
   const current = () => lines[lines.length - 1] as Span[];
   const newLine = () => {
     lines.push([]);
@@ -114,8 +135,8 @@ function breakLines(
     pendingSpace = null;
   };
   for (let i = 0; i < atoms.length; i++) {
-    const atom = atoms[i] as Atom;
-    if (atom.newline) {
+    const atom = atoms[i] as Token;
+    if (atom === NEWLINE) {
       newLine();
       continue;
     }
@@ -123,10 +144,10 @@ function breakLines(
       if (current().length) pendingSpace = atom;
       continue;
     }
-    // A word with the atoms glued to it (emphasis in the middle of a word) moves as one.
-    let group = [atom];
-    while (atoms[i + 1]?.glue) group.push(atoms[++i] as Atom);
-    const groupWidth = group.reduce((sum, a) => sum + a.width, 0);
+    // A word with the atoms glued to it moves as one.
+    let end = i + 1;
+    let groupWidth = atom.width;
+    while (glued[end]) groupWidth += (atoms[end++] as Token).width;
     const spaceWidth = pendingSpace ? pendingSpace.width : 0;
     const used = widths[widths.length - 1] ?? 0;
     if (current().length && used + spaceWidth + groupWidth > width) newLine();
@@ -137,48 +158,31 @@ function breakLines(
     }
     if (groupWidth > width) {
       // Only a word wider than the whole column (a long address) is cut, character by character.
-      group = group.flatMap((a) =>
-        a.spans.flatMap((s) =>
-          [...s.text].map((ch) => {
+      for (let k = i; k < end; k++) {
+        for (const s of (atoms[k] as Token).spans) {
+          for (const ch of s.text) {
             const w = widthOf(ch, [s.face], s.size);
-            return { ...a, spans: [{ ...s, text: ch, width: w }], width: w };
-          }),
-        ),
-      );
-      for (const a of group) {
-        if ((widths[widths.length - 1] ?? 0) + a.width > width && current().length) newLine();
-        current().push(...a.spans);
-        widths[widths.length - 1] = (widths[widths.length - 1] ?? 0) + a.width;
+            if ((widths[widths.length - 1] ?? 0) + w > width && current().length) newLine();
+            current().push({ ...s, text: ch, width: w });
+            widths[widths.length - 1] = (widths[widths.length - 1] ?? 0) + w;
+          }
+        }
       }
-      continue;
+    } else {
+      for (let k = i; k < end; k++) current().push(...(atoms[k] as Token).spans);
+      widths[widths.length - 1] = (widths[widths.length - 1] ?? 0) + groupWidth;
     }
-    for (const a of group) current().push(...a.spans);
-    widths[widths.length - 1] = (widths[widths.length - 1] ?? 0) + groupWidth;
+    i = end - 1;
   }
   const height = size * LEADING;
   return lines.map((spans, i) => {
-    // Neighbouring spans in one face are drawn as one piece of text.
-    const merged: Span[] = [];
-    for (const s of spans) {
-      const last = merged[merged.length - 1];
-      if (
-        last &&
-        last.face === s.face &&
-        last.size === s.size &&
-        last.underline === s.underline &&
-        last.color === s.color
-      ) {
-        last.text += s.text;
-        last.width += s.width;
-      } else merged.push({ ...s });
-    }
     const lineWidth = widths[i] ?? 0;
     return {
       h: height,
       draw: (doc, x, y) =>
         drawLine(
           doc,
-          merged,
+          spans,
           x +
             (align === 'center'
               ? (width - lineWidth) / 2
@@ -583,9 +587,31 @@ function unitSlices(unit: Unit, width: number): Slice[] {
   }
 }
 
+/** The slices of `source`, the last `n` that take room kept on the page of what follows. */
+function* keepingLast(source: Iterable<Slice>, n: number): Generator<Slice> {
+  const held: Slice[] = [];
+  let tall = 0;
+  for (const slice of source) {
+    held.push(slice);
+    if (slice.h > 0) tall++;
+    while (tall > n) {
+      const first = held.shift() as Slice;
+      if (first.h > 0) tall--;
+      yield first;
+    }
+  }
+  for (const slice of held) if (slice.h > 0) slice.keep = true;
+  yield* held;
+}
+
+function* chain(...parts: Iterable<Slice>[]): Generator<Slice> {
+  for (const part of parts) yield* part;
+}
+
 /** Writes a PDF (A4, embedded Arimo and Noto Sans KR, selectable text, "Halaman x dari y"). */
 export async function renderPdf(brief: Brief, options: RenderOptions): Promise<Buffer> {
   const languages = languagesOf(options);
+  tokens = new Map();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: PAGE.top, bottom: 0, left: PAGE.left, right: PAGE.right },
@@ -628,18 +654,29 @@ export async function renderPdf(brief: Brief, options: RenderOptions): Promise<B
   const bottom = PAGE.height - PAGE.bottom;
   let y = PAGE.top;
 
-  const place = (slices: Slice[]) => {
-    for (let i = 0; i < slices.length; i++) {
-      let slice = slices[i] as Slice;
-      const room = bottom - PAGE.top;
+  // Slices are laid out as they are placed, a few ahead of the page: a whole document's lines
+  // held at once were hundreds of megabytes the garbage collector had to copy (a third of a
+  // PDF's cost); drawn as they come, they are short-lived.
+  const place = (source: Iterator<Slice>) => {
+    const queue: Slice[] = [];
+    const peek = (k: number): Slice | undefined => {
+      while (queue.length <= k) {
+        const next = source.next();
+        if (next.done) return undefined;
+        queue.push(next.value);
+      }
+      return queue[k];
+    };
+    const room = bottom - PAGE.top;
+    for (let slice = peek(0); slice; slice = peek(0)) {
       if (slice.h > room && slice.split) {
-        slices.splice(i, 1, ...slice.split(bottom - y > 60 ? bottom - y : room));
-        slice = slices[i] as Slice;
+        queue.splice(0, 1, ...slice.split(bottom - y > 60 ? bottom - y : room));
+        slice = queue[0] as Slice;
       }
       // A kept slice moves with the ones after it (a heading and its first row, the closing).
       let group = slice.h;
-      for (let j = i; slices[j]?.keep && j + 1 < slices.length && group < room; j++) {
-        group += slices[j + 1]?.h ?? 0;
+      for (let j = 0; peek(j)?.keep && peek(j + 1) && group < room; j++) {
+        group += peek(j + 1)?.h ?? 0;
       }
       if ((y + Math.min(group, room) > bottom && y > PAGE.top + 1) || slice.newPage) {
         doc.addPage();
@@ -652,6 +689,7 @@ export async function renderPdf(brief: Brief, options: RenderOptions): Promise<B
       }
       slice.draw(doc, y);
       y += slice.h;
+      queue.shift();
     }
   };
 
@@ -759,52 +797,48 @@ export async function renderPdf(brief: Brief, options: RenderOptions): Promise<B
       );
       slices.push({ h: 8, draw: () => undefined });
     }
-    for (const part of d.parts) {
-      if (part.language) {
-        for (const unit of part.units) slices.push(...unitSlices(unit, TEXT_WIDTH));
-      } else {
-        const half = (TEXT_WIDTH - PAIR_GAP) / 2;
-        const header = rowSlice(
-          (['id', 'en'] as const).map((l, i) => ({
-            x: i * (half + PAIR_GAP),
-            width: half,
-            rows: breakLines(
-              [{ text: brief.languageNames[l], size: 9, bold: true, color: '#444444' }],
-              half,
-            ),
-          })),
-          { pad: 1, border: 'pair', keep: true },
-        );
-        const underlined: Slice = {
-          ...header,
-          h: header.h + 4,
-          draw: (pdf, top) => {
-            header.draw(pdf, top);
-            pdf
-              .save()
-              .moveTo(PAGE.left, top + header.h + 1)
-              .lineTo(PAGE.left + TEXT_WIDTH, top + header.h + 1)
-              .lineWidth(0.75)
-              .strokeColor('#444444')
-              .stroke()
-              .restore();
-          },
-        };
-        slices.push(underlined);
-        for (const unit of part.units) {
-          for (const s of unitSlices(unit, TEXT_WIDTH)) slices.push({ ...s, header: underlined });
+    const body = function* (): Generator<Slice> {
+      yield* slices;
+      for (const part of d.parts) {
+        if (part.language) {
+          for (const unit of part.units) yield* unitSlices(unit, TEXT_WIDTH);
+        } else {
+          const half = (TEXT_WIDTH - PAIR_GAP) / 2;
+          const header = rowSlice(
+            (['id', 'en'] as const).map((l, i) => ({
+              x: i * (half + PAIR_GAP),
+              width: half,
+              rows: breakLines(
+                [{ text: brief.languageNames[l], size: 9, bold: true, color: '#444444' }],
+                half,
+              ),
+            })),
+            { pad: 1, border: 'pair', keep: true },
+          );
+          const underlined: Slice = {
+            ...header,
+            h: header.h + 4,
+            draw: (pdf, top) => {
+              header.draw(pdf, top);
+              pdf
+                .save()
+                .moveTo(PAGE.left, top + header.h + 1)
+                .lineTo(PAGE.left + TEXT_WIDTH, top + header.h + 1)
+                .lineWidth(0.75)
+                .strokeColor('#444444')
+                .stroke()
+                .restore();
+            },
+          };
+          yield underlined;
+          for (const unit of part.units) {
+            for (const s of unitSlices(unit, TEXT_WIDTH)) yield { ...s, header: underlined };
+          }
         }
       }
-    }
+    };
     // The closing paragraph stays with the signatures.
-    for (let k = slices.length - 1, kept = 0; k >= 0 && kept < 2; k--) {
-      if ((slices[k]?.h ?? 0) > 0) {
-        (slices[k] as Slice).keep = true;
-        kept++;
-      }
-    }
-    slices.push(...signatureSlices(brief, d.languages, options));
-    place(slices);
+    place(chain(keepingLast(body(), 2), signatureSlices(brief, d.languages, options)));
     ranges.push({ from, to: page, languages: d.languages });
   });
 
@@ -823,6 +857,7 @@ export async function renderPdf(brief: Brief, options: RenderOptions): Promise<B
     }
   }
   doc.end();
+  tokens = new Map();
   return done;
 }
 
