@@ -32,9 +32,16 @@ interface EmbeddedFont {
   ref(): unknown;
 }
 
+interface Page {
+  height: number;
+  fonts: Record<string, unknown>;
+  write(chunk: Uint8Array): void;
+}
+
 interface Document {
   _font: EmbeddedFont;
-  page: { height: number; fonts: Record<string, unknown>; write(chunk: Uint8Array): void };
+  page: Page;
+  addContent(data: string): unknown;
 }
 
 /** A font's words as TJ operands; null when a glyph is moved off the line (a mark). */
@@ -45,9 +52,18 @@ interface FontWords {
   spaced: Map<string, string | null>;
 }
 
+/** The text object open on a page, and the font it has set. */
+interface OpenText {
+  page: Page;
+  text: string;
+  font: EmbeddedFont | null;
+  size: number;
+}
+
 interface DocumentText {
   fonts: Map<string, EmbeddedFont>;
   words: Map<EmbeddedFont, FontWords>;
+  open: OpenText | null;
 }
 
 const states = new WeakMap<object, DocumentText>();
@@ -59,13 +75,34 @@ const INK = '#111111';
 /** pdfkit's number format: at most six decimals. */
 const num = (n: number) => Math.round(n * 1e6) / 1e6;
 
-function stateOf(doc: object): DocumentText {
-  let state = states.get(doc);
+function stateOf(pdf: PDFKit.PDFDocument): DocumentText {
+  let state = states.get(pdf);
   if (!state) {
-    state = { fonts: new Map(), words: new Map() };
-    states.set(doc, state);
+    const text: DocumentText = { fonts: new Map(), words: new Map(), open: null };
+    // Lines follow each other in one text object until anything else is drawn on the page
+    // (a rule, a shaded cell, a colour): everything pdfkit draws goes through `addContent`.
+    const doc = pdf as unknown as Document;
+    const addContent = doc.addContent;
+    doc.addContent = function (this: Document, data: string) {
+      closeText(text);
+      return addContent.call(this, data);
+    };
+    states.set(pdf, (state = text));
   }
   return state;
+}
+
+function closeText(state: DocumentText) {
+  const open = state.open;
+  if (!open) return;
+  open.page.write(Buffer.from(`${open.text}ET Q\n`, 'latin1'));
+  state.open = null;
+}
+
+/** Ends the text written last: call before the document ends. */
+export function finishText(pdf: PDFKit.PDFDocument) {
+  const state = states.get(pdf);
+  if (state) closeText(state);
 }
 
 function fontOf(pdf: PDFKit.PDFDocument, state: DocumentText, face: FontFace): EmbeddedFont {
@@ -205,16 +242,6 @@ export function drawLine(
 ) {
   const doc = pdf as unknown as Document;
   const state = stateOf(pdf);
-  let out = '';
-  let current: EmbeddedFont | null = null;
-  let currentSize = 0;
-  const flush = () => {
-    if (!out) return;
-    const page = doc.page;
-    page.write(Buffer.from(`q 1 0 0 -1 0 ${num(page.height)} cm BT\n${out}ET Q\n`, 'latin1'));
-    out = '';
-    current = null;
-  };
   let at = x;
   for (let from = 0; from < spans.length;) {
     const s = spans[from] as TextSpan;
@@ -226,7 +253,6 @@ export function drawLine(
     const color = s.color ?? INK;
     const page = doc.page;
     if (inked.get(page) !== color) {
-      flush();
       pdf.fillColor(color);
       inked.set(page, color);
     }
@@ -235,7 +261,6 @@ export function drawLine(
       ? null
       : operandsOf(font, state.words.get(font) as FontWords, spans, from, to);
     if (operands === null) {
-      flush();
       const text = spans
         .slice(from, to)
         .map((span) => span.text)
@@ -243,19 +268,29 @@ export function drawLine(
       drawByPdfkit(pdf, { ...s, text, width }, at, y);
     } else if (operands) {
       if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
-      if (font !== current || s.size !== currentSize) {
-        out += `/${font.id} ${num(s.size)} Tf\n`;
-        current = font;
-        currentSize = s.size;
+      let open = state.open;
+      if (open?.page !== page) {
+        closeText(state);
+        // pdfkit's pages are drawn upside down (y from the top); text is set the PDF's way up.
+        open = state.open = {
+          page,
+          text: `q 1 0 0 -1 0 ${num(page.height)} cm BT\n`,
+          font: null,
+          size: 0,
+        };
+      }
+      if (font !== open.font || s.size !== open.size) {
+        open.text += `/${font.id} ${num(s.size)} Tf\n`;
+        open.font = font;
+        open.size = s.size;
       }
       // pdfkit places text by the top of the font's ascender; PDF by the baseline, from below.
       const baseline = page.height - y - (font.ascender / 1000) * s.size;
-      out += `1 0 0 1 ${num(at)} ${num(baseline)} Tm\n[(${operands})] TJ\n`;
+      open.text += `1 0 0 1 ${num(at)} ${num(baseline)} Tm\n[(${operands})] TJ\n`;
     }
     at += width;
     from = to;
   }
-  flush();
 }
 
 const sameRun = (a: TextSpan, b: TextSpan) =>
