@@ -5,7 +5,7 @@ import type { Piece, PlannedTable, Unit } from './document-plan';
 import { decodeLogo } from './docx';
 import { fontFaces, pdfFont, runs, widthOf } from './fonts';
 import type { FontFace } from './fonts';
-import { drawLine, finishText } from './pdf-text';
+import { drawLine, finishPages } from './pdf-text';
 import type { TextSpan } from './pdf-text';
 import { languagesOf, side } from './options';
 import type { RenderOptions } from './options';
@@ -856,7 +856,7 @@ export async function renderPdf(brief: Brief, options: RenderOptions): Promise<B
       rows[0]?.draw?.(doc, PAGE.left, PAGE.height - PAGE.bottom / 2 - 4);
     }
   }
-  finishText(doc);
+  finishPages(doc);
   doc.end();
   tokens = new Map();
   return done;
