@@ -11,19 +11,31 @@ import type { Flow, Run } from './rich-text';
  * (including those that render raw HTML: `\<` is never a tag). Numbers are escaped like any field.
  */
 export function escapeMarkdown(text: string): string {
-  // Most texts have nothing to escape: one test instead of three replacements.
-  if (!/[\\`*_{}[\]<>#|~&!]|^\s*[-+=]|^\s*\d+[.)]/m.test(text)) return text;
+  // Most texts have nothing to escape and a single line: one scan of their characters and a look
+  // at their start, instead of a multiline pattern that tried a line start at every character.
+  if (!SPECIAL.test(text) && !FIRST_LINE.test(text)) return text;
+  if (!PUNCTUATION.test(text) && !LINE_START.test(text)) return text;
   return text
     .replace(/[\\`*_{}[\]<>#|~&!]/g, '\\$&')
     .replace(/^(\s*)([-+=])/gm, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 }
 
+const PUNCTUATION = /[\\`*_{}[\]<>#|~&!]/;
+/** Markdown's punctuation, or a line break. */
+const SPECIAL = /[\\`*_{}[\]<>#|~&!\n\r\u2028\u2029]/;
+const FIRST_LINE = /^\s*(?:[-+=]|\d+[.)])/;
+/** What `^\s*[-+=]|^\s*\d+[.)]` finds with the `m` flag: after any line terminator. */
+const LINE_START = /(?:^|[\n\r\u2028\u2029])\s*(?:[-+=]|\d+[.)])/;
+
 /** A table cell holds one line: its lines are joined by `<br>`, the one tag a cell needs. */
 const BR = '<br>';
 const INDENT = '&nbsp;&nbsp;&nbsp;';
 
-const one = (text: string) => escapeMarkdown(text).replace(/\s*\n\s*/g, ' ');
+const one = (text: string) => {
+  const escaped = escapeMarkdown(text);
+  return escaped.includes('\n') ? escaped.replace(/\s*\n\s*/g, ' ') : escaped;
+};
 /** A table cell: one line, its pipes escaped (already by escapeMarkdown). */
 const cell = (value: string | string[]) =>
   Array.isArray(value) ? value.map(one).join('; ') : one(value);
@@ -164,7 +176,10 @@ function flowCell(flow: Flow, depth = 0): string[] {
   }
 }
 
-const cellLine = (text: string) => escapeMarkdown(text).replace(/\s*\n\s*/g, BR);
+const cellLine = (text: string) => {
+  const escaped = escapeMarkdown(text);
+  return escaped.includes('\n') ? escaped.replace(/\s*\n\s*/g, BR) : escaped;
+};
 
 /** One side of a parallel row, as the content of a table cell. */
 function pieceCell(piece: Piece | null): string {

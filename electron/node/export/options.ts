@@ -18,8 +18,10 @@ const marker = {
 
 /** One side of a text for a document in `language`, falling back as the options allow. */
 export function side(text: Text, language: BriefLanguage, options: RenderOptions): string {
-  const own = text[language].trim();
-  if (own || !options.useOtherLanguage) return text[language];
+  const own = text[language];
+  // Most texts start with a printable ASCII character: they are there without trimming them.
+  const first = own.charCodeAt(0);
+  if (!options.useOtherLanguage || (first > 32 && first < 127) || own.trim()) return own;
   const other = text[language === 'id' ? 'en' : 'id'].trim();
   return other ? `${other} ${marker[language]}` : '';
 }
