@@ -95,6 +95,12 @@ export const createShareSlice =
         s.notesForumId && !s.editing ? s.loadNotes(s.notesForumId).catch(() => undefined) : null,
         s.editing ? s.refreshNotes().catch(() => undefined) : null,
         s.reportForumId ? s.refreshReport().catch(() => undefined) : null,
+        // Clauses, positions and commitments on screen show the colleague's changes too, so
+        // what is set next is set on them.
+        s.agreementForumId ? s.loadAgreement(s.agreementForumId).catch(() => undefined) : null,
+        s.commitmentsScope !== undefined
+          ? s.loadCommitments(s.commitmentsScope).catch(() => undefined)
+          : null,
       ]);
     },
   });

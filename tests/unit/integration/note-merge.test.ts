@@ -231,3 +231,45 @@ describe("the travel report open on the page while a colleague's change to it ar
     });
   });
 });
+
+describe("the agreement and commitments on the page when a colleague's change arrives", () => {
+  it('shows the colleague clause document and commitment without leaving the tab', async () => {
+    await twoMembers(async (a, b) => {
+      const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
+      await a.call('share.start', { forumId: forum.id });
+      await receive(a, b, forum.id);
+      const page = pageOn(a);
+      await page.getState().loadAgreement(forum.id);
+      await page.getState().loadCommitments(forum.id);
+
+      await b.call('clauseDocuments.create', {
+        forumId: forum.id,
+        document: {
+          title: { id: 'Deklarasi Gwangju 2017', en: 'Gwangju Declaration 2017' },
+          kind: 'declaration',
+          authoritativeLanguage: 'en',
+          status: 'read',
+        },
+      });
+      await b.call('commitments.create', {
+        forumId: forum.id,
+        commitment: {
+          statement: { id: 'Membentuk forum warga', en: "Set up a residents' forum" },
+          clauseIds: [],
+          responsible: { unit: 'Bappeda' },
+          dueDate: null,
+          status: 'planned',
+        },
+      });
+      await receive(b, a, forum.id);
+      await settle(page);
+
+      expect(page.getState().agreement?.documents.map((d) => d.title.en)).toContain(
+        'Gwangju Declaration 2017',
+      );
+      expect(page.getState().commitments.map((c) => c.statement.en)).toContain(
+        "Set up a residents' forum",
+      );
+    });
+  });
+});
