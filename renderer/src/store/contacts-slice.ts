@@ -16,6 +16,7 @@ import type {
 import type { ImportEncoding } from '../../../electron/common/domain/vocabulary';
 import type { Contact } from '../../../electron/common/domain/workspace-schema';
 import type { ApiClient } from '../api/api-client';
+import { base64Of } from '../api/base64';
 
 export type CsvMapping = NonNullable<ContactImportPreview['csv']>['mapping'];
 
@@ -59,16 +60,6 @@ export interface ContactsSlice {
     otherId: string,
     choices: Partial<Record<MergeField, 'keep' | 'other'>>,
   ): Promise<Contact>;
-}
-
-/** The file's bytes as base64, so the host decodes them whatever their encoding. */
-async function base64Of(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
 }
 
 export const createContactsSlice =

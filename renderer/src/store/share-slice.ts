@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { ExportFile } from '../../../electron/common/domain/notebook-views';
 import type { LanStatus, ShareReceived } from '../../../electron/common/domain/share-views';
 import type { ApiClient } from '../api/api-client';
+import { base64Of } from '../api/base64';
 import type { AppState } from './app-store';
 
 export interface ShareSlice {
@@ -31,16 +32,6 @@ export interface ShareSlice {
    * open note is left as it is, so nothing moves under the delegate's typing.
    */
   refreshAfterMerge(): Promise<void>;
-}
-
-/** The file's bytes as base64, as the contract carries them. */
-async function base64Of(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
 }
 
 export const createShareSlice =

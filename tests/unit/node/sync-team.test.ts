@@ -20,6 +20,19 @@ import { exchange, openLaptop, sharedView, twoMembers } from '../integration/lap
 import type { Laptop } from '../integration/laptops';
 import { receiveForum, sendForum } from '../../../electron/node/sync/exchange';
 
+/** A forum on laptop `a` with one session (no times), as the agenda makes it. */
+async function forumWithSession(
+  a: Laptop,
+  session: { title: { id: string; en: string }; kind: string; coveredBy?: unknown[] },
+) {
+  const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
+  const made = await a.call<Session>('sessions.create', {
+    forumId: forum.id,
+    session: { start: null, end: null, ...session },
+  });
+  return { forum, session: made };
+}
+
 describe('"me" on each laptop', () => {
   it('is the chosen member, else the only one, else the head of delegation', async () => {
     await withTempDir(async (dir) => {
@@ -70,16 +83,10 @@ describe('who covers which session', () => {
     await twoMembers(async (a) => {
       const profile = await a.call<DelegationProfile>('profile.get', {});
       const [ani, budi] = profile.members;
-      const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
-      const session = await a.call<Session>('sessions.create', {
-        forumId: forum.id,
-        session: {
-          title: { id: 'Sesi paralel A', en: 'Parallel session A' },
-          kind: 'workshop',
-          start: null,
-          end: null,
-          coveredBy: [budi?.id],
-        },
+      const { forum, session } = await forumWithSession(a, {
+        title: { id: 'Sesi paralel A', en: 'Parallel session A' },
+        kind: 'workshop',
+        coveredBy: [budi?.id],
       });
       expect(session.coveredBy).toEqual([{ memberId: budi?.id, name: 'Budi Santoso' }]);
       const updated = await a.call<Session>('sessions.update', {
@@ -102,16 +109,10 @@ describe('who covers which session', () => {
     await twoMembers(async (a, b) => {
       const profile = await a.call<DelegationProfile>('profile.get', {});
       const ani = profile.members[0];
-      const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
-      const session = await a.call<Session>('sessions.create', {
-        forumId: forum.id,
-        session: {
-          title: { id: 'Pleno', en: 'Plenary' },
-          kind: 'plenary',
-          start: null,
-          end: null,
-          coveredBy: [ani?.id],
-        },
+      const { forum, session } = await forumWithSession(a, {
+        title: { id: 'Pleno', en: 'Plenary' },
+        kind: 'plenary',
+        coveredBy: [ani?.id],
       });
       await exchange(a, b, forum.id);
       const atB = await b.call<ForumDetail>('forums.get', { forumId: forum.id });
@@ -352,16 +353,10 @@ describe('the travel report names the team', () => {
     await twoMembers(async (a, b) => {
       const profile = await a.call<DelegationProfile>('profile.get', {});
       const ani = profile.members[0];
-      const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
-      const session = await a.call<Session>('sessions.create', {
-        forumId: forum.id,
-        session: {
-          title: { id: 'Lokakarya kota inklusif', en: 'Inclusive cities workshop' },
-          kind: 'workshop',
-          start: null,
-          end: null,
-          coveredBy: [ani?.id],
-        },
+      const { forum, session } = await forumWithSession(a, {
+        title: { id: 'Lokakarya kota inklusif', en: 'Inclusive cities workshop' },
+        kind: 'workshop',
+        coveredBy: [ani?.id],
       });
       await exchange(a, b, forum.id);
       await b.call('notes.create', {
