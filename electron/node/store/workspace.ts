@@ -54,6 +54,12 @@ export interface OpenWorkspaceOptions {
   onSaveStatus?: (status: SaveStatus) => void;
   /** Needed when the workspace is encrypted; without it `open` says `passphrase-required`. */
   unlock?: Unlock;
+  /**
+   * How long the saves of a shared forum whose document is not loaded yet must pause before
+   * the document is loaded in the background (2 s): the load holds this process for seconds,
+   * so it waits for a pause in the typing instead of freezing it.
+   */
+  catchUpIdleMs?: number;
 }
 
 const now = () => new Date().toISOString();
@@ -87,6 +93,8 @@ interface SharedEntry {
   loaded: LoadedSync | null;
   /** The document's load, started after a save that found it unloaded (see `#persistShared`). */
   catchUp?: Promise<void>;
+  /** Starts that load once the saves pause. */
+  idle?: ReturnType<typeof setTimeout>;
 }
 
 /**
@@ -311,7 +319,7 @@ export class Workspace {
       // event loop): the edit is not held back for it. The view is written now, marked as
       // holding edits its document lacks, so that a crash before the document takes them
       // loses nothing (the next load finds them against the heads the view records); the
-      // document is loaded after this save, and the save that follows writes them into it.
+      // document is loaded once the saves pause, and the save that follows writes them into it.
       (view as { sync?: SyncMark }).sync = { heads: mark.heads, pending: true };
       this.#catchUpLater(id, entry);
       return;
@@ -324,16 +332,26 @@ export class Workspace {
   }
 
   /**
-   * Loads a shared forum's document once the save under way is on disk, then saves the view
-   * again so that its pending edits reach the change log (and the peers). A close meanwhile
-   * waits for it; a failure leaves the view pending, to be taken at the next load.
+   * Loads a shared forum's document once its saves pause (each pending save starts the wait
+   * again), then saves the view again so that its pending edits reach the change log (and
+   * the peers). A close meanwhile cancels the wait or waits for the load; a failure leaves
+   * the view pending, to be taken at the next load. The wait does not keep a process alive:
+   * a command that ends first leaves the view pending, which loses nothing.
    */
   #catchUpLater(id: string, entry: SharedEntry): void {
     if (entry.catchUp) return;
+    clearTimeout(entry.idle);
+    entry.idle = setTimeout(() => {
+      entry.idle = undefined;
+      this.#catchUp(id, entry);
+    }, this.#options.catchUpIdleMs ?? 2000);
+    entry.idle.unref?.();
+  }
+
+  #catchUp(id: string, entry: SharedEntry): void {
     const doc = this.#forums.get(id);
     entry.catchUp = (async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      // The save that found the document unloaded finishes first.
+      // A save under way finishes first.
       await doc?.flush().catch(() => undefined);
       if (this.#closing || this.#shared.get(id) !== entry) return;
       await this.#sharedForum(id);
@@ -737,6 +755,7 @@ export class Workspace {
       // A document loading in the background is not started anew, nor left running on a
       // closed workspace: the views stay marked pending, and the next load takes their edits.
       this.#closing = true;
+      for (const entry of this.#shared.values()) clearTimeout(entry.idle);
       await Promise.all([...this.#shared.values()].map((entry) => entry.catchUp));
       await this.#flushOrKeep();
       await rememberCounters(

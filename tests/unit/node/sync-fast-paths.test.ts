@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as A from '@automerge/automerge';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ForumDocument } from '../../../electron/common/domain/forum-schema';
 import { decodeDocument } from '../../../electron/node/store/document-codec';
 import { NotebookService } from '../../../electron/node/notebook/notebook-service';
@@ -216,6 +216,41 @@ describe('a shared forum opened without loading its document', () => {
       await third.close();
     });
   }, 60_000);
+
+  it('loads the document only once the saves pause, then appends everything typed meanwhile', async () => {
+    await withTempDir(async (dir) => {
+      const { ws, id } = await sharedForum(dir, 50);
+      await ws.close();
+      const logBefore = (await stat(logPath(dir, id))).size;
+      const typing = await Workspace.open(dir, {
+        holder: 'test',
+        debounceMs: 5,
+        catchUpIdleMs: 1500,
+      });
+      const book = new NotebookService(typing);
+      const note = viewOf(typing, id).notes[7] as ForumDocument['notes'][number];
+      let text = note.body.id;
+      // A delegate typing: a save every few tens of milliseconds. The document (seconds to
+      // load for a large forum) is not loaded meanwhile: the change log does not grow.
+      for (let i = 0; i < 6; i++) {
+        text += ` kata${i}`;
+        book.updateNote(id, note.id, { body: { id: text } });
+        await typing.flush();
+        expect((await stat(logPath(dir, id))).size).toBe(logBefore);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // The pause: the document loads and takes every word.
+      await vi.waitFor(
+        async () => expect((await stat(logPath(dir, id))).size).toBeGreaterThan(logBefore),
+        { timeout: 15_000, interval: 100 },
+      );
+      const doc = typing.sharedDoc(id) as unknown as A.Doc<{
+        notes: Record<string, { body: { id: string } }>;
+      }>;
+      expect(doc.notes[note.id]?.body.id).toBe(text);
+      await typing.close();
+    });
+  }, 30_000);
 
   it('catches a saved document whose bytes name other heads than its content, keeping every note', async () => {
     await withTempDir(async (dir) => {
