@@ -208,6 +208,34 @@ describe('commitment summary export', () => {
     }, 60_000);
   }
 
+  it('PDF: a note of some two hundred different letters reads back letter for letter, words whole', async () => {
+    // More glyphs than the bytes a PDF string must escape ("(", ")", "\\", line ends) are ids
+    // of the font subset: each glyph id is written as two bytes of a string (issue 13).
+    const lines = [
+      'ABCDEFGHIJKLM NOPQRSTUVWXYZ abcdefghijklm nopqrstuvwxyz 0123456789',
+      'AVATAR Toyota WAVE fjord office (1/2) "kutip" 50% $3 @rapat +62 a=b; c: d? e! f,',
+      'ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏ ÐÑÒÓÔÕÖØÙÚÛÜÝÞß àáâãäåæçèéêëìíîï ðñòóôõöøùúûüýþÿ',
+      'ĀāĂăĄąĆćĈĉĊċČčĎď ĐđĒēĔĕĖėĘęĚěĜĝĞğ ĠġĢģĤĥĦħĨĩĪīĬĭĮį Nguyễn Thị Hồng',
+    ];
+    const workspace = await Workspace.open(dir, { holder: 'test' });
+    const notebook = new NotebookService(workspace);
+    const forum = notebook.createForum({
+      ...lampungWorkshop,
+      name: { id: 'Huruf', en: 'Letters' },
+    });
+    notebook.createNote(forum.id, {
+      sessionId: null,
+      body: { id: lines.join('\n\n'), en: lines.join('\n\n') },
+      tags: [],
+    });
+    await workspace.close();
+    const file = await run({ forumId: forum.id, format: 'pdf', language: 'en', contactIds: [] });
+    const path = join(mkdtempSync(join(tmpdir(), 'risalah-pdf-')), 'letters.pdf');
+    writeFileSync(path, file.content);
+    const text = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' });
+    for (const line of lines) expect(text).toContain(line);
+  }, 60_000);
+
   for (const [language, layout] of [
     ['id', 'parallel'],
     ['en', 'parallel'],
