@@ -174,7 +174,8 @@ export function buildBrief(input: BriefInput): Brief {
     if (team.length)
       sessionBlocks.push({
         kind: 'paragraph',
-        text: both((l) => team.map((line) => line[l]).join(' ')),
+        // A name ending in a title ("S.IP.") already closes the sentence: no second full stop.
+        text: both((l) => team.map((line) => line[l].replace(/\.\.$/, '.')).join(' ')),
         keep: true,
       });
     if (own.length) {
