@@ -369,6 +369,8 @@ export async function storedFiles(dir: string): Promise<StoredFile[]> {
     const match = /^([A-Za-z0-9-]+)\.json(\.corrupt-.+)?$/.exec(entry);
     if (match) add(join('forums', entry), `forum-${match[1]}`);
   }
+  // The LAN pairings (this laptop's TLS key, the members' certificates and names).
+  if ((await list('sync')).includes('lan.json')) add(join('sync', 'lan.json'), 'lan');
   for (const document of await list(BACKUP_DIR)) {
     if (!/^(workspace|forum-[A-Za-z0-9-]+)$/.test(document)) continue;
     for (const entry of await list(join(BACKUP_DIR, document))) {

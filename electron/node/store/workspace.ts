@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { RecoveryNotice, SaveStatus } from '../../common/api/types';
 import { AppError } from '../../common/errors';
 import {
@@ -17,12 +17,13 @@ import type {
 } from '../../common/domain/workspace-schema';
 import { Backups } from './backups';
 import type { BackupEntry } from './backups';
+import { isEncrypted } from './crypto';
 import type { DocumentSealer } from './crypto';
 import { encodeDocument } from './document-codec';
 import { DocumentFile } from './document-file';
 import { loadDocument, readDocumentText } from './document-loader';
 import { readRemembered, rememberCounters } from './rollback';
-import { nodeFs, sweepTempFiles } from './durable-file';
+import { DurableTextFile, nodeFs, sweepTempFiles } from './durable-file';
 import type { DurableFs } from './durable-file';
 import { workspaceSealer } from './encryption';
 import type { Unlock } from './encryption';
@@ -95,6 +96,12 @@ interface SharedEntry {
   catchUp?: Promise<void>;
   /** Starts that load once the saves pause. */
   idle?: ReturnType<typeof setTimeout>;
+}
+
+/** See `Workspace.sealedFile`: plain bytes in and out, sealed on the disk when encrypted. */
+export interface SealedFile {
+  read: () => Promise<Buffer | null>;
+  write: (plain: Uint8Array) => Promise<void>;
 }
 
 /**
@@ -446,6 +453,30 @@ export class Workspace {
   /** Whether documents and backups are stored encrypted. */
   get encrypted(): boolean {
     return this.#sealer.encrypted;
+  }
+
+  /**
+   * A small file of the workspace's own beside its documents (the LAN pairings): written
+   * durably, and sealed under the key when the workspace is encrypted, as every document is.
+   * A file still plain in an encrypted workspace (written before it was sealed) is sealed
+   * the first time it is read. `name` is bound into the seal, as a document's is.
+   */
+  sealedFile(relative: string, name: string): SealedFile {
+    const file = new DurableTextFile(join(this.dir, relative), this.#options.fs);
+    const sealer = this.#sealer;
+    return {
+      read: async () => {
+        const bytes = await file.read();
+        if (!bytes) return null;
+        if (!sealer.encrypted || isEncrypted(bytes)) return sealer.open(bytes, name);
+        await file.write(sealer.seal(bytes, name));
+        return bytes;
+      },
+      write: async (plain) => {
+        await mkdir(dirname(file.path), { recursive: true, mode: 0o700 });
+        await file.write(sealer.seal(plain, name));
+      },
+    };
   }
 
   /** A document as stored: checksummed, and sealed under the key when encrypted. */

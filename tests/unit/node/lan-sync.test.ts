@@ -199,13 +199,40 @@ describe('LAN sync: host, pairing code, joiners', () => {
     if (!peer) throw new Error('no paired peer');
     await host.removePeer(peer.fingerprint);
     await until(() => statuses.find((s) => s.state === 'refused'), 'refusal after removal');
-    expect(statuses.at(-1)).toEqual({ state: 'refused', reason: 'not-paired' });
+    expect(statuses.at(-1)).toEqual({ state: 'refused', reason: 'removed' });
     expect(await host.pairedPeers()).toEqual([]);
     expect(host.pairingCode).not.toBe(oldCode);
-    // The old code no longer pairs the removed member again.
-    expect(await refusalOf(join(host, { state, code: oldCode }).joiner)).toBe('wrong-code');
+    // The old code no longer pairs the removed member again, and it is told why.
+    expect(await refusalOf(join(host, { state, code: oldCode }).joiner)).toBe('removed');
     // A new code, given by the host on purpose, does.
     await join(host, { state, code: host.pairingCode }).joiner.whenConnected();
+  });
+
+  it('a laptop removed while joined with the code is told it was removed, not that the code was wrong', async () => {
+    const { host } = await startHost();
+    const state = memoryLanState();
+    // As the app and the CLI join: with the code, kept for reconnecting.
+    const member = join(host, { code: host.pairingCode, state, name: 'Budi' });
+    await member.joiner.whenConnected();
+    const statuses: JoinStatus[] = [];
+    member.joiner.events.on('status', (status) => statuses.push(status));
+    const [peer] = await host.pairedPeers();
+    if (!peer) throw new Error('no paired peer');
+    await host.removePeer(peer.fingerprint);
+    await until(() => statuses.find((s) => s.state === 'refused'), 'refusal after removal');
+    expect(statuses.at(-1)).toEqual({ state: 'refused', reason: 'removed' });
+    // It stopped trying: no attempt after the refusal.
+    const seen = statuses.length;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(statuses).toHaveLength(seen);
+    // The host remembers the laptop as removed (with its name) until it admits it again.
+    expect((await host.removedPeers()).map((r) => r.name)).toEqual(['Budi']);
+    // A stranger with a wrong code is still told the code was wrong.
+    expect(await refusalOf(join(host, { code: '00000000' }).joiner)).toBe('wrong-code');
+    // Given the new code, the removed laptop is admitted again and no longer listed removed.
+    await join(host, { state, code: host.pairingCode, name: 'Budi' }).joiner.whenConnected();
+    expect(await host.removedPeers()).toEqual([]);
+    expect((await host.pairedPeers()).map((p) => p.name)).toEqual(['Budi']);
   });
 
   it('reconnects after the connection drops mid-sync and converges', async () => {

@@ -6,7 +6,7 @@ import type { ConnectedPeer } from '../../sync/lan/lan-host';
 import { lanInterfaces } from '../../sync/lan/lan-interfaces';
 import { LanJoiner } from '../../sync/lan/lan-joiner';
 import type { JoinStatus } from '../../sync/lan/lan-joiner';
-import { fileLanState } from '../../sync/lan/lan-state';
+import { removeFromState, workspaceLanState } from '../../sync/lan/lan-state';
 import {
   formatAddress,
   formatPairingCode,
@@ -16,14 +16,19 @@ import {
 import type { CommandContext } from '../command';
 import { openCliWorkspace } from '../unlock';
 import { WorkspaceShare } from '../../sync/lan/workspace-share';
+import type { Workspace } from '../../store/workspace';
+import { printMergeSummary } from './share-summary';
 
 /**
  * The workspace's shared forums on the LAN adapter: each change from the delegation is
  * merged and saved here and said on the terminal; every local change is passed on.
  */
-async function openShare(ctx: CommandContext, network: NetworkAdapterInterface, holder: string) {
+async function openShare(
+  ctx: CommandContext,
+  workspace: Workspace,
+  network: NetworkAdapterInterface,
+) {
   const { t, io, language } = ctx;
-  const workspace = await openCliWorkspace(ctx, holder);
   const forumName = (forumId: string) => {
     const name = workspace.forum(forumId).forum.name;
     return name[language] || name.id || name.en;
@@ -39,14 +44,7 @@ async function openShare(ctx: CommandContext, network: NetworkAdapterInterface, 
           id: forumId,
         }),
       );
-      for (const note of summary.notesAdded)
-        io.out(t('cli:shareNoteAdded', { author: note.author || '?', text: note.preview }));
-      for (const note of summary.notesChanged)
-        io.out(t('cli:shareNoteChanged', { author: note.author || '?', text: note.preview }));
-      for (const clause of summary.clausesChanged)
-        io.out(t('cli:shareClauseChanged', { number: clause.number }));
-      for (const commitment of summary.commitmentsChanged)
-        io.out(t('cli:shareCommitmentChanged', { text: commitment.statement }));
+      printMergeSummary(ctx, summary);
     },
     onError: (forumId, error) =>
       io.err(t('cli:shareLanMergeFailed', { id: forumId, message: String(error) })),
@@ -57,12 +55,7 @@ async function openShare(ctx: CommandContext, network: NetworkAdapterInterface, 
       ? t('cli:shareLanForums', { forums: shared.map(forumName).join(', ') })
       : t('cli:shareLanNoForums'),
   );
-  return {
-    async close() {
-      await share.close();
-      await workspace.close();
-    },
-  };
+  return share;
 }
 
 const memberName = (ctx: CommandContext) =>
@@ -71,7 +64,7 @@ const memberName = (ctx: CommandContext) =>
     : hostname();
 
 export async function shareHost(ctx: CommandContext): Promise<number> {
-  const { t, io, values, workspace } = ctx;
+  const { t, io, values } = ctx;
   const port = values.port === undefined ? 0 : Number(values.port);
   if (typeof values.port === 'string' && !/^\d{1,5}$/.test(values.port)) {
     io.err(t('cli:badPort', { value: values.port }));
@@ -87,8 +80,10 @@ export async function shareHost(ctx: CommandContext): Promise<number> {
     io.err(t('cli:shareNoLan'));
     return 1;
   }
+  // The pairings live in the workspace, sealed with it when it is encrypted: open it first.
+  const opened = await openCliWorkspace(ctx, 'risalah share host');
   const host = await LanHost.start({
-    state: fileLanState(workspace),
+    state: workspaceLanState(opened),
     bindAddress,
     port,
     name: memberName(ctx),
@@ -96,9 +91,13 @@ export async function shareHost(ctx: CommandContext): Promise<number> {
     io.err(t('cli:shareCannotListen', { address: bindAddress, message: String(error) }));
     return null;
   });
-  if (!host) return 1;
-  const share = await openShare(ctx, host, 'risalah share host').catch(async (error: unknown) => {
+  if (!host) {
+    await opened.close();
+    return 1;
+  }
+  const share = await openShare(ctx, opened, host).catch(async (error: unknown) => {
     await host.close();
+    await opened.close();
     throw error;
   });
   const showCode = () => io.out(t('cli:shareCode', { code: formatPairingCode(host.pairingCode) }));
@@ -106,7 +105,7 @@ export async function shareHost(ctx: CommandContext): Promise<number> {
     t('cli:shareHosting', {
       address: formatAddress(host.address),
       fingerprint: host.fingerprint,
-      workspace,
+      workspace: ctx.workspace,
     }),
   );
   showCode();
@@ -135,11 +134,12 @@ export async function shareHost(ctx: CommandContext): Promise<number> {
   io.out(t('cli:stopping'));
   await share.close();
   await host.close();
+  await opened.close();
   return 0;
 }
 
 export async function shareJoin(ctx: CommandContext): Promise<number> {
-  const { t, io, values, positionals, workspace } = ctx;
+  const { t, io, values, positionals } = ctx;
   const address = positionals[1];
   const invitation = address ? parseInvitation(address) : null;
   if (!invitation) {
@@ -154,8 +154,9 @@ export async function shareJoin(ctx: CommandContext): Promise<number> {
     }
     invitation.code = code;
   }
+  const opened = await openCliWorkspace(ctx, 'risalah share join');
   const joiner = new LanJoiner({
-    state: fileLanState(workspace),
+    state: workspaceLanState(opened),
     invitation,
     name: memberName(ctx),
   });
@@ -179,13 +180,92 @@ export async function shareJoin(ctx: CommandContext): Promise<number> {
     };
     joiner.events.on('status', report);
   });
-  const share = await openShare(ctx, joiner, 'risalah share join').catch((error: unknown) => {
+  const share = await openShare(ctx, opened, joiner).catch(async (error: unknown) => {
     joiner.close();
+    await opened.close();
     throw error;
   });
   const code = await Promise.race([outcome, io.untilStopped().then(() => 0)]);
   if (code === 0) io.out(t('cli:stopping'));
   await share.close();
   joiner.close();
+  await opened.close();
   return code;
+}
+
+/**
+ * A laptop's id on the command line: its certificate fingerprint in hex (base64url may
+ * start with "-", which would read as an option), of which a prefix is enough.
+ */
+const hexId = (fingerprint: string) => Buffer.from(fingerprint, 'base64url').toString('hex');
+const shortId = (fingerprint: string) => hexId(fingerprint).slice(0, 12);
+
+/** `risalah share peers`: the laptops this workspace admitted as host, and those removed. */
+export async function sharePeers(ctx: CommandContext): Promise<number> {
+  const { t, io, values, language } = ctx;
+  const opened = await openCliWorkspace(ctx, 'risalah share peers');
+  try {
+    const state = await workspaceLanState(opened).load();
+    if (values.json) {
+      io.out(JSON.stringify({ peers: state.peers, removed: state.removed }, null, 2));
+      return 0;
+    }
+    const date = (iso: string) =>
+      iso ? new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(iso)) : '?';
+    io.out(state.peers.length ? t('cli:sharePeersHeader') : t('cli:sharePeersNone'));
+    for (const peer of state.peers) {
+      io.out(
+        t('cli:sharePeerLine', {
+          id: shortId(peer.fingerprint),
+          name: peer.name,
+          date: date(peer.pairedAt),
+        }),
+      );
+    }
+    if (state.removed.length) io.out(t('cli:sharePeersRemovedHeader'));
+    for (const peer of state.removed) {
+      io.out(
+        t('cli:sharePeerRemovedLine', {
+          id: shortId(peer.fingerprint),
+          name: peer.name,
+          date: date(peer.removedAt),
+        }),
+      );
+    }
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}
+
+/**
+ * `risalah share remove-peer ID`: what the host's Remove button does, while no host runs
+ * here (a running host holds the workspace). The laptop is told it was removed when it next
+ * comes; the next `share host` shows a new pairing code anyway.
+ */
+export async function shareRemovePeer(ctx: CommandContext): Promise<number> {
+  const { t, io, positionals } = ctx;
+  const id = positionals[1]?.trim() ?? '';
+  if (!id) {
+    io.err(t('cli:shareRemoveNeedsId'));
+    return 2;
+  }
+  const opened = await openCliWorkspace(ctx, 'risalah share remove-peer');
+  try {
+    const store = workspaceLanState(opened);
+    const state = await store.load();
+    const matches = state.peers.filter(
+      (peer) => hexId(peer.fingerprint).startsWith(id.toLowerCase()) || peer.fingerprint === id,
+    );
+    const [peer] = matches;
+    if (!peer || matches.length > 1) {
+      io.err(t(matches.length > 1 ? 'cli:shareRemoveAmbiguous' : 'cli:shareRemoveUnknown', { id }));
+      return 1;
+    }
+    await store.save(removeFromState(state, peer.fingerprint));
+    io.out(t('cli:shareRemoved', { id: shortId(peer.fingerprint), name: peer.name }));
+    return 0;
+  } finally {
+    await opened.close();
+  }
 }

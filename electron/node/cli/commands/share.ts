@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { DurableTextFile } from '../../store/durable-file';
 import { openCliWorkspace } from '../unlock';
 import type { Command, CommandContext } from '../command';
+import { printMergeSummary } from './share-summary';
 
 /** The passphrase two colleagues agreed on, read from the variable `--passphrase-env` names. */
 function passphraseFrom(ctx: CommandContext): string | undefined | null {
@@ -67,14 +68,7 @@ async function receive(ctx: CommandContext): Promise<number> {
       }),
     );
     if (!summary.changed) io.out(t('cli:shareNothingNew'));
-    for (const note of summary.notesAdded)
-      io.out(t('cli:shareNoteAdded', { author: note.author || '?', text: note.preview }));
-    for (const note of summary.notesChanged)
-      io.out(t('cli:shareNoteChanged', { author: note.author || '?', text: note.preview }));
-    for (const clause of summary.clausesChanged)
-      io.out(t('cli:shareClauseChanged', { number: clause.number }));
-    for (const commitment of summary.commitmentsChanged)
-      io.out(t('cli:shareCommitmentChanged', { text: commitment.statement }));
+    printMergeSummary(ctx, summary);
     return 0;
   } finally {
     await opened.close();
@@ -91,6 +85,7 @@ export const shareCommand: Command = {
     bind: { type: 'string' },
     code: { type: 'string' },
     name: { type: 'string' },
+    json: { type: 'boolean' },
   },
   positionals: 2,
   async run(ctx) {
@@ -102,6 +97,10 @@ export const shareCommand: Command = {
       return (await import('./share-lan')).shareHost(ctx);
     }
     if (action === 'join') return (await import('./share-lan')).shareJoin(ctx);
+    if (action === 'peers' && ctx.positionals.length === 1) {
+      return (await import('./share-lan')).sharePeers(ctx);
+    }
+    if (action === 'remove-peer') return (await import('./share-lan')).shareRemovePeer(ctx);
     ctx.io.err(ctx.t('cli:shareUsage'));
     return 2;
   },

@@ -5,8 +5,8 @@ import { createServer } from 'node:tls';
 import type { Server, TLSSocket } from 'node:tls';
 import { confirmationTag, cpaceStart, tagsEqual } from './cpace';
 import { FramedSocket } from './framed-socket';
-import { certificateFingerprint, ensureIdentity } from './lan-state';
-import type { LanStateStore, PairedPeer } from './lan-state';
+import { certificateFingerprint, ensureIdentity, removeFromState } from './lan-state';
+import type { LanStateStore, PairedPeer, RemovedPeer } from './lan-state';
 import { formatInvitation, newPairingCode } from './pairing-code';
 import type { LanAddress } from './pairing-code';
 import {
@@ -113,6 +113,11 @@ export class LanHost extends ReadyAdapter {
     return (await this.#options.state.load()).peers;
   }
 
+  /** Laptops removed from the delegation (and not admitted again since). */
+  async removedPeers(): Promise<RemovedPeer[]> {
+    return (await this.#options.state.load()).removed;
+  }
+
   /** A new code; the old one stops working at once (joiners paired with it stay paired). */
   renewCode(): string {
     this.#code = newPairingCode();
@@ -123,14 +128,13 @@ export class LanHost extends ReadyAdapter {
 
   /**
    * Forgets a peer and cuts its connections. The code is renewed too: the removed member
-   * knew the old one and must not be able to pair again with it.
+   * knew the old one and must not be able to pair again with it. The laptop is remembered
+   * as removed, so that when it comes back it is told so, not that its code was wrong.
    */
   async removePeer(fingerprint: string): Promise<void> {
+    const connected = this.connectedPeers().find((p) => p.fingerprint === fingerprint);
     const state = await this.#options.state.load();
-    await this.#options.state.save({
-      ...state,
-      peers: state.peers.filter((peer) => peer.fingerprint !== fingerprint),
-    });
+    await this.#options.state.save(removeFromState(state, fingerprint, connected?.name));
     for (const { framed, peer } of [...this.#connections.values()]) {
       if (peer.fingerprint === fingerprint) framed.socket.destroy();
     }
@@ -207,13 +211,17 @@ export class LanHost extends ReadyAdapter {
     if (!hello.success || hello.data.v !== PROTOCOL_VERSION) return refuse('protocol');
     await this.#repoJoined;
 
-    const known = (await this.#options.state.load()).peers.some(
-      (peer) => peer.fingerprint === fingerprint,
-    );
-    if (hello.data.mode === 'resume' && !known) return refuse('not-paired');
+    const state = await this.#options.state.load();
+    const known = state.peers.some((peer) => peer.fingerprint === fingerprint);
+    // Its certificate proves which laptop it is, so telling it that it was removed says
+    // nothing a stranger could use; a wrong code would send its user hunting for a typo.
+    const removed = state.removed.some((peer) => peer.fingerprint === fingerprint);
+    if (hello.data.mode === 'resume' && !known) return refuse(removed ? 'removed' : 'not-paired');
     if (hello.data.mode === 'pair') {
+      // The host may admit a removed laptop again by giving it the new code.
       const outcome = await this.#pair(framed, hello.data, fingerprint, remoteAddress);
-      if (outcome !== 'paired') return refuse(outcome);
+      if (outcome !== 'paired')
+        return refuse(removed && outcome === 'wrong-code' ? 'removed' : outcome);
     }
     this.#welcome(framed, hello.data, fingerprint, remoteAddress);
   }
@@ -246,7 +254,8 @@ export class LanHost extends ReadyAdapter {
     const state = await this.#options.state.load();
     const peers = state.peers.filter((peer) => peer.fingerprint !== fingerprint);
     peers.push({ fingerprint, name: hello.name, pairedAt: new Date().toISOString() });
-    await this.#options.state.save({ ...state, peers });
+    const removed = state.removed.filter((peer) => peer.fingerprint !== fingerprint);
+    await this.#options.state.save({ ...state, peers, removed });
     return 'paired';
   }
 

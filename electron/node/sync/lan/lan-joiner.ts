@@ -25,7 +25,7 @@ import type { RefusalReason, WelcomeFrame } from './protocol';
 
 /** Why joining stopped for good (no retry would help): shown to the user, translated. */
 export type JoinRefusal =
-  'wrong-code' | 'not-paired' | 'fingerprint-mismatch' | 'code-required' | 'protocol';
+  'wrong-code' | 'not-paired' | 'removed' | 'fingerprint-mismatch' | 'code-required' | 'protocol';
 
 export type JoinStatus =
   | { state: 'connecting'; attempt: number }
@@ -61,6 +61,10 @@ export class LanJoiner extends ReadyAdapter {
   #attempt = 0;
   #timer: NodeJS.Timeout | null = null;
   #repair = false;
+  /** The host said this laptop was removed: a code that then fails is not "a typo". */
+  #removed = false;
+  /** Connected at least once in this run: a later refusal is the host cutting us off. */
+  #wasConnected = false;
 
   constructor(options: LanJoinerOptions) {
     super();
@@ -214,7 +218,7 @@ export class LanJoiner extends ReadyAdapter {
       const key = cpace.finish(pake.data.share);
       // A host that cannot prove the code is either given the wrong code or not our host.
       if (!key || !tagsEqual(pake.data.confirm, confirmationTag(key, 'host'))) {
-        return { refused: 'wrong-code' };
+        return { refused: this.#removed ? 'removed' : 'wrong-code' };
       }
       framed.send({ t: 'confirm', confirm: confirmationTag(key, 'joiner') });
     } else {
@@ -223,10 +227,17 @@ export class LanJoiner extends ReadyAdapter {
     const reply = await framed.next(timeout);
     const refusal = refusedFrame.safeParse(reply);
     if (refusal.success) {
-      // Removed by the host, but given a (new) code: pair again on the next attempt.
+      // The host lost this laptop's pairing (a new workspace there): pair again with the code.
       if (refusal.data.reason === 'not-paired' && !pairing && invitation.code) {
         this.#repair = true;
         return { retry: 'not-paired' };
+      }
+      // Removed by the host. Cut off while connected: stop, and say so. Joining anew with a
+      // code: try it once, as the host may have given the removed laptop the new one.
+      if (refusal.data.reason === 'removed' && !pairing && invitation.code && !this.#wasConnected) {
+        this.#repair = true;
+        this.#removed = true;
+        return { retry: 'removed' };
       }
       return { refused: asRefusal(refusal.data.reason) };
     }
@@ -252,6 +263,8 @@ export class LanJoiner extends ReadyAdapter {
     this.#framed = framed;
     this.#hostPeerId = hostPeerId;
     this.#attempt = 0;
+    this.#wasConnected = true;
+    this.#removed = false;
     framed.stream((frame) => {
       const parsed = messageFrame.safeParse(frame);
       if (!parsed.success) return framed.socket.destroy();

@@ -7,7 +7,7 @@ import { LanHost } from './lan-host';
 import { lanInterfaces } from './lan-interfaces';
 import { LanJoiner } from './lan-joiner';
 import type { JoinStatus } from './lan-joiner';
-import { fileLanState } from './lan-state';
+import { workspaceLanState } from './lan-state';
 import {
   formatAddress,
   formatPairingCode,
@@ -95,7 +95,7 @@ export class LanService {
       const bindAddress = this.#options.bindAddress ?? lanInterfaces()[0]?.address;
       if (!bindAddress) throw new AppError('lan-no-network', {});
       const host = await LanHost.start({
-        state: fileLanState(this.#workspace.dir),
+        state: workspaceLanState(this.#workspace),
         bindAddress,
         name: this.#options.name(),
       }).catch((error: unknown) => {
@@ -118,7 +118,7 @@ export class LanService {
       }
       await this.#stop();
       const joiner = new LanJoiner({
-        state: fileLanState(this.#workspace.dir),
+        state: workspaceLanState(this.#workspace),
         invitation,
         name: this.#options.name(),
       });

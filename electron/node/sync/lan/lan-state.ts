@@ -1,8 +1,7 @@
 import { X509Certificate, createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
-import { DurableTextFile } from '../../store/durable-file';
+import type { Workspace } from '../../store/workspace';
 
 /**
  * What a workspace remembers about the LAN: its own TLS identity (a self-signed certificate
@@ -17,20 +16,31 @@ const pairedSchema = z.object({
   pairedAt: z.string(),
 });
 const hostSchema = pairedSchema.extend({ address: z.string() });
+/** A laptop the host removed: told so when it comes back, until the host admits it anew. */
+const removedSchema = pairedSchema.extend({ removedAt: z.string() });
 
 const stateSchema = z.object({
   version: z.literal(1),
   identity: identitySchema.nullable(),
   peers: z.array(pairedSchema),
   hosts: z.array(hostSchema),
+  // Added after the first release: a file written before has none.
+  removed: z.array(removedSchema).default([]),
 });
 
 export type LanIdentity = z.infer<typeof identitySchema>;
 export type PairedPeer = z.infer<typeof pairedSchema>;
 export type PairedHost = z.infer<typeof hostSchema>;
+export type RemovedPeer = z.infer<typeof removedSchema>;
 export type LanState = z.infer<typeof stateSchema>;
 
-export const emptyLanState = (): LanState => ({ version: 1, identity: null, peers: [], hosts: [] });
+export const emptyLanState = (): LanState => ({
+  version: 1,
+  identity: null,
+  peers: [],
+  hosts: [],
+  removed: [],
+});
 
 export interface LanStateStore {
   load: () => Promise<LanState>;
@@ -48,10 +58,16 @@ export function memoryLanState(initial: LanState = emptyLanState()): LanStateSto
 }
 
 export const LAN_STATE_FILE = join('sync', 'lan.json');
+/** The name sealed into the file when the workspace is encrypted (as `forum-<id>` is). */
+export const LAN_STATE_NAME = 'lan';
 
-/** The state in the workspace, written like every document: temp file, fsync, rename. */
-export function fileLanState(workspaceDir: string): LanStateStore {
-  const file = new DurableTextFile(join(workspaceDir, LAN_STATE_FILE));
+/**
+ * The state in an open workspace, written like every document (temp file, fsync, rename)
+ * and sealed under its key when it is encrypted: the private key, the members' names and
+ * certificates are nobody's business who finds the laptop.
+ */
+export function workspaceLanState(workspace: Pick<Workspace, 'sealedFile'>): LanStateStore {
+  const file = workspace.sealedFile(LAN_STATE_FILE, LAN_STATE_NAME);
   return {
     async load() {
       const bytes = await file.read();
@@ -59,10 +75,27 @@ export function fileLanState(workspaceDir: string): LanStateStore {
       return stateSchema.parse(JSON.parse(bytes.toString('utf8')));
     },
     async save(state) {
-      await mkdir(dirname(file.path), { recursive: true });
-      await file.write(`${JSON.stringify(state, null, 2)}\n`);
+      await file.write(Buffer.from(`${JSON.stringify(state, null, 2)}\n`, 'utf8'));
     },
   };
+}
+
+/**
+ * The state once a member's laptop is removed: no longer paired, and remembered as removed
+ * (so that it is told so when it comes back). `name` stands in when it was not paired here.
+ */
+export function removeFromState(state: LanState, fingerprint: string, name = ''): LanState {
+  const peer = state.peers.find((p) => p.fingerprint === fingerprint);
+  const removed = state.removed.filter((r) => r.fingerprint !== fingerprint);
+  if (peer || name) {
+    removed.push({
+      fingerprint,
+      name: peer?.name ?? name,
+      pairedAt: peer?.pairedAt ?? '',
+      removedAt: new Date().toISOString(),
+    });
+  }
+  return { ...state, peers: state.peers.filter((p) => p.fingerprint !== fingerprint), removed };
 }
 
 /** The workspace's identity, made on first use: an ECDSA P-256 key and a ten-year certificate. */

@@ -34,7 +34,13 @@ export const welcomeFrame = z.object({
   name: z.string().max(200),
 });
 
-export const refusalReasons = ['not-paired', 'wrong-code', 'no-code', 'protocol'] as const;
+export const refusalReasons = [
+  'not-paired',
+  'wrong-code',
+  'no-code',
+  'protocol',
+  'removed',
+] as const;
 export type RefusalReason = (typeof refusalReasons)[number];
 export const refusedFrame = z.object({ t: z.literal('refused'), reason: z.enum(refusalReasons) });
 

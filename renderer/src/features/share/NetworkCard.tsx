@@ -181,7 +181,13 @@ function PanelAction(props: {
   );
 }
 
-const REFUSALS = ['wrong-code', 'not-paired', 'fingerprint-mismatch', 'code-required'] as const;
+const REFUSALS = [
+  'wrong-code',
+  'not-paired',
+  'removed',
+  'fingerprint-mismatch',
+  'code-required',
+] as const;
 
 /** The refusals the panel words; anything else is "another version" (`protocol`). */
 function refusal(reason: string): (typeof REFUSALS)[number] | 'protocol' {
