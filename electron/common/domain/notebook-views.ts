@@ -180,6 +180,8 @@ export interface CommitmentView extends Commitment {
   clauseNumbers: string[];
   overdue: boolean;
   dueSoon: boolean;
+  /** In a shared forum, listed across forums: its fields two members set differently. */
+  conflicts?: FieldConflict[];
 }
 
 /** A contact as lists show it: without the photo, which only the card view loads. */

@@ -1,7 +1,11 @@
 import type { BackupEntry, BackupView } from '../../common/api/types';
 import type { ApiParsedInput } from '../../common/api/contract';
 import { commitmentPatchSchema, positionSchema } from '../../common/domain/agreement-schema';
-import type { ForumDetail } from '../../common/domain/notebook-views';
+import type {
+  CommitmentView,
+  FieldConflict,
+  ForumDetail,
+} from '../../common/domain/notebook-views';
 import { AppError } from '../../common/errors';
 import type { AgreementService } from '../clauses/agreement-service';
 import type { ContactsService } from '../contacts/contacts-service';
@@ -128,7 +132,10 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
     'clauses.renumber': async ({ forumId, documentId }) =>
       ctx.agreement.renumber(forumId, documentId),
     'clauses.delete': async ({ forumId, id }) => ctx.agreement.setClauseDeleted(forumId, id, true),
-    'commitments.list': async ({ forumId }) => ctx.agreement.commitments(forumId),
+    'commitments.list': async ({ forumId }) =>
+      forumId === null
+        ? withCommitmentConflicts(ctx, ctx.agreement.commitments(null))
+        : ctx.agreement.commitments(forumId),
     'commitments.create': async ({ forumId, commitment }) =>
       ctx.agreement.createCommitment(forumId, commitment),
     'commitments.update': async ({ forumId, id, patch }) =>
@@ -206,6 +213,34 @@ async function withConflicts(ctx: HandlerContext, forumId: string): Promise<Foru
   if (!doc) return detail;
   const { fieldConflicts } = await import('../sync/field-conflicts');
   return { ...detail, conflicts: fieldConflicts(doc) };
+}
+
+/**
+ * All forums' commitments, each with its conflicts: the page lists them outside their forum,
+ * where the forum's details (which carry them) are not loaded.
+ */
+async function withCommitmentConflicts(
+  ctx: HandlerContext,
+  views: CommitmentView[],
+): Promise<CommitmentView[]> {
+  const shared = new Set(ctx.workspace.sharedForumIds());
+  const forums = [...new Set(views.map((v) => v.forumId))].filter((id) => shared.has(id));
+  if (!forums.length) return views;
+  const { fieldConflicts } = await import('../sync/field-conflicts');
+  const byCommitment = new Map<string, FieldConflict[]>();
+  for (const forumId of forums) {
+    const doc = await ctx.workspace.loadShared(forumId);
+    if (!doc) continue;
+    for (const conflict of fieldConflicts(doc)) {
+      if (conflict.kind !== 'commitment') continue;
+      const key = `${forumId}/${conflict.id}`;
+      byCommitment.set(key, [...(byCommitment.get(key) ?? []), conflict]);
+    }
+  }
+  return views.map((v) => {
+    const conflicts = byCommitment.get(`${v.forumId}/${v.id}`);
+    return conflicts ? { ...v, conflicts } : v;
+  });
 }
 
 /**

@@ -29,8 +29,11 @@ export interface ForumsSlice {
   setForumDeleted(forumId: string, deleted: boolean): Promise<void>;
   openExample(): Promise<void>;
   loadForum(forumId: string): Promise<void>;
-  /** Chooses one of the values two members set (see `FieldConflict`); the pages reload. */
-  resolveConflict(conflict: FieldConflict, value: string | null): Promise<void>;
+  /**
+   * Chooses one of the values two members set (see `FieldConflict`); the pages reload.
+   * `forumId` when the page is not the forum's (all forums' commitments).
+   */
+  resolveConflict(conflict: FieldConflict, value: string | null, forumId?: string): Promise<void>;
   /** A forum's sessions, for a picker outside the forum (a contact met at one of them). */
   forumSessions(forumId: string): Promise<Session[]>;
   createSession(input: SessionInput): Promise<Session>;
@@ -111,13 +114,16 @@ export const createForumsSlice =
         const forum = await api.call('forums.get', { forumId });
         set({ forum });
       },
-      async resolveConflict(conflict, value) {
-        const forumId = currentId();
+      async resolveConflict(conflict, value, inForum) {
+        const forumId = inForum ?? currentId();
         const { kind, id, field } = conflict;
         const forum = await api.call('conflicts.resolve', { forumId, kind, id, field, value });
-        set({ forum });
+        // Another forum's details (chosen from all forums' commitments) do not replace these.
+        if (!inForum || get().forum?.forum.id === forumId) set({ forum });
         if (kind === 'clause') await get().loadAgreement(forumId);
-        if (kind === 'commitment') await get().loadCommitments(forumId);
+        const scope = get().commitmentsScope;
+        if (kind === 'commitment')
+          await get().loadCommitments(scope === undefined ? forumId : scope);
       },
       async createSession(input) {
         const session = await api.call('sessions.create', { forumId: currentId(), session: input });

@@ -15,6 +15,7 @@ import { useUnsavedChanges } from '../../app/use-unsaved-changes';
 import { useFormat } from '../../app/use-format';
 import { memberKey } from '../../../../electron/common/domain/team';
 import { useAppStore } from '../../store/app-store';
+import { ConflictNotice } from '../team/ConflictNotice';
 
 interface SessionFormProps {
   session?: Session;
@@ -49,6 +50,12 @@ export function SessionForm({
   const [speakers, setSpeakers] = useState(session?.speakers.join('\n') ?? '');
   const [partial, setPartial] = useState({ date: false, start: false, end: false });
   const members = useAppStore((s) => s.profile?.members ?? []);
+  // A title two members set apart is stated here too, where it is edited; the value chosen
+  // goes into the field, so that saving the form keeps it.
+  const forumConflicts = useAppStore((s) => s.forum?.conflicts);
+  const conflicts = session
+    ? (forumConflicts ?? []).filter((c) => c.kind === 'session' && c.id === session.id)
+    : [];
   const [coveredBy, setCoveredBy] = useState<string[]>(() =>
     (session?.coveredBy ?? []).map(memberKey),
   );
@@ -132,6 +139,22 @@ export function SessionForm({
           onChange={(en) => setTitle({ ...title, en })}
           {...problems.field('title.en')}
         />
+        {conflicts.length > 0 && (
+          <div className="form-conflicts">
+            {conflicts.map((conflict) => (
+              <ConflictNotice
+                key={conflict.field}
+                conflict={conflict}
+                onChosen={(chosen) =>
+                  setTitle((now) => ({
+                    ...now,
+                    [conflict.field === 'title.en' ? 'en' : 'id']: chosen ?? '',
+                  }))
+                }
+              />
+            ))}
+          </div>
+        )}
         <div className="field" data-field="kind">
           <label htmlFor={kindId}>{t('sessionForm.kind')}</label>
           <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as SessionKind)}>

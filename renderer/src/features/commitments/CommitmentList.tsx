@@ -29,23 +29,32 @@ export function CommitmentList({ commitments, contacts, groupings, onEdit }: Pro
   const deleteCommitment = useAppStore((s) => s.deleteCommitment);
   const members = useAppStore((s) => s.profile?.members ?? NO_MEMBERS);
   const detail = useAppStore((s) => s.forum);
-  // Conflicts are known for the open forum (its details carry them).
-  const conflictsOf = (forumId: string, id: string) =>
-    detail?.forum.id === forumId
-      ? (detail.conflicts ?? []).filter((c) => c.kind === 'commitment' && c.id === id)
-      : [];
+  // The open forum's details carry its conflicts, kept fresh after every merge; a list of
+  // all forums' commitments carries each one's own.
+  const conflictsOf = (c: CommitmentView) =>
+    detail?.forum.id === c.forumId
+      ? (detail.conflicts ?? []).filter((x) => x.kind === 'commitment' && x.id === c.id)
+      : (c.conflicts ?? []);
   const [grouping, setGrouping] = useState<Grouping>(groupings[0] ?? 'due');
 
   const groupOf = (c: CommitmentView): string => {
     if (grouping === 'status') return t(`commitments.statuses.${c.status}`);
     if (grouping === 'responsible') return c.responsible.unit || t('commitments.unassigned');
     if (grouping === 'forum') return text(c.forumName);
+    // Done or dropped, a due date (past or not) no longer makes it "due".
+    if (c.status === 'done' || c.status === 'dropped') return t('commitments.closed');
     if (c.overdue) return t('commitments.overdue');
     if (c.dueSoon) return t('commitments.dueSoon');
     return c.dueDate ? t('commitments.later') : t('commitments.noDate');
   };
   const groups = new Map<string, CommitmentView[]>();
+  // By due date the groups come in the order of urgency, whatever the first dates are.
+  if (grouping === 'due') {
+    for (const key of ['overdue', 'dueSoon', 'later', 'noDate', 'closed'] as const)
+      groups.set(t(`commitments.${key}`), []);
+  }
   for (const c of commitments) groups.set(groupOf(c), [...(groups.get(groupOf(c)) ?? []), c]);
+  for (const [name, list] of groups) if (!list.length) groups.delete(name);
 
   return (
     <div className="commitments">
@@ -83,8 +92,8 @@ export function CommitmentList({ commitments, contacts, groupings, onEdit }: Pro
                     )}
                   </div>
                   <p className="commitment-statement">{text(c.statement)}</p>
-                  {conflictsOf(c.forumId, c.id).map((conflict) => (
-                    <ConflictNotice key={conflict.field} conflict={conflict} />
+                  {conflictsOf(c).map((conflict) => (
+                    <ConflictNotice key={conflict.field} conflict={conflict} forumId={c.forumId} />
                   ))}
                   {c.changedBy && (
                     <p className="changed-by">

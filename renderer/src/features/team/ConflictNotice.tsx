@@ -7,8 +7,18 @@ import { useAppStore } from '../../store/app-store';
  * A field two members set differently while apart: the value every laptop shows, who set
  * it, and each other value with who set it and a button to choose it. Choosing (even the
  * value shown) ends the conflict on every laptop once the forum travels again.
+ * `forumId` where the page is not the forum's own (all forums' commitments); `onChosen`
+ * for a form that shows the field too and must show the value chosen.
  */
-export function ConflictNotice({ conflict }: { conflict: FieldConflict }) {
+export function ConflictNotice({
+  conflict,
+  forumId,
+  onChosen,
+}: {
+  conflict: FieldConflict;
+  forumId?: string;
+  onChosen?: (value: string | null) => void;
+}) {
   const { t } = useTranslation('notebook');
   const { t: ta } = useTranslation('agreement');
   const format = useFormat();
@@ -21,6 +31,10 @@ export function ConflictNotice({ conflict }: { conflict: FieldConflict }) {
     return value;
   };
   const by = (name: string) => name || t('conflicts.someone');
+  const choose = async (value: string | null) => {
+    await resolve(conflict, value, forumId);
+    onChosen?.(value);
+  };
   return (
     <div
       className="conflict-notice"
@@ -38,11 +52,7 @@ export function ConflictNotice({ conflict }: { conflict: FieldConflict }) {
         {conflict.others.map((other) => (
           <li key={String(other.value)}>
             <span>{t('conflicts.other', { value: shown(other.value), name: by(other.by) })}</span>{' '}
-            <button
-              type="button"
-              className="button small"
-              onClick={() => void resolve(conflict, other.value)}
-            >
+            <button type="button" className="button small" onClick={() => void choose(other.value)}>
               {t('conflicts.useOther', { value: shown(other.value) })}
             </button>
           </li>
@@ -51,7 +61,7 @@ export function ConflictNotice({ conflict }: { conflict: FieldConflict }) {
       <button
         type="button"
         className="button small subtle"
-        onClick={() => void resolve(conflict, conflict.current.value)}
+        onClick={() => void choose(conflict.current.value)}
       >
         {t('conflicts.keep', { value: shown(conflict.current.value) })}
       </button>

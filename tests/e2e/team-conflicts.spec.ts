@@ -1,0 +1,232 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect as baseExpect, RisalahServer, test } from './fixtures';
+import { layoutProblems } from './layout-checks';
+import { openSection } from './steps';
+import { exact, wording } from './wording';
+
+// Servers restart and the CLI merges: seconds each on a machine shared by many processes.
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+/**
+ * A conflict is stated where the field is edited and wherever the record is listed: a
+ * session's title two members set apart, in the session's edit form; a commitment's status,
+ * on the Commitments page of all forums. A commitment done or dropped is not "due later".
+ */
+
+const run = promisify(execFile);
+const cli = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
+const risalah = (...args: string[]) => run(process.execPath, [cli, ...args]);
+
+const RINA = 'Rina Puspitasari, S.H., M.H.';
+const DEWI = 'Dewi Anggraini, S.Kom.';
+const TITLE_A = 'Upacara Pembukaan Forum';
+const TITLE_B = 'Pembukaan Resmi WHRCF 2017';
+
+/** A browser-mode API call with the page's credential, as the page makes it. */
+async function api(server: RisalahServer, channel: string, input: unknown): Promise<unknown> {
+  const response = await fetch(`${server.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+async function look(page: Page, testInfo: TestInfo, name: string) {
+  for (const [width, height] of [
+    [1360, 860],
+    [800, 700],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate(() => document.fonts.ready);
+    const file = testInfo.outputPath(`${name}-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    await testInfo.attach(`${name}-${width}`, { path: file, contentType: 'image/png' });
+    expect(await layoutProblems(page), name).toEqual([]);
+  }
+  await page.setViewportSize({ width: 1360, height: 860 });
+}
+
+for (const [lang, systemLang] of [
+  ['id', 'id_ID.UTF-8'],
+  ['en', 'en_GB.UTF-8'],
+] as const) {
+  const t = wording(lang);
+
+  test.describe(`conflicts where they are edited and listed (${lang})`, () => {
+    test.use({ systemLang, viewport: { width: 1360, height: 860 } });
+
+    test('a title in the session form, a status on all forums’ commitments; closed commitments are not due', async ({
+      page,
+      server,
+    }, testInfo) => {
+      // Two servers started three times each, and four CLI runs.
+      test.setTimeout(240_000);
+      const b = await mkdtemp(join(tmpdir(), 'risalah-e2e-b-'));
+      const file = join(b, 'forum.risalah');
+      const serverB = new RisalahServer(b, systemLang);
+      try {
+        await page.goto(server.url);
+        await page.getByRole('button', { name: t('notebook:home.example') }).click();
+        await page.getByLabel(t('report:profile.meLabel')).selectOption({ label: RINA });
+        const forums = (await api(server, 'forums.list', {})) as { id: string; acronym: string }[];
+        const forumId = forums.find((f) => f.acronym === 'WHRCF 2017')?.id as string;
+        const detail = (await api(server, 'forums.get', { forumId })) as {
+          sessions: { id: string; title: { id: string; en: string } }[];
+        };
+        const opening = detail.sessions[0];
+        if (!opening) throw new Error('no session');
+        const commitments = (await api(server, 'commitments.list', { forumId })) as {
+          id: string;
+          statement: { id: string; en: string };
+        }[];
+        const commitment = commitments[0];
+        if (!commitment) throw new Error('no commitment');
+        await page.goto('about:blank');
+        await server.stop();
+        const send = (workspace: string) =>
+          risalah('share', 'send', '--forum', forumId, '--out', file, '--workspace', workspace);
+        await send(server.workspace);
+        await risalah('share', 'receive', file, '--workspace', b);
+
+        // Apart: Rina (A) retitles the opening and marks the commitment done; Dewi (B) gives
+        // the opening another title and drops the commitment.
+        const apart = async (
+          s: RisalahServer,
+          title: string,
+          status: 'done' | 'dropped',
+          who?: string,
+        ) => {
+          await s.start();
+          if (who) {
+            await api(s, 'members.save', { member: { name: who } });
+            const profile = (await api(s, 'profile.get', {})) as {
+              members: { id: string; name: string }[];
+            };
+            const me = profile.members.find((m) => m.name === who)?.id;
+            await api(s, 'settings.update', { meMemberId: me });
+          }
+          await api(s, 'sessions.update', {
+            forumId,
+            id: opening.id,
+            patch: { title: { id: title, en: opening.title.en } },
+          });
+          await api(s, 'commitments.update', {
+            forumId,
+            id: commitment.id,
+            patch: { status },
+          });
+          await s.stop();
+        };
+        await apart(server, TITLE_A, 'done');
+        await apart(serverB, TITLE_B, 'dropped', DEWI);
+        await send(b);
+        await risalah('share', 'receive', file, '--workspace', server.workspace);
+
+        await server.start();
+        await page.goto(server.url);
+
+        // All forums' commitments: the status conflict is stated on the card, with who set it.
+        await page
+          .getByRole('navigation', { name: t('common:nav.label') })
+          .getByRole('button', { name: exact(t('common:nav.commitments')) })
+          .click();
+        const card = page.locator('.commitment', { has: page.locator('.conflict-notice') });
+        await expect(card).toHaveCount(1);
+        const notice = card.locator('.conflict-notice');
+        await expect(notice).toContainText(t('notebook:conflicts.field.status'));
+        const done = t('agreement:commitments.statuses.done');
+        const dropped = t('agreement:commitments.statuses.dropped');
+        const shown = await card.locator('.status').first().textContent();
+        const [other, by] = shown === done ? [dropped, DEWI] : [done, RINA];
+        await expect(notice).toContainText(
+          t('notebook:conflicts.other', { value: other, name: by }),
+        );
+        // Done or dropped, its 2018 due date does not put it among the due (item of the page).
+        const closed = page.getByRole('region', {
+          name: exact(t('agreement:commitments.closed')),
+        });
+        await expect(
+          closed.locator('.commitment', { has: page.locator('.conflict-notice') }),
+        ).toHaveCount(1);
+        await expect(
+          page
+            .getByRole('region', { name: exact(t('agreement:commitments.later')) })
+            .locator('.status', { hasText: new RegExp(`^(${done}|${dropped})$`) }),
+        ).toHaveCount(0);
+        await look(page, testInfo, `${lang}-all-commitments-conflict`);
+        await notice
+          .getByRole('button', { name: t('notebook:conflicts.useOther', { value: other }) })
+          .click();
+        await expect(page.locator('.conflict-notice')).toHaveCount(0);
+        await page.reload();
+        await expect(
+          page.getByRole('heading', { name: t('agreement:commitments.allTitle') }),
+        ).toBeVisible();
+        await expect(page.locator('.commitment').first()).toBeVisible();
+        await expect(page.locator('.conflict-notice')).toHaveCount(0);
+        await expect(closed.locator('.status', { hasText: exact(other) })).toHaveCount(1);
+
+        // The session form: the title conflict is stated under the title fields.
+        await page
+          .getByRole('navigation')
+          .getByRole('button', { name: /WHRCF 2017/ })
+          .first()
+          .click();
+        await openSection(
+          page,
+          exact(t('notebook:sections.agenda')),
+          t('notebook:sections.moreLabel'),
+        );
+        const item = page.locator('.agenda-item', { has: page.locator('.conflict-notice') });
+        await expect(item).toHaveCount(1);
+        await item
+          .getByRole('button', { name: new RegExp(`^${t('notebook:agenda.edit')}: `) })
+          .click();
+        const dialog = page.getByRole('dialog');
+        const field = dialog.getByLabel(t('notebook:sessionForm.titleId'));
+        const title = await field.inputValue();
+        expect([TITLE_A, TITLE_B]).toContain(title);
+        const otherTitle = title === TITLE_A ? TITLE_B : TITLE_A;
+        const formNotice = dialog.locator('.conflict-notice');
+        // The key has a dot of its own ("title.id"): read from the locale file as the app does.
+        const fields = (
+          JSON.parse(
+            readFileSync(
+              join(import.meta.dirname, '..', '..', 'locales', lang, 'notebook.json'),
+              'utf8',
+            ),
+          ) as { conflicts: { field: Record<string, string> } }
+        ).conflicts.field;
+        await expect(formNotice).toContainText(fields['title.id'] ?? '?');
+        await look(page, testInfo, `${lang}-session-form-conflict`);
+        await formNotice
+          .getByRole('button', { name: t('notebook:conflicts.useOther', { value: otherTitle }) })
+          .click();
+        await expect(formNotice).toHaveCount(0);
+        // The field shows the value chosen; saving the form keeps it.
+        await expect(field).toHaveValue(otherTitle);
+        await dialog.getByRole('button', { name: exact(t('notebook:sessionForm.save')) }).click();
+        await expect(dialog).toBeHidden();
+        await page.reload();
+        await expect(page.locator('.agenda-item').first()).toBeVisible();
+        await expect(page.locator('.conflict-notice')).toHaveCount(0);
+        const saved = (await api(server, 'forums.get', { forumId })) as {
+          sessions: { id: string; title: { id: string } }[];
+        };
+        expect(saved.sessions.find((s) => s.id === opening.id)?.title.id).toBe(otherTitle);
+      } finally {
+        await serverB.stop();
+        await rm(b, { recursive: true, force: true });
+      }
+    });
+  });
+}
