@@ -86,10 +86,17 @@ export const noteSchema = recordSchema.extend({
    * another edited it; the editor says so until the delegate dismisses it.
    */
   keptFromTrash: z
-    .object({ at: isoDateTimeSchema, trashedAt: isoDateTimeSchema })
+    .object({
+      at: isoDateTimeSchema,
+      trashedAt: isoDateTimeSchema,
+      /** The member who had trashed it, when known. */
+      by: z.string().optional(),
+    })
     .loose()
     .nullable()
     .optional(),
+  /** Who moved the note to the Trash, and when (null once it is out of the Trash). */
+  trashedBy: changedBySchema.nullable().optional(),
   /** Who last wrote each side. */
   bodyAuthors: z
     .object({ id: changedBySchema.nullable(), en: changedBySchema.nullable() })

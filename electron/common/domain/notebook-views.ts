@@ -138,6 +138,8 @@ export interface TrashEntry {
   title: Bilingual;
   forumName: Bilingual | null;
   deletedAt: string;
+  /** Who deleted it, where recorded (a note: the member who trashed it). */
+  deletedBy?: string;
 }
 
 export type TrashKind = (typeof trashKinds)[number];

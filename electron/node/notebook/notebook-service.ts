@@ -562,6 +562,7 @@ export class NotebookService {
       if (written) {
         note.deletedAt = now();
         note.updatedAt = note.deletedAt;
+        note.trashedBy = this.#by(note.deletedAt);
         return 'trashed';
       }
       doc.notes = doc.notes.filter((n) => n.id !== id);
@@ -574,6 +575,8 @@ export class NotebookService {
       const note = findRecord(doc.notes, id);
       note.deletedAt = deleted ? now() : null;
       note.updatedAt = now();
+      // Who trashed it: the Trash and a colleague's laptop say so.
+      note.trashedBy = note.deletedAt ? this.#by(note.deletedAt) : null;
       if (deleted) this.search.remove(searchKey.note(forumId, id));
       else this.search.upsert(noteSearchable(forumId, note));
       return view(note);

@@ -46,8 +46,22 @@ export class TrashService {
     for (const forumId of this.#workspace.forumIds()) {
       const doc = this.#workspace.forum(forumId);
       const forumName = structuredClone(doc.forum.name);
-      const entry = (kind: TrashKind, id: string, title: Bilingual, deletedAt: string) =>
-        entries.push({ kind, id, forumId, title, forumName, deletedAt });
+      const entry = (
+        kind: TrashKind,
+        id: string,
+        title: Bilingual,
+        deletedAt: string,
+        deletedBy?: string,
+      ) =>
+        entries.push({
+          kind,
+          id,
+          forumId,
+          title,
+          forumName,
+          deletedAt,
+          ...(deletedBy ? { deletedBy } : {}),
+        });
       if (doc.forum.deletedAt) {
         entry('forum', forumId, forumName, doc.forum.deletedAt);
         continue;
@@ -55,7 +69,8 @@ export class TrashService {
       for (const s of doc.sessions)
         if (s.deletedAt) entry('session', s.id, { ...s.title }, s.deletedAt);
       for (const n of doc.notes)
-        if (n.deletedAt) entry('note', n.id, bothFirstLines(n.body), n.deletedAt);
+        if (n.deletedAt)
+          entry('note', n.id, bothFirstLines(n.body), n.deletedAt, n.trashedBy?.name);
       const liveDocuments = new Set<string>();
       for (const d of doc.clauseDocuments) {
         if (d.deletedAt) entry('clauseDocument', d.id, { ...d.title }, d.deletedAt);

@@ -51,8 +51,13 @@ export function keepEditedTrashed(
       editedApart = !sameBody(their, note.body);
     }
     if (!editedApart) continue;
-    (note as { keptFromTrash?: unknown }).keptFromTrash = { at, trashedAt: note.deletedAt };
+    note.keptFromTrash = {
+      at,
+      trashedAt: note.deletedAt,
+      ...(note.trashedBy?.name ? { by: note.trashedBy.name } : {}),
+    };
     note.deletedAt = null;
+    note.trashedBy = null;
     kept.push(note.id);
   }
   return kept;

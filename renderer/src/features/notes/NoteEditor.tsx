@@ -219,7 +219,11 @@ export function NoteEditor() {
       </div>
       {note.keptFromTrash && (
         <div className="conflict-notice" role="status">
-          <p>{t('editor.keptFromTrash')}</p>
+          <p>
+            {note.keptFromTrash.by
+              ? t('editor.keptFromTrashBy', { name: note.keptFromTrash.by })
+              : t('editor.keptFromTrash')}
+          </p>
           <div className="dialog-actions">
             <button
               type="button"

@@ -57,7 +57,12 @@ export function TrashSection() {
                         ? t('trash.workspaceWide')
                         : text(entry.forumName)}
                     </td>
-                    <td>{format.dateTime(entry.deletedAt)}</td>
+                    <td>
+                      {format.dateTime(entry.deletedAt)}
+                      {entry.deletedBy && (
+                        <span className="trash-by">{t('trash.by', { name: entry.deletedBy })}</span>
+                      )}
+                    </td>
                     <td className="row-actions">
                       <button
                         type="button"
