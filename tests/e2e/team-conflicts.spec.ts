@@ -228,5 +228,35 @@ for (const [lang, systemLang] of [
         await rm(b, { recursive: true, force: true });
       }
     });
+
+    test('the Trash says who moved a note there', async ({ page, server }, testInfo) => {
+      await page.goto(server.url);
+      await page.getByRole('button', { name: t('notebook:home.example') }).click();
+      await page.getByLabel(t('report:profile.meLabel')).selectOption({ label: RINA });
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: /WHRCF 2017/ })
+        .first()
+        .click();
+      await openSection(
+        page,
+        exact(t('notebook:sections.notes')),
+        t('notebook:sections.moreLabel'),
+      );
+      const list = page.getByRole('list', { name: exact(t('notebook:notes.listLabel')) });
+      await list.getByRole('listitem').first().click();
+      await page.getByRole('button', { name: exact(t('notebook:editor.delete')) }).click();
+      await page
+        .getByRole('navigation', { name: t('common:nav.label') })
+        .getByRole('button', { name: exact(t('common:nav.settings')) })
+        .click();
+      const row = page.locator('.trash-table tr', {
+        hasText: t('notebook:trash.kinds.note'),
+      });
+      await expect(row).toHaveCount(1);
+      await expect(row.locator('.trash-by')).toHaveText(t('notebook:trash.by', { name: RINA }));
+      await row.scrollIntoViewIfNeeded();
+      await look(page, testInfo, `${lang}-trash-by`);
+    });
   });
 }
