@@ -214,8 +214,12 @@ for (const [lang, systemLang] of [
         const forumId = forums.find((f) => f.acronym === 'WHRCF 2017')?.id as string;
         const commitments = (await api(server, 'commitments.list', { forumId })) as {
           id: string;
+          statement: { id: string; en: string };
         }[];
         const commitmentId = commitments[0]?.id as string;
+        // Found by its words: done or dropped, it is listed after the open ones.
+        const chosen = () =>
+          page.locator('.commitment', { hasText: commitments[0]?.statement[lang] ?? '' });
         await page.goto('about:blank');
         await server.stop();
         await handOver(forumId, server.workspace, b, file);
@@ -259,15 +263,11 @@ for (const [lang, systemLang] of [
         await screenshots(page, `conflict-${lang}`);
         await notice.getByRole('button', { name: w.use(other) }).click();
         await expect(page.locator('.conflict-notice')).toHaveCount(0);
-        await expect(page.locator('.commitment').first().locator('.status').first()).toHaveText(
-          other,
-        );
+        await expect(chosen().locator('.status').first()).toHaveText(other);
         // Chosen for good: after a reload the conflict is gone and the choice stays.
         await page.reload();
         await openTab(page, w.commitments);
-        await expect(page.locator('.commitment').first().locator('.status').first()).toHaveText(
-          other,
-        );
+        await expect(chosen().locator('.status').first()).toHaveText(other);
         await expect(page.locator('.conflict-notice')).toHaveCount(0);
       } finally {
         await serverB.stop();
