@@ -55,6 +55,17 @@ export const forumSchema = recordSchema.extend({
   timeZone: z.string(),
   theme: bilingualSchema,
   hostOrganisation: bilingualSchema,
+  /**
+   * Notes deleted for good from a shared forum, by id: a digest of the text the member who
+   * emptied the Trash had (never the text), when and who. Keyed by id so that purges on two
+   * laptops merge; a colleague's edit the purger had not seen then brings the note back.
+   */
+  purgedNotes: z
+    .record(
+      z.string(),
+      z.object({ digest: z.string(), at: isoDateTimeSchema, by: z.string() }).loose(),
+    )
+    .optional(),
 });
 
 export const sessionSchema = recordSchema.extend({
@@ -91,6 +102,8 @@ export const noteSchema = recordSchema.extend({
       trashedAt: isoDateTimeSchema,
       /** The member who had trashed it, when known. */
       by: z.string().optional(),
+      /** It had been deleted for good (the Trash emptied) while it was being edited. */
+      purged: z.boolean().optional(),
     })
     .loose()
     .nullable()
@@ -290,6 +303,7 @@ export type ReportDetails = z.infer<typeof reportDetailsSchema>;
 export type Signatory = z.infer<typeof signatorySchema>;
 
 export const forumInputSchema = forumSchema.omit({
+  purgedNotes: true,
   id: true,
   createdAt: true,
   updatedAt: true,

@@ -129,7 +129,24 @@ export class TrashService {
     if (kind === 'contact' || kind === 'merge') return this.#contacts.purge(id);
     const forum = required(forumId);
     if (kind === 'forum') return this.#workspace.removeForum(forum);
-    this.#workspace.updateForum(forum, (doc) => purgeFrom(doc, kind, id));
+    // A shared forum's note leaves a digest of its text: a colleague's concurrent edit then
+    // brings it back at the merge instead of being lost with it (see trash-conflicts.ts).
+    const shared = kind === 'note' && this.#workspace.sharedForumIds().includes(forum);
+    const { textDigest } = shared ? await import('../sync/trash-conflicts') : { textDigest: null };
+    this.#workspace.updateForum(forum, (doc) => {
+      const note = doc.notes.find((n) => n.id === id);
+      if (textDigest && note) {
+        doc.forum.purgedNotes = {
+          ...doc.forum.purgedNotes,
+          [id]: {
+            digest: textDigest(id, note.body),
+            at: new Date().toISOString(),
+            by: this.#notebook.me().name,
+          },
+        };
+      }
+      purgeFrom(doc, kind, id);
+    });
   }
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { NoteView, TrashEntry } from '../../../electron/common/domain/notebook-views';
 import { gwangjuForum } from '../../support/forums';
-import { exchange, twoMembers } from '../integration/laptops';
+import { exchange, sharedView, twoMembers } from '../integration/laptops';
+import type { Laptop } from '../integration/laptops';
 
 /**
  * A shared forum's Trash is the delegation's: who moved a note there is recorded with the
@@ -64,4 +65,61 @@ describe('who trashed a note', () => {
       });
     });
   }
+});
+
+describe('emptying the Trash of a shared forum', () => {
+  const EDITED = 'Catatan sesi pleno. Wali Kota menutup sesi.';
+
+  async function shared(a: Laptop, b: Laptop) {
+    const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
+    const note = await a.call<NoteView>('notes.create', {
+      forumId: forum.id,
+      note: { body: { id: 'Catatan sesi pleno.' } },
+    });
+    await exchange(a, b, forum.id);
+    return { forumId: forum.id, ref: { forumId: forum.id, id: note.id } };
+  }
+
+  const purge = async (side: Laptop, ref: { forumId: string; id: string }) => {
+    await side.call('notes.delete', ref);
+    await side.call('trash.purge', { kind: 'note', ...ref });
+  };
+
+  for (const purger of ['receiver', 'sender'] as const) {
+    it(`brings back a note a colleague edited meanwhile (purged by the ${purger})`, async () => {
+      await twoMembers(async (a, b) => {
+        const { forumId, ref } = await shared(a, b);
+        // Apart: one empties the Trash of the note, the other writes on in it.
+        const [purging, editing] = purger === 'receiver' ? [a, b] : [b, a];
+        await purge(purging, ref);
+        await editing.call('notes.update', { ...ref, patch: { body: { id: EDITED } } });
+        await exchange(b, a, forumId);
+        await exchange(a, b, forumId);
+        const name = purging === a ? 'Ani Lestari' : 'Budi Santoso';
+        for (const side of [a, b]) {
+          const kept = await side.call<NoteView>('notes.get', ref);
+          expect(kept.body.id).toBe(EDITED);
+          expect(kept.deletedAt).toBeNull();
+          expect(kept.keptFromTrash).toMatchObject({ by: name, purged: true });
+          expect(side.ws.forum(forumId).forum.purgedNotes?.[ref.id]).toBeUndefined();
+        }
+        expect(sharedView(a.ws, forumId)).toEqual(sharedView(b.ws, forumId));
+      });
+    });
+  }
+
+  it('a note purged with nothing edited elsewhere is gone on every laptop', async () => {
+    await twoMembers(async (a, b) => {
+      const { forumId, ref } = await shared(a, b);
+      await purge(b, ref);
+      await exchange(b, a, forumId);
+      await exchange(a, b, forumId);
+      for (const side of [a, b]) {
+        expect(side.ws.forum(forumId).notes.some((n) => n.id === ref.id)).toBe(false);
+        // What stays is a digest, never the text.
+        expect(JSON.stringify(side.ws.forum(forumId))).not.toContain('Catatan sesi pleno');
+      }
+      expect(sharedView(a.ws, forumId)).toEqual(sharedView(b.ws, forumId));
+    });
+  });
 });

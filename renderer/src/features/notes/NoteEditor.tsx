@@ -220,9 +220,14 @@ export function NoteEditor() {
       {note.keptFromTrash && (
         <div className="conflict-notice" role="status">
           <p>
-            {note.keptFromTrash.by
-              ? t('editor.keptFromTrashBy', { name: note.keptFromTrash.by })
-              : t('editor.keptFromTrash')}
+            {t(
+              note.keptFromTrash.purged
+                ? 'editor.keptFromPurge'
+                : note.keptFromTrash.by
+                  ? 'editor.keptFromTrashBy'
+                  : 'editor.keptFromTrash',
+              { name: note.keptFromTrash.by || t('conflicts.someone') },
+            )}
           </p>
           <div className="dialog-actions">
             <button
