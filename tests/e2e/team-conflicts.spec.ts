@@ -258,5 +258,93 @@ for (const [lang, systemLang] of [
       await row.scrollIntoViewIfNeeded();
       await look(page, testInfo, `${lang}-trash-by`);
     });
+
+    test('a note deleted for good on one laptop and edited on another comes back, and says so', async ({
+      page,
+      server,
+    }, testInfo) => {
+      test.setTimeout(180_000);
+      const b = await mkdtemp(join(tmpdir(), 'risalah-e2e-b-'));
+      const file = join(b, 'forum.risalah');
+      const serverB = new RisalahServer(b, systemLang);
+      const EDIT = 'Ditambahkan Rina: Wali Kota Gwangju menutup sesi.';
+      try {
+        await page.goto(server.url);
+        await page.getByRole('button', { name: t('notebook:home.example') }).click();
+        await page.getByLabel(t('report:profile.meLabel')).selectOption({ label: RINA });
+        const forums = (await api(server, 'forums.list', {})) as { id: string; acronym: string }[];
+        const forumId = forums.find((f) => f.acronym === 'WHRCF 2017')?.id as string;
+        const notes = (await api(server, 'notes.list', { forumId })) as { id: string }[];
+        const id = notes[0]?.id as string;
+        const before = (await api(server, 'notes.get', { forumId, id })) as {
+          body: { id: string; en: string };
+        };
+        await page.goto('about:blank');
+        await server.stop();
+        const send = (workspace: string) =>
+          risalah('share', 'send', '--forum', forumId, '--out', file, '--workspace', workspace);
+        await send(server.workspace);
+        await risalah('share', 'receive', file, '--workspace', b);
+
+        // Dewi, on her laptop, trashes the note and empties it from the Trash.
+        await serverB.start();
+        await api(serverB, 'members.save', { member: { name: DEWI } });
+        const profile = (await api(serverB, 'profile.get', {})) as {
+          members: { id: string; name: string }[];
+        };
+        const dewi = profile.members.find((m) => m.name === DEWI)?.id;
+        await api(serverB, 'settings.update', { meMemberId: dewi });
+        await api(serverB, 'notes.delete', { forumId, id });
+        await api(serverB, 'trash.purge', { kind: 'note', forumId, id });
+        await serverB.stop();
+        // Meanwhile Rina goes on writing in it.
+        await server.start();
+        await api(server, 'notes.update', {
+          forumId,
+          id,
+          patch: { body: { id: `${before.body.id} ${EDIT}`, en: before.body.en } },
+        });
+        await server.stop();
+        await send(b);
+        await risalah('share', 'receive', file, '--workspace', server.workspace);
+
+        await server.start();
+        await page.goto(server.url);
+        await page
+          .getByRole('navigation')
+          .getByRole('button', { name: /WHRCF 2017/ })
+          .first()
+          .click();
+        await openSection(
+          page,
+          exact(t('notebook:sections.notes')),
+          t('notebook:sections.moreLabel'),
+        );
+        const list = page.getByRole('list', { name: exact(t('notebook:notes.listLabel')) });
+        await list
+          .getByRole('listitem')
+          .filter({
+            hasText:
+              before.body.id
+                .split('\n')
+                .find((l) => l && !l.startsWith('#'))
+                ?.slice(0, 20) ?? '',
+          })
+          .click();
+        await expect(page.getByRole('status').filter({ hasText: DEWI }).locator('p')).toHaveText(
+          t('notebook:editor.keptFromPurge', { name: DEWI }),
+        );
+        await expect(
+          page.getByRole('textbox', {
+            name: lang === 'id' ? 'Bahasa Indonesia' : 'Indonesian',
+            exact: true,
+          }),
+        ).toHaveValue(new RegExp(EDIT));
+        await look(page, testInfo, `${lang}-kept-from-purge`);
+      } finally {
+        await serverB.stop();
+        await rm(b, { recursive: true, force: true });
+      }
+    });
   });
 }
