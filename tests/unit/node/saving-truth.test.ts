@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -52,7 +52,9 @@ describe('saving under a steady stream of edits', () => {
         holder: 'test',
         onSaveStatus: (status) => {
           if (!forumId || status.state === 'failed') return;
-          // Read the disk itself at the moment of the report: what is there is written.
+          // Read the disk itself at the moment of the report: what is there is written. A
+          // report of the forum's first write can come before its file exists: nothing yet.
+          if (!existsSync(join(dir, FORUMS_DIR, `${forumId}.json`))) return;
           const note = readForum(dir, forumId).notes.find((n) => n.id === 'live');
           const n = Number(note?.body.id.split(' ')[1] ?? -1);
           for (let i = lastSeen + 1; i <= n; i++) onDiskAt.set(i, Date.now());
