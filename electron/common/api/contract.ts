@@ -3,6 +3,7 @@ import { uiLanguages } from '../language';
 import {
   clauseDocumentInputSchema,
   clauseDocumentPatchSchema,
+  clauseBaseSchema,
   clausePatchSchema,
   commitmentInputSchema,
   commitmentPatchSchema,
@@ -225,8 +226,12 @@ export const apiContract = {
       })
       .strict(),
   ),
-  'clauses.update': channel<Clause>()(recordRef.extend({ patch: clausePatchSchema }).strict()),
-  'clauses.position': channel<Clause>()(recordRef.extend({ position: positionSchema }).strict()),
+  'clauses.update': channel<Clause>()(
+    recordRef.extend({ patch: clausePatchSchema, base: clauseBaseSchema.optional() }).strict(),
+  ),
+  'clauses.position': channel<Clause>()(
+    recordRef.extend({ position: positionSchema, base: clauseBaseSchema.optional() }).strict(),
+  ),
   'clauses.recordVersion': channel<Clause>()(
     recordRef.extend({ label: z.string().min(1).max(60) }).strict(),
   ),

@@ -26,6 +26,17 @@ export const clauseDocumentPatchSchema = clauseDocumentInputSchema.partial().str
 /** A clause as the delegate accepts it from a split paste (number as a path, its text). */
 export const splitItemSchema = z.object({ number: text(40), text: text(20_000) }).strict();
 
+/**
+ * What a clause's text (`text`) or a position's reason (`reason`) was typed on: the host
+ * carries the edit onto what it holds now, so a colleague's words merged in meanwhile stay
+ * (see `mergeText`).
+ */
+export const clauseBaseSchema = z
+  .object({ text: bilingualInput(20_000), reason: bilingualInput(2_000) })
+  .partial()
+  .strict();
+export type ClauseBase = z.infer<typeof clauseBaseSchema>;
+
 export const clausePatchSchema = z
   .object({
     number: text(40),

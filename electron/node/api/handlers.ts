@@ -121,10 +121,10 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
     'clauses.undoApply': async ({ forumId, batch }) => ctx.agreement.undoApply(forumId, batch),
     'clauses.restoreVersion': async ({ forumId, id, versionId, sides }) =>
       ctx.agreement.restoreVersion(forumId, id, versionId, sides),
-    'clauses.update': async ({ forumId, id, patch }) =>
-      ctx.agreement.updateClause(forumId, id, patch),
-    'clauses.position': async ({ forumId, id, position }) =>
-      ctx.agreement.setPosition(forumId, id, position),
+    'clauses.update': async ({ forumId, id, patch, base }) =>
+      ctx.agreement.updateClause(forumId, id, patch, base),
+    'clauses.position': async ({ forumId, id, position, base }) =>
+      ctx.agreement.setPosition(forumId, id, position, base),
     'clauses.recordVersion': async ({ forumId, id, label }) =>
       ctx.agreement.recordVersion(forumId, id, label),
     'clauses.move': async ({ forumId, id, direction }) =>

@@ -7,6 +7,7 @@ import {
   commitmentInputSchema,
 } from '../../common/domain/agreement-schema';
 import type {
+  ClauseBase,
   ClauseDocumentInput,
   ClauseDocumentPatch,
   ClausePatch,
@@ -29,6 +30,8 @@ import type {
   SplitPreview,
 } from '../../common/domain/notebook-views';
 import { changedByMe, currentMember } from '../../common/domain/team';
+import type { Bilingual } from '../../common/domain/primitives';
+import { mergeText } from '../notebook/merge-text';
 import { clauseSearchable, commitmentSearchable, searchKey } from '../notebook/searchables';
 import type { SearchIndex } from '../search/search-index';
 import type { Workspace } from '../store/workspace';
@@ -323,11 +326,17 @@ export class AgreementService {
     }
   }
 
-  updateClause(forumId: string, id: string, patch: ClausePatch): Clause {
+  /**
+   * `base`: the text the edit was typed on. The edit is carried onto the text as it is now
+   * (a colleague's words merged in meanwhile stay); where it cannot be placed, the edit is
+   * written whole and the text it replaces is kept in the clause's history, as every edit's.
+   */
+  updateClause(forumId: string, id: string, patch: ClausePatch, base?: ClauseBase): Clause {
     return this.#workspace.updateForum(forumId, (doc) => {
       const clause = find(doc.clauses, id);
       if (patch.number !== undefined) clause.number = patch.number;
       if (patch.text) {
+        patch = { ...patch, text: ontoCurrent(patch.text, base?.text, clause.text) };
         const sides = uiLanguages.filter(
           (side) => patch.text?.[side] !== undefined && patch.text[side] !== clause.text[side],
         );
@@ -343,11 +352,15 @@ export class AgreementService {
     });
   }
 
-  setPosition(forumId: string, id: string, position: PositionInput): Clause {
+  /** `base`: the reason the edit was typed on (see `updateClause`). */
+  setPosition(forumId: string, id: string, position: PositionInput, base?: ClauseBase): Clause {
     return this.#workspace.updateForum(forumId, (doc) => {
       const clause = find(doc.clauses, id);
       const before = clause.position?.reason;
-      const after = position.stance === null ? { id: '', en: '' } : position.reason;
+      const after =
+        position.stance === null
+          ? { id: '', en: '' }
+          : ontoCurrent(position.reason, base?.reason, before ?? { id: '', en: '' });
       // A reason cleared (a side emptied, or dropped with the stance) goes to the trash.
       if (before && uiLanguages.some((side) => before[side] && !after[side]))
         clause.clearedReason = { reason: { ...before }, deletedAt: now() };
@@ -580,4 +593,24 @@ function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Each side of `typed` carried onto `current` from `base`, where it can be placed; a side
+ * whose change cannot be placed is left as typed.
+ */
+function ontoCurrent<T extends Partial<Bilingual>>(
+  typed: T,
+  base: Bilingual | undefined,
+  current: Bilingual,
+): T {
+  if (!base) return typed;
+  const carried = { ...typed };
+  for (const side of uiLanguages) {
+    const mine = typed[side];
+    if (mine === undefined) continue;
+    const merged = mergeText(base[side], mine, current[side]);
+    if (merged.clean) carried[side] = merged.text as T[typeof side];
+  }
+  return carried;
 }

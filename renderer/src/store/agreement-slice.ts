@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type {
   ClauseDocumentInput,
+  ClauseBase,
   ClausePatch,
   CommitmentInput,
   CommitmentPatchInput,
@@ -34,8 +35,9 @@ export interface AgreementSlice {
     items: SplitItem[],
     replace?: boolean,
   ): Promise<SplitApplied>;
-  updateClause(id: string, patch: ClausePatch): Promise<void>;
-  setPosition(id: string, position: PositionInput): Promise<void>;
+  /** `base`: what the text or reason was typed on, so a colleague's words in it stay. */
+  updateClause(id: string, patch: ClausePatch, base?: ClauseBase): Promise<void>;
+  setPosition(id: string, position: PositionInput, base?: ClauseBase): Promise<void>;
   recordClauseVersion(id: string, label: string): Promise<void>;
   /** Puts an earlier text back on `sides`; the toast's *Undo* puts back the text it replaced. */
   restoreClauseVersion(id: string, versionId: string, sides: UiLanguage[]): Promise<void>;
@@ -129,14 +131,24 @@ export const createAgreementSlice =
         );
         return applied;
       },
-      async updateClause(id, patch) {
-        await api.call('clauses.update', { forumId: forumId(), id, patch });
+      async updateClause(id, patch, base) {
+        await api.call('clauses.update', {
+          forumId: forumId(),
+          id,
+          patch,
+          ...(base ? { base } : {}),
+        });
         await reload();
       },
-      async setPosition(id, position) {
+      async setPosition(id, position, base) {
         const forum = forumId();
         const before = get().agreement?.clauses.find((c) => c.id === id)?.position?.reason;
-        const clause = await api.call('clauses.position', { forumId: forum, id, position });
+        const clause = await api.call('clauses.position', {
+          forumId: forum,
+          id,
+          position,
+          ...(base ? { base } : {}),
+        });
         await reload();
         await refreshConflicts(forum);
         // A reason cleared went to the trash: say so, and offer it back.

@@ -1,5 +1,9 @@
 import type { ApiResult } from '../../../electron/common/api/types';
-import type { ForumDocument } from '../../../electron/common/domain/forum-schema';
+import type {
+  Clause,
+  Commitment,
+  ForumDocument,
+} from '../../../electron/common/domain/forum-schema';
 import type { DelegationProfile } from '../../../electron/common/domain/workspace-schema';
 import { createHandlers } from '../../../electron/node/api/handlers';
 import { dispatch } from '../../../electron/node/api/dispatch';
@@ -93,3 +97,35 @@ export const sharedView = (ws: Workspace, id: string) => {
   const { noteHistory: _h, sync: _s, ...rest } = ws.forum(id) as ForumDocument & { sync?: unknown };
   return JSON.parse(JSON.stringify(rest)) as unknown;
 };
+
+/** A clause document with one clause, and a commitment answering it, on laptop `on`. */
+export async function agreementIn(on: Laptop, forumId: string) {
+  const document = await on.call<{ id: string }>('clauseDocuments.create', {
+    forumId,
+    document: {
+      title: { id: 'Deklarasi Gwangju', en: 'Gwangju Declaration' },
+      kind: 'declaration',
+      authoritativeLanguage: 'en',
+      status: 'adopted',
+      source: '',
+    },
+  });
+  await on.call('clauses.apply', {
+    forumId,
+    documentId: document.id,
+    language: 'en',
+    items: [{ number: '1', text: 'Cities protect human rights.' }],
+  });
+  const clause = on.ws.forum(forumId).clauses[0] as Clause;
+  const commitment = await on.call<Commitment>('commitments.create', {
+    forumId,
+    commitment: {
+      statement: { id: 'Menyusun RAD HAM', en: 'Draft a regional action plan' },
+      clauseIds: [clause.id],
+      responsible: { unit: 'Bagian Hukum' },
+      dueDate: '2018-03-31',
+      status: 'planned',
+    },
+  });
+  return { clause, commitment };
+}

@@ -6,7 +6,7 @@ import { mergeText } from '../../../electron/node/notebook/merge-text';
 import { createApiClient } from '../../../renderer/src/api/api-client';
 import { createAppStore } from '../../../renderer/src/store/app-store';
 import { gwangjuForum } from '../../support/forums';
-import { twoMembers } from './laptops';
+import { agreementIn, twoMembers } from './laptops';
 import type { Laptop } from './laptops';
 
 /**
@@ -270,6 +270,54 @@ describe("the agreement and commitments on the page when a colleague's change ar
       expect(page.getState().commitments.map((c) => c.statement.en)).toContain(
         "Set up a residents' forum",
       );
+    });
+  });
+});
+
+describe('a clause text or a position reason edited while a colleague changed it', () => {
+  it('keeps the colleague words and the edit, for the text and the reason', async () => {
+    await twoMembers(async (a, b) => {
+      const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
+      const { clause } = await agreementIn(a, forum.id);
+      await a.call('share.start', { forumId: forum.id });
+      await a.call('clauses.position', {
+        forumId: forum.id,
+        id: clause.id,
+        position: { stance: 'supports', reason: { id: 'Sejalan dengan RPJMD.', en: '' } },
+      });
+      await receive(a, b, forum.id);
+      const page = pageOn(a);
+      await page.getState().loadAgreement(forum.id);
+      const shown = page.getState().agreement?.clauses[0];
+      const text = shown?.text ?? { id: '', en: '' };
+      const reason = shown?.position?.reason ?? { id: '', en: '' };
+
+      // Budi adds to both on his laptop; it reaches Ani's while she edits what she saw.
+      await b.call('clauses.update', {
+        forumId: forum.id,
+        id: clause.id,
+        patch: { text: { en: `${text.en} Budi: and defend their defenders.` } },
+      });
+      await b.call('clauses.position', {
+        forumId: forum.id,
+        id: clause.id,
+        position: { stance: 'supports', reason: { id: `${reason.id} Budi setuju.`, en: '' } },
+      });
+      await receive(b, a, forum.id);
+      await page
+        .getState()
+        .updateClause(clause.id, { text: { ...text, en: `Ani: ${text.en}` } }, { text });
+      await page
+        .getState()
+        .setPosition(
+          clause.id,
+          { stance: 'supports', reason: { ...reason, id: `Ani: ${reason.id}` } },
+          { reason },
+        );
+
+      const after = a.ws.forum(forum.id).clauses[0];
+      expect(after?.text.en).toBe(`Ani: ${text.en} Budi: and defend their defenders.`);
+      expect(after?.position?.reason.id).toBe(`Ani: ${reason.id} Budi setuju.`);
     });
   });
 });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  Clause,
-  Commitment,
-  ForumDocument,
-  Session,
-} from '../../../electron/common/domain/forum-schema';
+import type { ForumDocument, Session } from '../../../electron/common/domain/forum-schema';
 import type {
   FieldConflict,
   ForumDetail,
@@ -16,7 +11,7 @@ import { buildBrief } from '../../../electron/node/export/brief';
 import { NotebookService } from '../../../electron/node/notebook/notebook-service';
 import { gwangjuForum } from '../../support/forums';
 import { withTempDir } from '../../support/temp-dir';
-import { exchange, openLaptop, sharedView, twoMembers } from '../integration/laptops';
+import { agreementIn, exchange, openLaptop, sharedView, twoMembers } from '../integration/laptops';
 import type { Laptop } from '../integration/laptops';
 import { receiveForum, sendForum } from '../../../electron/node/sync/exchange';
 
@@ -177,37 +172,6 @@ describe('authorship', () => {
     });
   });
 });
-
-async function agreementIn(on: Laptop, forumId: string) {
-  const document = await on.call<{ id: string }>('clauseDocuments.create', {
-    forumId,
-    document: {
-      title: { id: 'Deklarasi Gwangju', en: 'Gwangju Declaration' },
-      kind: 'declaration',
-      authoritativeLanguage: 'en',
-      status: 'adopted',
-      source: '',
-    },
-  });
-  await on.call('clauses.apply', {
-    forumId,
-    documentId: document.id,
-    language: 'en',
-    items: [{ number: '1', text: 'Cities protect human rights.' }],
-  });
-  const clause = on.ws.forum(forumId).clauses[0] as Clause;
-  const commitment = await on.call<Commitment>('commitments.create', {
-    forumId,
-    commitment: {
-      statement: { id: 'Menyusun RAD HAM', en: 'Draft a regional action plan' },
-      clauseIds: [clause.id],
-      responsible: { unit: 'Bagian Hukum' },
-      dueDate: '2018-03-31',
-      status: 'planned',
-    },
-  });
-  return { clause, commitment };
-}
 
 describe('conflicts, stated', () => {
   it('two members set the same fields apart: one value everywhere, the other named and choosable', async () => {

@@ -40,6 +40,8 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
   );
   const positionBy = memberName(clause.position?.changedBy, members ?? []);
   const [editing, setEditing] = useState<{ id: string; en: string } | null>(null);
+  // The text the edit started from: sent with it, so words a colleague added meanwhile stay.
+  const editBase = useRef<{ id: string; en: string } | null>(null);
   // An edit of the text has an explicit Save: leaving it changed asks first.
   const rowRef = useRef<HTMLLIElement>(null);
   const editChanged =
@@ -62,7 +64,11 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
   const stance = clause.position?.stance ?? null;
 
   const savePosition = (next: Stance | null, nextReason = reason) =>
-    void setPosition(clause.id, { stance: next, reason: nextReason });
+    void setPosition(
+      clause.id,
+      { stance: next, reason: nextReason },
+      { reason: sentRef.current ?? seen },
+    );
 
   // The reason saves itself as it is typed, like a note, not only when the field is left.
   const setUnsent = useAppStore((s) => s.setUnsent);
@@ -72,17 +78,36 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
     stanceRef.current = stance;
   }, [stance]);
   const saverRef = useRef<Autosaver<{ id: string; en: string }> | null>(null);
+  // What the reason being typed was typed on: the stored one when typing began, then the
+  // text last sent (the store's answer is taken once the typing stops).
+  const seenRef = useRef(seen);
+  const sentRef = useRef<{ id: string; en: string } | null>(null);
+  useEffect(() => {
+    seenRef.current = seen;
+  }, [seen]);
   useEffect(() => () => saverRef.current?.dispose(), []);
   const reasonSaver = () =>
     (saverRef.current ??= new Autosaver<{ id: string; en: string }>({
       send: async (next) => {
-        await setPosition(clause.id, { stance: stanceRef.current, reason: next });
+        const base = sentRef.current ?? seenRef.current;
+        sentRef.current = next;
+        try {
+          await setPosition(
+            clause.id,
+            { stance: stanceRef.current, reason: next },
+            { reason: base },
+          );
+        } catch (error) {
+          sentRef.current = base === seenRef.current ? null : base;
+          throw error;
+        }
         setSendError(null);
       },
       merge: (_older, newer) => newer,
       onPending: (pending) => {
         setUnsent(`reason:${clause.id}`, pending);
         setTyping(pending);
+        if (!pending) sentRef.current = null;
       },
       onError: setSendError,
     }));
@@ -178,7 +203,11 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
                 type="button"
                 className="button small primary"
                 onClick={async () => {
-                  await updateClause(clause.id, { text: editing });
+                  await updateClause(
+                    clause.id,
+                    { text: editing },
+                    editBase.current ? { text: editBase.current } : undefined,
+                  );
                   setEditing(null);
                 }}
               >
@@ -197,7 +226,10 @@ export function ClauseRow({ clause, authoritative, first, last }: Props) {
               <button
                 type="button"
                 className="button small subtle"
-                onClick={() => setEditing({ ...clause.text })}
+                onClick={() => {
+                  editBase.current = { ...clause.text };
+                  setEditing({ ...clause.text });
+                }}
               >
                 {t('clauses.edit')}
               </button>
