@@ -18,7 +18,7 @@ export function UndoToast() {
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (!toast || held) return;
+    if (!toast || held || toast.message.sticky) return;
     const timer = setTimeout(dismiss, SHOWN_MS);
     return () => clearTimeout(timer);
   }, [toast, held, dismiss]);

@@ -84,7 +84,7 @@ export const createReportSlice =
           : {},
       );
       if (replaced?.length) {
-        get().showToast({ key: 'reportMergedPartly' }, async () => {
+        get().showToast({ key: 'reportMergedPartly', sticky: true }, async () => {
           const current = get().reportForumId === forumId ? get().report : null;
           if (!current) return;
           const back: ReportEdit = {};

@@ -26,6 +26,8 @@ export interface ToastMessage {
     | 'route.noteMissing'
     | 'linkCopied';
   params?: Record<string, string | number>;
+  /** Stays until dismissed: its *Undo* offers back a text nothing else keeps. */
+  sticky?: boolean;
 }
 
 export interface Toast {

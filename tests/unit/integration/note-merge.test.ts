@@ -223,7 +223,7 @@ describe("the travel report open on the page while a colleague's change to it ar
       await budiWrites(budis);
       await settleReport();
       expect(await stored()).toBe(mine);
-      expect(page.getState().toast?.message).toEqual({ key: 'reportMergedPartly' });
+      expect(page.getState().toast?.message).toEqual({ key: 'reportMergedPartly', sticky: true });
       await page.getState().undoToast();
       await settleReport();
       expect(await stored()).toBe(budis);
