@@ -13,8 +13,10 @@ const t = wording('en');
 
 test.use({ systemLang: 'en_GB.UTF-8' });
 
-async function editFirstCommitment(page: Page) {
-  await page.getByRole('button', { name: 'Edit', exact: true }).first().click();
+/** Opens the form of the commitment whose card shows `words` (the first one if none given). */
+async function editCommitment(page: Page, words?: string) {
+  const cards = page.locator('.commitment', words ? { hasText: words } : {});
+  await cards.first().getByRole('button', { name: 'Edit', exact: true }).click();
   return page.getByRole('dialog', { name: 'Edit commitment' });
 }
 
@@ -27,7 +29,9 @@ test("saving a commitment's form keeps a status another window set while it was 
   await openExampleForum(page, { example: 'Open an example', tab: 'Commitments' });
 
   // The first window opens the commitment's form and starts rewording it.
-  const form = await editFirstCommitment(page);
+  const form = await editCommitment(page);
+  // Found again by its English words: marked done, it moves to another group of the list.
+  const english = await form.getByLabel('Statement (English)').inputValue();
   const statement = form.getByLabel('Statement (Indonesian)');
   const worded = `${await statement.inputValue()} (diperbarui)`;
   await statement.fill(worded);
@@ -40,7 +44,7 @@ test("saving a commitment's form keeps a status another window set while it was 
     .getByRole('button', { name: /WHRCF 2017/ })
     .click();
   await openForumTab(other, t, 'commitments');
-  const otherForm = await editFirstCommitment(other);
+  const otherForm = await editCommitment(other, english);
   await otherForm.getByLabel('Status').selectOption({ label: 'Done' });
   await otherForm.getByRole('button', { name: 'Save' }).click();
   await expect(otherForm).toBeHidden();
@@ -50,7 +54,7 @@ test("saving a commitment's form keeps a status another window set while it was 
   await expect(form).toBeHidden();
   await other.reload();
   await openForumTab(other, t, 'commitments');
-  const after = await editFirstCommitment(other);
+  const after = await editCommitment(other, english);
   await expect(after.getByLabel('Statement (Indonesian)')).toHaveValue(worded);
   await expect(after.getByLabel('Status')).toHaveValue('done');
 });
