@@ -13,35 +13,50 @@ export interface SaveSlice {
   unsent: Record<string, true>;
   /** Why the last send to the host failed, until one succeeds. */
   sendError: ApiErrorPayload | null;
+  /** A status the host pushed: the newest there is. */
   applySaveStatus(status: SaveStatus): void;
+  /**
+   * The status read when the page starts, unless one was pushed meanwhile: a push is newer,
+   * and a failure pushed before any save (a full disk at start) must not turn into "saved".
+   */
+  applyStartSaveStatus(status: SaveStatus): void;
   noteEdit(edit: number): void;
   setUnsent(editor: string, unsent: boolean): void;
   setSendError(error: unknown): void;
 }
 
-export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set) => ({
-  saveStatus: { state: 'idle', savedAt: null, error: null, savedThrough: 0, pending: [] },
-  lastEdit: 0,
-  unsent: {},
-  sendError: null,
-  applySaveStatus: (saveStatus) => set({ saveStatus }),
-  noteEdit: (edit) => set((state) => (edit > state.lastEdit ? { lastEdit: edit } : state)),
-  setUnsent: (editor, unsent) =>
-    set((state) => {
-      if (Boolean(state.unsent[editor]) === unsent) return state;
-      const others = Object.entries(state.unsent).filter(([key]) => key !== editor);
-      return { unsent: Object.fromEntries(unsent ? [...others, [editor, true]] : others) };
-    }),
-  setSendError: (error) =>
-    set({
-      sendError:
-        error === null || error === undefined
-          ? null
-          : error instanceof ApiError
-            ? error.payload
-            : { code: 'internal', params: {} },
-    }),
-});
+export const createSaveSlice: StateCreator<AppState, [], [], SaveSlice> = (set) => {
+  let pushed = false;
+  return {
+    saveStatus: { state: 'idle', savedAt: null, error: null, savedThrough: 0, pending: [] },
+    lastEdit: 0,
+    unsent: {},
+    sendError: null,
+    applySaveStatus: (saveStatus) => {
+      pushed = true;
+      set({ saveStatus });
+    },
+    applyStartSaveStatus: (saveStatus) => {
+      if (!pushed) set({ saveStatus });
+    },
+    noteEdit: (edit) => set((state) => (edit > state.lastEdit ? { lastEdit: edit } : state)),
+    setUnsent: (editor, unsent) =>
+      set((state) => {
+        if (Boolean(state.unsent[editor]) === unsent) return state;
+        const others = Object.entries(state.unsent).filter(([key]) => key !== editor);
+        return { unsent: Object.fromEntries(unsent ? [...others, [editor, true]] : others) };
+      }),
+    setSendError: (error) =>
+      set({
+        sendError:
+          error === null || error === undefined
+            ? null
+            : error instanceof ApiError
+              ? error.payload
+              : { code: 'internal', params: {} },
+      }),
+  };
+};
 
 /** What the save indicator says: the page's own unsent typing and the host's disk, together. */
 export interface ShownSave {

@@ -46,7 +46,7 @@ export const createSettingsSlice =
       const language = settings.language ?? followedLanguage(info, get().browserLanguage);
       set({ info, settings, language, notices, profile, forums });
       // When the workspace was last written, unless a newer status has come meanwhile.
-      if (info.saveStatus && !get().saveStatus.savedAt) get().applySaveStatus(info.saveStatus);
+      if (info.saveStatus) get().applyStartSaveStatus(info.saveStatus);
       return language;
     },
     async setLanguage(language) {

@@ -141,7 +141,8 @@ describe('App', () => {
         },
       }),
     );
-    expect(screen.getByRole('status').textContent).toContain('Not saved');
+    // Read once the page has settled: the start-up answers must not turn it into "saved".
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Not saved'));
     expect(screen.getByRole('status').textContent).toContain(
       'The disk is full: could not save to /ws/workspace.json',
     );

@@ -260,3 +260,26 @@ describe('moving to another note', () => {
     expect(store.getState().editing?.id).toBe('n2');
   });
 });
+
+describe('the save state at start', () => {
+  it('a failure pushed before the start-up answer (a full disk, nothing saved yet) stays', () => {
+    const { client } = fakeApi();
+    const store = createAppStore(client, 'id');
+    store.getState().applySaveStatus({
+      state: 'failed',
+      savedAt: null,
+      error: { code: 'disk-full', params: { path: '/ws/workspace.json' } },
+      savedThrough: 0,
+      pending: ['workspace'],
+    });
+    // What app.info said when it was read, before the failure: older than the push.
+    store.getState().applyStartSaveStatus({
+      state: 'saved',
+      savedAt: at,
+      error: null,
+      savedThrough: 0,
+      pending: [],
+    });
+    expect(shownSave(store.getState()).state).toBe('failed');
+  });
+});
