@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { demoSeed, expect, test } from './fixtures';
 
 /**
  * The Indonesian UI must not show English: every page and main dialog of the built app, with
@@ -14,7 +12,6 @@ import { expect, test } from './fixtures';
  */
 
 const root = join(import.meta.dirname, '..', '..');
-const cli = join(root, 'out', 'main', 'cli.js');
 const fixtures = join(root, 'tests', 'fixtures');
 // Outside Playwright's output folder, which each run empties.
 const shots = join('test-results', 'screens-id');
@@ -156,11 +153,8 @@ async function expectIndonesian(
   expect(findings, `English in the Indonesian UI (${where})`).toEqual([]);
 }
 
-const seed = {
-  run: async (workspace: string) => {
-    await promisify(execFile)(process.execPath, [cli, 'demo', '--workspace', workspace]);
-  },
-};
+/** The example forums, added with the built CLI before the server opens the workspace. */
+const seed = demoSeed;
 
 test.use({
   systemLang: 'id_ID.UTF-8',

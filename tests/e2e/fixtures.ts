@@ -1,11 +1,24 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { test as base, expect } from '@playwright/test';
 
-const cli = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
+/** The built command line, as the package ships it. */
+export const cli = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
+
+/** Runs the built `risalah` with `args`; rejects with its output when it fails. */
+export const risalah = (...args: string[]) =>
+  promisify(execFile)(process.execPath, [cli, ...args], { encoding: 'utf8' });
+
+/** `test.use({ seed: demoSeed })`: the workspace holds the example forums `risalah demo` adds. */
+export const demoSeed = {
+  run: async (workspace: string) => {
+    await risalah('demo', '--workspace', workspace);
+  },
+};
 
 /** A browser-mode Risalah on a fresh temporary workspace. */
 export class RisalahServer {

@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { demoSeed, expect, test } from './fixtures';
 
 /** Serious and critical violations only: those that block a person from using the page. */
 async function expectAccessible(page: Page, where: string) {
@@ -323,12 +320,7 @@ for (const [lang, systemLang] of [
 test.describe('risalah demo (the built command line)', () => {
   test.use({
     systemLang: 'en_GB.UTF-8',
-    seed: {
-      run: async (workspace) => {
-        const cli = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
-        await promisify(execFile)(process.execPath, [cli, 'demo', '--workspace', workspace]);
-      },
-    },
+    seed: demoSeed,
   });
 
   test('adds the examples with their report details: who travelled, the letter, who signs', async ({

@@ -1,11 +1,6 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { demoSeed, expect, test } from './fixtures';
 import type { RisalahServer } from './fixtures';
-
-const cli = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
 
 interface Words {
   forum: RegExp;
@@ -51,11 +46,7 @@ const english: Words = {
 };
 
 /** The example forums, added with the built CLI before the server opens the workspace. */
-const seed = {
-  run: async (workspace: string) => {
-    await promisify(execFile)(process.execPath, [cli, 'demo', '--workspace', workspace]);
-  },
-};
+const seed = demoSeed;
 
 async function openForum(page: Page, w: Words, tab: string): Promise<void> {
   await page.getByRole('button', { name: w.forum }).first().click();

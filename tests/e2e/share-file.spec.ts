@@ -1,18 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect as baseExpect, RisalahServer, test } from './fixtures';
-import { exact, wording } from './wording';
-import type { Lang } from './wording';
+import { expect as baseExpect, demoSeed, test } from './fixtures';
 import { openForumTab, screenshotChecked } from './steps';
+import { colleagueLaptop, firstStart, sendFile, writeNote } from './team-steps';
+import { exact, wording } from './wording';
 
 // Each step waits on the host: making a shared document, scrypt for a passphrase, a merge.
 // On a machine shared by many processes those take seconds, never the default five.
 const expect = baseExpect.configure({ timeout: 30_000 });
-
-const cli = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
 
 /**
  * Two delegates, two laptops (two browser-mode instances on two workspaces), no network
@@ -21,47 +18,12 @@ const cli = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
  * clear message and changes nothing.
  */
 
-const SESSION = {
-  id: 'Acara Sampingan: Kabupaten Ramah HAM di Indonesia',
-  en: 'Side Event: Human-Rights-Friendly Regencies in Indonesia',
-};
-/** The Indonesian side's label: the language's name in the UI language. */
-const INDONESIAN_SIDE = { id: 'Bahasa Indonesia', en: 'Indonesian' };
 /** The example's head of delegation: the author of what Ayu's laptop writes. */
 const AYU = 'Chusnunia';
 const BUDI = 'Budi Santoso';
 const AYU_NOTE = 'Catatan Ayu: Lampung Timur memaparkan rencana aksi kabupaten ramah HAM.';
 const BUDI_NOTE = 'Catatan Budi: peserta dari Korea bertanya tentang anggaran desa.';
 const PASSPHRASE = 'malam di Gwangju';
-
-type T = ReturnType<typeof wording>;
-
-/** A new note on the side event, typed in Indonesian, then on disk. */
-async function writeNote(page: Page, t: T, lang: Lang, text: string) {
-  await openForumTab(page, t, 'notes');
-  await page.getByRole('button', { name: t('notebook:notes.new') }).click();
-  await page.getByLabel(t('notebook:editor.session')).selectOption({ label: SESSION[lang] });
-  await page.getByRole('textbox', { name: INDONESIAN_SIDE[lang], exact: true }).fill(text);
-  await expect(page.locator('.save-indicator')).toHaveAttribute('data-state', /^(saved|idle)$/, {
-    timeout: 15_000,
-  });
-}
-
-async function sendFile(page: Page, t: T, dir: string, name: string, passphrase = '') {
-  await openForumTab(page, t, 'share');
-  if (passphrase) await page.getByLabel(t('share:send.passphrase')).fill(passphrase);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: t('share:send.save') }).click(),
-  ]);
-  expect(download.suggestedFilename()).toMatch(/^WHRCF-2017-\d{4}-\d{2}-\d{2}\.risalah$/);
-  const path = join(dir, name);
-  await download.saveAs(path);
-  await expect(
-    page.getByRole('status').filter({ hasText: download.suggestedFilename() }),
-  ).toBeVisible();
-  return path;
-}
 
 /** The notes of a forum as the workspace keeps them on disk: author and Indonesian side. */
 async function notesOnDisk(workspace: string, forumId: string): Promise<string[]> {
@@ -81,14 +43,7 @@ for (const [systemLang, lang] of [
     test.use({
       systemLang,
       viewport: { width: 1360, height: 860 },
-      seed: {
-        run: async (workspace) => {
-          const demo = spawnSync(process.execPath, [cli, 'demo', '--workspace', workspace], {
-            encoding: 'utf8',
-          });
-          if (demo.status !== 0) throw new Error(demo.stderr);
-        },
-      },
+      seed: demoSeed,
     });
     test.setTimeout(240_000);
 
@@ -100,17 +55,8 @@ for (const [systemLang, lang] of [
     }, testInfo) => {
       const t = wording(lang);
       const files = await mkdtemp(join(tmpdir(), 'risalah-share-files-'));
-      const budiDir = await mkdtemp(join(tmpdir(), 'risalah-e2e-'));
-      const budiServer = new RisalahServer(budiDir, systemLang);
-      await budiServer.start();
-      const budiContext = await browser.newContext({
-        locale,
-        viewport: { width: 1360, height: 860 },
-        acceptDownloads: true,
-      });
-      const budi = await budiContext.newPage();
-      const problems: string[] = [];
-      budi.on('pageerror', (error) => problems.push(error.message));
+      const budiLaptop = await colleagueLaptop(browser, systemLang, locale);
+      const budi = budiLaptop.page;
       try {
         // Ayu (the example's laptop) writes her note on the side event and sends the forum.
         await ayu.goto(server.url);
@@ -132,10 +78,7 @@ for (const [systemLang, lang] of [
         const fromAyu = await sendFile(ayu, t, files, 'from-ayu.risalah');
 
         // Budi's laptop has no forum yet: he names himself, then receives from Home.
-        await budi.goto(budiServer.url);
-        await budi.getByLabel(t('notebook:profile.headName')).fill(BUDI);
-        await budi.getByRole('button', { name: t('notebook:profile.save') }).click();
-        await expect(budi.getByRole('heading', { name: t('notebook:profile.edit') })).toBeVisible();
+        await firstStart(budi, budiLaptop.server, t, BUDI);
         await budi.getByLabel(t('share:receive.choose')).setInputFiles(fromAyu);
         const cameToBudi = budi.getByRole('region', { name: t('share:received.title') });
         await expect(cameToBudi).toBeVisible({ timeout: 60_000 });
@@ -220,17 +163,14 @@ for (const [systemLang, lang] of [
           await expect(list.getByText(AYU_NOTE.slice(0, 30))).toBeVisible();
           await expect(list.getByText(BUDI_NOTE.slice(0, 30))).toBeVisible();
         }
-        await budiServer.stop();
-        for (const workspace of [server.workspace, budiDir]) {
+        await budiLaptop.server.stop();
+        for (const workspace of [server.workspace, budiLaptop.server.workspace]) {
           const notes = await notesOnDisk(workspace, forumId);
           expect(notes).toContain(`${AYU}: ${AYU_NOTE}`);
           expect(notes).toContain(`${BUDI}: ${BUDI_NOTE}`);
         }
-        expect(problems).toEqual([]);
       } finally {
-        await budiContext.close();
-        await budiServer.stop();
-        await rm(budiDir, { recursive: true, force: true });
+        await budiLaptop.dispose();
         await rm(files, { recursive: true, force: true });
       }
     });

@@ -58,3 +58,21 @@ export async function screenshotChecked(page: Page, testInfo: TestInfo, name: st
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
   expect(await layoutProblems(page), name).toEqual([]);
 }
+
+/** The two window sizes every page is checked at: a laptop's and a small window's. */
+export const WINDOW_SIZES = [
+  { width: 1360, height: 860 },
+  { width: 800, height: 700 },
+] as const;
+
+/**
+ * `screenshotChecked` at both window sizes (named `<name>-1360`, `<name>-800`); the window is
+ * back at 1360×860 afterwards.
+ */
+export async function screenshotsAtBothSizes(page: Page, testInfo: TestInfo, name: string) {
+  for (const size of WINDOW_SIZES) {
+    await page.setViewportSize(size);
+    await screenshotChecked(page, testInfo, `${name}-${size.width}`);
+  }
+  await page.setViewportSize(WINDOW_SIZES[0]);
+}

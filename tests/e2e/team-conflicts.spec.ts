@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import type { Page, TestInfo } from '@playwright/test';
-import { expect as baseExpect, RisalahServer, test } from './fixtures';
-import { layoutProblems } from './layout-checks';
-import { openSection } from './steps';
+import { expect as baseExpect, test } from './fixtures';
+import type { RisalahServer } from './fixtures';
+import { openSection, screenshotsAtBothSizes } from './steps';
+import { actAs, api, DEWI, exampleForumId, handOver, otherWorkspace, RINA } from './team-steps';
 import { exact, wording } from './wording';
 
 // Servers restart and the CLI merges: seconds each on a machine shared by many processes.
@@ -19,41 +15,8 @@ const expect = baseExpect.configure({ timeout: 30_000 });
  * on the Commitments page of all forums. A commitment done or dropped is not "due later".
  */
 
-const run = promisify(execFile);
-const cli = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
-const risalah = (...args: string[]) => run(process.execPath, [cli, ...args]);
-
-const RINA = 'Rina Puspitasari, S.H., M.H.';
-const DEWI = 'Dewi Anggraini, S.Kom.';
 const TITLE_A = 'Upacara Pembukaan Forum';
 const TITLE_B = 'Pembukaan Resmi WHRCF 2017';
-
-/** A browser-mode API call with the page's credential, as the page makes it. */
-async function api(server: RisalahServer, channel: string, input: unknown): Promise<unknown> {
-  const response = await fetch(`${server.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
-async function look(page: Page, testInfo: TestInfo, name: string) {
-  for (const [width, height] of [
-    [1360, 860],
-    [800, 700],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.evaluate(() => document.fonts.ready);
-    const file = testInfo.outputPath(`${name}-${width}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    await testInfo.attach(`${name}-${width}`, { path: file, contentType: 'image/png' });
-    expect(await layoutProblems(page), name).toEqual([]);
-  }
-  await page.setViewportSize({ width: 1360, height: 860 });
-}
 
 for (const [lang, systemLang] of [
   ['id', 'id_ID.UTF-8'],
@@ -70,15 +33,13 @@ for (const [lang, systemLang] of [
     }, testInfo) => {
       // Two servers started three times each, and four CLI runs.
       test.setTimeout(240_000);
-      const b = await mkdtemp(join(tmpdir(), 'risalah-e2e-b-'));
-      const file = join(b, 'forum.risalah');
-      const serverB = new RisalahServer(b, systemLang);
+      const laptopB = await otherWorkspace(systemLang);
+      const { server: serverB, file } = laptopB;
       try {
         await page.goto(server.url);
         await page.getByRole('button', { name: t('notebook:home.example') }).click();
         await page.getByLabel(t('report:profile.meLabel')).selectOption({ label: RINA });
-        const forums = (await api(server, 'forums.list', {})) as { id: string; acronym: string }[];
-        const forumId = forums.find((f) => f.acronym === 'WHRCF 2017')?.id as string;
+        const forumId = await exampleForumId(server);
         const detail = (await api(server, 'forums.get', { forumId })) as {
           sessions: { id: string; title: { id: string; en: string } }[];
         };
@@ -92,10 +53,7 @@ for (const [lang, systemLang] of [
         if (!commitment) throw new Error('no commitment');
         await page.goto('about:blank');
         await server.stop();
-        const send = (workspace: string) =>
-          risalah('share', 'send', '--forum', forumId, '--out', file, '--workspace', workspace);
-        await send(server.workspace);
-        await risalah('share', 'receive', file, '--workspace', b);
+        await handOver(forumId, server.workspace, serverB.workspace, file);
 
         // Apart: Rina (A) retitles the opening and marks the commitment done; Dewi (B) gives
         // the opening another title and drops the commitment.
@@ -106,14 +64,7 @@ for (const [lang, systemLang] of [
           who?: string,
         ) => {
           await s.start();
-          if (who) {
-            await api(s, 'members.save', { member: { name: who } });
-            const profile = (await api(s, 'profile.get', {})) as {
-              members: { id: string; name: string }[];
-            };
-            const me = profile.members.find((m) => m.name === who)?.id;
-            await api(s, 'settings.update', { meMemberId: me });
-          }
+          if (who) await actAs(s, who);
           await api(s, 'sessions.update', {
             forumId,
             id: opening.id,
@@ -128,8 +79,7 @@ for (const [lang, systemLang] of [
         };
         await apart(server, TITLE_A, 'done');
         await apart(serverB, TITLE_B, 'dropped', DEWI);
-        await send(b);
-        await risalah('share', 'receive', file, '--workspace', server.workspace);
+        await handOver(forumId, serverB.workspace, server.workspace, file);
 
         await server.start();
         await page.goto(server.url);
@@ -162,7 +112,7 @@ for (const [lang, systemLang] of [
             .getByRole('region', { name: exact(t('agreement:commitments.later')) })
             .locator('.status', { hasText: new RegExp(`^(${done}|${dropped})$`) }),
         ).toHaveCount(0);
-        await look(page, testInfo, `${lang}-all-commitments-conflict`);
+        await screenshotsAtBothSizes(page, testInfo, `${lang}-all-commitments-conflict`);
         await notice
           .getByRole('button', { name: t('notebook:conflicts.useOther', { value: other }) })
           .click();
@@ -207,7 +157,7 @@ for (const [lang, systemLang] of [
           ) as { conflicts: { field: Record<string, string> } }
         ).conflicts.field;
         await expect(formNotice).toContainText(fields['title.id'] ?? '?');
-        await look(page, testInfo, `${lang}-session-form-conflict`);
+        await screenshotsAtBothSizes(page, testInfo, `${lang}-session-form-conflict`);
         await formNotice
           .getByRole('button', { name: t('notebook:conflicts.useOther', { value: otherTitle }) })
           .click();
@@ -224,8 +174,7 @@ for (const [lang, systemLang] of [
         };
         expect(saved.sessions.find((s) => s.id === opening.id)?.title.id).toBe(otherTitle);
       } finally {
-        await serverB.stop();
-        await rm(b, { recursive: true, force: true });
+        await laptopB.dispose();
       }
     });
 
@@ -256,7 +205,7 @@ for (const [lang, systemLang] of [
       await expect(row).toHaveCount(1);
       await expect(row.locator('.trash-by')).toHaveText(t('notebook:trash.by', { name: RINA }));
       await row.scrollIntoViewIfNeeded();
-      await look(page, testInfo, `${lang}-trash-by`);
+      await screenshotsAtBothSizes(page, testInfo, `${lang}-trash-by`);
     });
 
     test('a note deleted for good on one laptop and edited on another comes back, and says so', async ({
@@ -264,16 +213,14 @@ for (const [lang, systemLang] of [
       server,
     }, testInfo) => {
       test.setTimeout(180_000);
-      const b = await mkdtemp(join(tmpdir(), 'risalah-e2e-b-'));
-      const file = join(b, 'forum.risalah');
-      const serverB = new RisalahServer(b, systemLang);
+      const laptopB = await otherWorkspace(systemLang);
+      const { server: serverB, file } = laptopB;
       const EDIT = 'Ditambahkan Rina: Wali Kota Gwangju menutup sesi.';
       try {
         await page.goto(server.url);
         await page.getByRole('button', { name: t('notebook:home.example') }).click();
         await page.getByLabel(t('report:profile.meLabel')).selectOption({ label: RINA });
-        const forums = (await api(server, 'forums.list', {})) as { id: string; acronym: string }[];
-        const forumId = forums.find((f) => f.acronym === 'WHRCF 2017')?.id as string;
+        const forumId = await exampleForumId(server);
         const notes = (await api(server, 'notes.list', { forumId })) as { id: string }[];
         const id = notes[0]?.id as string;
         const before = (await api(server, 'notes.get', { forumId, id })) as {
@@ -281,19 +228,11 @@ for (const [lang, systemLang] of [
         };
         await page.goto('about:blank');
         await server.stop();
-        const send = (workspace: string) =>
-          risalah('share', 'send', '--forum', forumId, '--out', file, '--workspace', workspace);
-        await send(server.workspace);
-        await risalah('share', 'receive', file, '--workspace', b);
+        await handOver(forumId, server.workspace, serverB.workspace, file);
 
         // Dewi, on her laptop, trashes the note and empties it from the Trash.
         await serverB.start();
-        await api(serverB, 'members.save', { member: { name: DEWI } });
-        const profile = (await api(serverB, 'profile.get', {})) as {
-          members: { id: string; name: string }[];
-        };
-        const dewi = profile.members.find((m) => m.name === DEWI)?.id;
-        await api(serverB, 'settings.update', { meMemberId: dewi });
+        await actAs(serverB, DEWI);
         await api(serverB, 'notes.delete', { forumId, id });
         await api(serverB, 'trash.purge', { kind: 'note', forumId, id });
         await serverB.stop();
@@ -305,8 +244,7 @@ for (const [lang, systemLang] of [
           patch: { body: { id: `${before.body.id} ${EDIT}`, en: before.body.en } },
         });
         await server.stop();
-        await send(b);
-        await risalah('share', 'receive', file, '--workspace', server.workspace);
+        await handOver(forumId, serverB.workspace, server.workspace, file);
 
         await server.start();
         await page.goto(server.url);
@@ -333,10 +271,9 @@ for (const [lang, systemLang] of [
             exact: true,
           }),
         ).toHaveValue(new RegExp(EDIT));
-        await look(page, testInfo, `${lang}-kept-from-purge`);
+        await screenshotsAtBothSizes(page, testInfo, `${lang}-kept-from-purge`);
       } finally {
-        await serverB.stop();
-        await rm(b, { recursive: true, force: true });
+        await laptopB.dispose();
       }
     });
   });

@@ -1,10 +1,7 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { expect, RisalahServer, test } from './fixtures';
+import { expect, test } from './fixtures';
+import { screenshotsAtBothSizes } from './steps';
+import { actAs, api, DEWI, exampleForumId, handOver, otherWorkspace, RINA } from './team-steps';
 
 /**
  * The delegation as a team, as a user clicks it in the built app: who uses this laptop, who
@@ -13,19 +10,7 @@ import { expect, RisalahServer, test } from './fixtures';
  * and chosen with one click.
  */
 
-const run = promisify(execFile);
-const cli = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
-const risalah = (...args: string[]) => run(process.execPath, [cli, ...args]);
-
-/** *Send to a colleague* from one workspace and *Receive* on the other, with the built CLI. */
-async function handOver(forumId: string, from: string, to: string, file: string) {
-  await risalah('share', 'send', '--forum', forumId, '--out', file, '--workspace', from);
-  await risalah('share', 'receive', file, '--workspace', to);
-}
-
-const RINA = 'Rina Puspitasari, S.H., M.H.';
 const AGUS = 'Agus Setiawan, S.Sos.';
-const DEWI = 'Dewi Anggraini, S.Kom.';
 
 const words = {
   id: {
@@ -74,25 +59,6 @@ const words = {
   },
 } as const;
 
-/** Both sizes the app is checked at; no sideways scrolling; the screenshot kept to look at. */
-async function screenshots(page: Page, name: string) {
-  for (const [width, height] of [
-    [1360, 860],
-    [800, 700],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await expect
-      .poll(() =>
-        page.evaluate(
-          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        ),
-      )
-      .toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `test-results/e2e/team-${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1360, height: 860 });
-}
-
 async function openTab(page: Page, tab: string) {
   const tabButton = page.getByRole('tab', { name: tab });
   if (!(await tabButton.isVisible())) {
@@ -102,18 +68,6 @@ async function openTab(page: Page, tab: string) {
       .click();
   }
   await page.getByRole('tab', { name: tab }).click();
-}
-
-/** A browser-mode API call with the page's credential, as the page makes it. */
-async function api(server: RisalahServer, channel: string, input: unknown): Promise<unknown> {
-  const response = await fetch(`${server.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-  return result.value;
 }
 
 for (const [lang, systemLang] of [
@@ -128,7 +82,7 @@ for (const [lang, systemLang] of [
     test('this laptop is one member: coverage, authors and "changed by" name them', async ({
       page,
       server,
-    }) => {
+    }, testInfo) => {
       await page.setViewportSize({ width: 1360, height: 860 });
       await page.goto(server.url);
       await page.getByRole('button', { name: w.example }).click();
@@ -139,7 +93,7 @@ for (const [lang, systemLang] of [
       await me.selectOption({ label: RINA });
       const rina = page.locator('.member-row', { hasText: RINA });
       await expect(rina.getByText(w.badge, { exact: true })).toBeVisible();
-      await screenshots(page, `home-me-${lang}`);
+      await screenshotsAtBothSizes(page, testInfo, `team-home-me-${lang}`);
       await page.reload();
       await expect(page.getByLabel(w.me)).toHaveValue(/.+/);
       await expect(
@@ -152,14 +106,14 @@ for (const [lang, systemLang] of [
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('checkbox', { name: RINA }).check();
       await dialog.getByRole('checkbox', { name: AGUS }).check();
-      await screenshots(page, `session-form-${lang}`);
+      await screenshotsAtBothSizes(page, testInfo, `team-session-form-${lang}`);
       await dialog.getByRole('button', { name: w.save, exact: true }).click();
       await expect(dialog).toBeHidden();
       const opening = page.locator('.agenda-item', { hasText: w.opening });
       await expect(opening.locator('.agenda-coverage')).toHaveText(
         `${w.coveredBy} ${RINA}, ${AGUS}`,
       );
-      await screenshots(page, `agenda-${lang}`);
+      await screenshotsAtBothSizes(page, testInfo, `team-agenda-${lang}`);
       // Kept after a reload, ticked again in the form.
       await page.reload();
       await expect(
@@ -181,37 +135,35 @@ for (const [lang, systemLang] of [
       await expect(
         page.locator('.note-item[aria-current="true"] .note-item-authors'),
       ).toContainText(RINA);
-      await screenshots(page, `notes-${lang}`);
+      await screenshotsAtBothSizes(page, testInfo, `team-notes-${lang}`);
 
       // A commitment and a position changed here say Rina changed them.
       await openTab(page, w.commitments);
       const card = page.locator('.commitment').first();
       await card.getByRole('checkbox').first().click();
       await expect(card.locator('.changed-by')).toContainText(`${w.changedBy} ${RINA}`);
-      await screenshots(page, `commitments-${lang}`);
+      await screenshotsAtBothSizes(page, testInfo, `team-commitments-${lang}`);
       await openTab(page, w.agreement);
       const clause = page.locator('.clause-position').first();
       await clause.getByRole('combobox').first().selectOption({ index: 3 });
       await expect(clause.locator('.changed-by')).toHaveText(`${w.setBy} ${RINA}`);
-      await screenshots(page, `agreement-${lang}`);
+      await screenshotsAtBothSizes(page, testInfo, `team-agreement-${lang}`);
     });
 
     test('a status two members set apart is shown with who set it, and one click chooses', async ({
       page,
       server,
-    }) => {
+    }, testInfo) => {
       // Two servers started three times each, and four CLI runs.
       test.setTimeout(150_000);
       // Laptop B: the same forum, received from A's file; each laptop is a different member.
-      const b = await mkdtemp(join(tmpdir(), 'risalah-e2e-b-'));
-      const file = join(b, 'forum.risalah');
-      const serverB = new RisalahServer(b, systemLang);
+      const laptopB = await otherWorkspace(systemLang);
+      const { server: serverB, file } = laptopB;
       try {
         await page.goto(server.url);
         await page.getByRole('button', { name: w.example }).click();
         await page.getByLabel(w.me).selectOption({ label: RINA });
-        const forums = (await api(server, 'forums.list', {})) as { id: string; acronym: string }[];
-        const forumId = forums.find((f) => f.acronym === 'WHRCF 2017')?.id as string;
+        const forumId = await exampleForumId(server);
         const commitments = (await api(server, 'commitments.list', { forumId })) as {
           id: string;
           statement: { id: string; en: string };
@@ -222,7 +174,7 @@ for (const [lang, systemLang] of [
           page.locator('.commitment', { hasText: commitments[0]?.statement[lang] ?? '' });
         await page.goto('about:blank');
         await server.stop();
-        await handOver(forumId, server.workspace, b, file);
+        await handOver(forumId, server.workspace, serverB.workspace, file);
 
         // Apart: A (Rina) marks it done; B (Dewi) drops it.
         await server.start();
@@ -233,12 +185,7 @@ for (const [lang, systemLang] of [
         });
         await server.stop();
         await serverB.start();
-        await api(serverB, 'members.save', { member: { name: DEWI } });
-        const profile = (await api(serverB, 'profile.get', {})) as {
-          members: { id: string; name: string }[];
-        };
-        const dewi = profile.members.find((m) => m.name === DEWI)?.id;
-        await api(serverB, 'settings.update', { meMemberId: dewi });
+        await actAs(serverB, DEWI);
         await api(serverB, 'commitments.update', {
           forumId,
           id: commitmentId,
@@ -247,8 +194,8 @@ for (const [lang, systemLang] of [
         await serverB.stop();
 
         // Exchanged both ways with the built CLI.
-        await handOver(forumId, b, server.workspace, file);
-        await handOver(forumId, server.workspace, b, file);
+        await handOver(forumId, serverB.workspace, server.workspace, file);
+        await handOver(forumId, server.workspace, serverB.workspace, file);
 
         await server.start();
         await page.goto(server.url);
@@ -260,7 +207,7 @@ for (const [lang, systemLang] of [
         const shown = await card.locator('.status').first().textContent();
         const [other, by] = shown === w.done ? [w.dropped, DEWI] : [w.done, RINA];
         await expect(notice).toContainText(w.also(other, by));
-        await screenshots(page, `conflict-${lang}`);
+        await screenshotsAtBothSizes(page, testInfo, `team-conflict-${lang}`);
         await notice.getByRole('button', { name: w.use(other) }).click();
         await expect(page.locator('.conflict-notice')).toHaveCount(0);
         await expect(chosen().locator('.status').first()).toHaveText(other);
@@ -270,8 +217,7 @@ for (const [lang, systemLang] of [
         await expect(chosen().locator('.status').first()).toHaveText(other);
         await expect(page.locator('.conflict-notice')).toHaveCount(0);
       } finally {
-        await serverB.stop();
-        await rm(b, { recursive: true, force: true });
+        await laptopB.dispose();
       }
     });
   });
