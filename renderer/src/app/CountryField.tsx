@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { UiLanguage } from '../../../electron/common/language';
 import { intlLocale } from '../i18n/i18n';
 import { useAppStore } from '../store/app-store';
 import { Combobox } from './Combobox';
 import { countryOptions, isCountryCode, resolveCountry, searchCountries } from './countries';
 import type { CountryOption } from './countries';
+import type { FieldCheck } from './form-problems';
 
 const cache = new Map<UiLanguage, CountryOption[]>();
 function optionsFor(language: UiLanguage): CountryOption[] {
@@ -15,6 +17,20 @@ function optionsFor(language: UiLanguage): CountryOption[] {
     cache.set(language, options);
   }
   return options;
+}
+
+/**
+ * The check of a country field in a form. Free text from an older version stays readable and
+ * saveable (a warning, shown at once); text typed now must be a country picked from the list.
+ */
+export function countryCheck(value: string, initial: string, t: TFunction): FieldCheck {
+  const country = value.trim();
+  const free = Boolean(country) && !isCountryCode(country);
+  return {
+    error: free && country !== initial ? t('forms.countryPick') : null,
+    warning: free && country === initial ? t('forms.countryLegacy', { value: country }) : null,
+    warnAtOnce: true,
+  };
 }
 
 interface Props {

@@ -27,3 +27,28 @@ export function FormFooter({ problem, cancelLabel, submitLabel, onCancel, busy }
     </>
   );
 }
+
+interface PageFormActionsProps {
+  saveLabel: string;
+  /** Shown once the form's last save is on disk. */
+  savedLabel: string;
+  saved: boolean;
+  problem: string | null;
+}
+
+/** What a form on a page (not in a dialog) ends with: Save, "Saved" once it is, or why not. */
+export function PageFormActions({ saveLabel, savedLabel, saved, problem }: PageFormActionsProps) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button primary">
+        {saveLabel}
+      </button>
+      {saved && <span role="status">{savedLabel}</span>}
+      {problem && (
+        <span className="form-problem" role="alert">
+          {problem}
+        </span>
+      )}
+    </div>
+  );
+}

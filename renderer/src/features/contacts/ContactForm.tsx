@@ -4,15 +4,15 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../../electron/common/domain/forum-schema';
 import type { Contact, ContactFields } from '../../../../electron/common/domain/workspace-schema';
-import { CountryField } from '../../app/CountryField';
+import { CountryField, countryCheck } from '../../app/CountryField';
 import { Field } from '../../app/Field';
-import { isCountryCode } from '../../app/countries';
 import { doubtfulEmail, doubtfulPhone } from '../../app/contact-checks';
 import type { FormChecks } from '../../app/form-problems';
 import { useFormProblems } from '../../app/use-form-problems';
 import { useUnsavedChanges } from '../../app/use-unsaved-changes';
 import { useBilingual } from '../../app/use-bilingual';
 import { useAppStore } from '../../store/app-store';
+import { PageFormActions } from '../../app/FormFooter';
 
 export type ContactFormValue = ContactFields;
 
@@ -167,17 +167,7 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
       warning: oddPhone ? tc('forms.phoneDoubt', { value: oddPhone }) : null,
       warnAtOnce: JSON.stringify(value.phones) === JSON.stringify(initial.phones),
     },
-    country: {
-      error:
-        country && !isCountryCode(country) && country !== initial.country
-          ? tc('forms.countryPick')
-          : null,
-      warning:
-        country && !isCountryCode(country) && country === initial.country
-          ? tc('forms.countryLegacy', { value: country })
-          : null,
-      warnAtOnce: true,
-    },
+    country: countryCheck(value.country, initial.country, tc),
   };
   const problems = useFormProblems(checks, value);
   const { formRef, saved: markSaved } = useUnsavedChanges(value, problems.sending);
@@ -418,17 +408,12 @@ export function ContactForm({ contact, forumId, onSave }: Props) {
           <strong>{t('sensitive')}</strong> — {t('sensitiveHelp')}
         </span>
       </label>
-      <div className="form-actions">
-        <button type="submit" className="button primary">
-          {t('save')}
-        </button>
-        {saved && <span role="status">{t('saved')}</span>}
-        {problems.footer && (
-          <span className="form-problem" role="alert">
-            {problems.footer}
-          </span>
-        )}
-      </div>
+      <PageFormActions
+        saveLabel={t('save')}
+        savedLabel={t('saved')}
+        saved={saved}
+        problem={problems.footer}
+      />
     </CheckedForm>
   );
 }

@@ -5,12 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { changedFields } from '../../app/changed-fields';
 import type { Forum } from '../../../../electron/common/domain/forum-schema';
 import type { ForumCreate } from '../../../../electron/common/domain/notebook-schema';
-import { CountryField } from '../../app/CountryField';
+import { CountryField, countryCheck } from '../../app/CountryField';
 import { DateField } from '../../app/DateField';
 import { Field } from '../../app/Field';
 import { FormFooter } from '../../app/FormFooter';
 import { TimeZoneField, isKnownZone } from '../../app/TimeZoneField';
-import { isCountryCode } from '../../app/countries';
 import type { FormChecks } from '../../app/form-problems';
 import { systemTimeZone } from '../../app/time-zones';
 import { useFormProblems } from '../../app/use-form-problems';
@@ -70,18 +69,7 @@ export function ForumForm({ forum, onSubmit, onCancel }: ForumFormProps) {
     'name.id': {
       error: !value.name.id.trim() && !value.name.en.trim() ? t('forumForm.needName') : null,
     },
-    country: {
-      // Free text from an older version stays readable and saveable; new text must be picked.
-      error:
-        country && !isCountryCode(country) && country !== initial.country
-          ? tc('forms.countryPick')
-          : null,
-      warning:
-        country && !isCountryCode(country) && country === initial.country
-          ? tc('forms.countryLegacy', { value: country })
-          : null,
-      warnAtOnce: true,
-    },
+    country: countryCheck(value.country, initial.country, tc),
     timeZone: {
       error:
         isKnownZone(language, value.timeZone) || value.timeZone === initial.timeZone

@@ -6,6 +6,7 @@ import type { ProfilePatch } from '../../../../electron/common/domain/notebook-s
 import type { DelegationProfile } from '../../../../electron/common/domain/workspace-schema';
 import { Field } from '../../app/Field';
 import { useFormProblems } from '../../app/use-form-problems';
+import { PageFormActions } from '../../app/FormFooter';
 
 interface ProfileFormProps {
   profile: DelegationProfile;
@@ -92,17 +93,12 @@ export function ProfileForm({ profile, onSave }: ProfileFormProps) {
           {...problems.field('institution.en')}
         />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button primary">
-          {t('profile.save')}
-        </button>
-        {saved && <span role="status">{t('profile.saved')}</span>}
-        {problems.footer && (
-          <span className="form-problem" role="alert">
-            {problems.footer}
-          </span>
-        )}
-      </div>
+      <PageFormActions
+        saveLabel={t('profile.save')}
+        savedLabel={t('profile.saved')}
+        saved={saved}
+        problem={problems.footer}
+      />
     </CheckedForm>
   );
 }
