@@ -153,6 +153,11 @@ export const clauseVersionSchema = z
     kind: z.enum(historyKinds).optional(),
     sides: z.array(z.enum(uiLanguages)).optional(),
     author: z.string().optional(),
+    /**
+     * What the text was: the clause's own (absent) or its position's reason, kept when a
+     * colleague's reason was replaced by the delegate's where both rewrote the same words.
+     */
+    field: z.enum(['text', 'reason']).optional(),
   })
   .loose();
 

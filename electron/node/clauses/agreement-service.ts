@@ -290,6 +290,27 @@ export class AgreementService {
       const clause = find(doc.clauses, id);
       const version = clause.versions.find((v) => versionKey(v) === versionId);
       if (!version) throw new AppError('not-found', { id: versionId });
+      if (version.field === 'reason') {
+        // A reason kept from a merge: put back on its sides, the one it replaces kept.
+        const reason = clause.position?.reason ?? { id: '', en: '' };
+        const changing = sides.filter((side) => reason[side] !== version.text[side]);
+        if (changing.length > 0) {
+          this.#keepVersion(clause, 'restore', changing, at, {
+            field: 'reason',
+            text: { ...reason },
+            author: clause.position?.changedBy?.name ?? '',
+          });
+          const next = { ...reason };
+          for (const side of changing) next[side] = version.text[side];
+          clause.position = {
+            stance: clause.position?.stance ?? null,
+            reason: next,
+            changedBy: this.#by(at),
+          };
+          clause.updatedAt = at;
+        }
+        return structuredClone(clause);
+      }
       const changing = sides.filter((side) => clause.text[side] !== version.text[side]);
       if (changing.length > 0) {
         this.#keepVersion(clause, 'restore', changing, at);
@@ -302,7 +323,13 @@ export class AgreementService {
   }
 
   /** Keeps the clause's current text in its history before `sides` of it change. */
-  #keepVersion(clause: Clause, kind: HistoryKind, sides: UiLanguage[], at: string): void {
+  #keepVersion(
+    clause: Clause,
+    kind: HistoryKind,
+    sides: UiLanguage[],
+    at: string,
+    reason?: { field: 'reason'; text: Bilingual; author: string },
+  ): void {
     clause.versions.push({
       id: randomUUID(),
       label: '',
@@ -311,6 +338,7 @@ export class AgreementService {
       text: { ...clause.text },
       recordedAt: at,
       author: currentMember(this.#workspace.data.profile, this.#workspace.data.settings).name,
+      ...reason,
     });
     // Drafts are kept on purpose; replaced texts beyond the newest few are let go.
     const automatic = clause.versions.filter((v) => v.kind && v.kind !== 'draft');
@@ -357,10 +385,20 @@ export class AgreementService {
     return this.#workspace.updateForum(forumId, (doc) => {
       const clause = find(doc.clauses, id);
       const before = clause.position?.reason;
+      const unplaced: UiLanguage[] = [];
       const after =
         position.stance === null
           ? { id: '', en: '' }
-          : ontoCurrent(position.reason, base?.reason, before ?? { id: '', en: '' });
+          : ontoCurrent(position.reason, base?.reason, before ?? { id: '', en: '' }, unplaced);
+      // Where both rewrote the same words the delegate's reason is written; the colleague's
+      // it replaces is kept in the clause's history, with who wrote it, to be put back.
+      const replaced = unplaced.filter((side) => before && before[side] !== after[side]);
+      if (before && replaced.length)
+        this.#keepVersion(clause, 'merge', replaced, now(), {
+          field: 'reason',
+          text: { ...before },
+          author: clause.position?.changedBy?.name ?? '',
+        });
       // A reason cleared (a side emptied, or dropped with the stance) goes to the trash.
       if (before && uiLanguages.some((side) => before[side] && !after[side]))
         clause.clearedReason = { reason: { ...before }, deletedAt: now() };
@@ -603,6 +641,7 @@ function ontoCurrent<T extends Partial<Bilingual>>(
   typed: T,
   base: Bilingual | undefined,
   current: Bilingual,
+  unplaced: UiLanguage[] = [],
 ): T {
   if (!base) return typed;
   const carried = { ...typed };
@@ -611,6 +650,7 @@ function ontoCurrent<T extends Partial<Bilingual>>(
     if (mine === undefined) continue;
     const merged = mergeText(base[side], mine, current[side]);
     if (merged.clean) carried[side] = merged.text as T[typeof side];
+    else unplaced.push(side);
   }
   return carried;
 }

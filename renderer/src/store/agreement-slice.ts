@@ -142,7 +142,9 @@ export const createAgreementSlice =
       },
       async setPosition(id, position, base) {
         const forum = forumId();
-        const before = get().agreement?.clauses.find((c) => c.id === id)?.position?.reason;
+        const shown = get().agreement?.clauses.find((c) => c.id === id);
+        const before = shown?.position?.reason;
+        const had = new Set(shown?.versions.map((v) => v.id));
         const clause = await api.call('clauses.position', {
           forumId: forum,
           id,
@@ -151,6 +153,18 @@ export const createAgreementSlice =
         });
         await reload();
         await refreshConflicts(forum);
+        // The colleague's reason this one replaced is in the clause's history: say so, and
+        // offer it back (the history keeps it after the notice is gone).
+        const kept = clause.versions.findLast(
+          (v) => v.field === 'reason' && v.kind === 'merge' && v.id && !had.has(v.id),
+        );
+        if (kept?.id) {
+          const versionId = kept.id;
+          get().showToast({ key: 'reasonMergedPartly', sticky: true }, () =>
+            get().restoreClauseVersion(id, versionId, kept.sides ?? ['id', 'en']),
+          );
+          return;
+        }
         // A reason cleared went to the trash: say so, and offer it back.
         const after = clause.position?.reason;
         const emptied = (['id', 'en'] as const).some((side) => before?.[side] && !after?.[side]);

@@ -18,6 +18,7 @@ export interface ToastMessage {
     | 'versionRestored'
     | 'mergedPartly'
     | 'reportMergedPartly'
+    | 'reasonMergedPartly'
     | 'restored'
     | 'purged'
     | 'undone'

@@ -29,7 +29,7 @@ export function ClauseHistoryButton({ clause, number }: { clause: Clause; number
 
 /**
  * A clause's one history: draft wordings kept on purpose and texts replaced by a paste, an
- * edit or a restore, newest first, each restorable. Kept beside the clause list rather than
+ * edit or a restore, and position reasons a merge replaced, newest first, each restorable. Kept beside the clause list rather than
  * in a row, which is drawn afresh whenever its clause changes.
  */
 export function ClauseHistoryDialog({ clause }: { clause: Clause | undefined }) {
@@ -46,6 +46,14 @@ export function ClauseHistoryDialog({ clause }: { clause: Clause | undefined }) 
       label: v.label,
       sides: v.sides ?? BOTH,
       text: v.text,
+      // A position's reason kept from a merge (or a restore of one): compared with the
+      // reason as it is now, and put back there.
+      ...(v.field === 'reason'
+        ? {
+            what: t(`clauses.reasonVersion.${v.kind === 'merge' ? 'merge' : 'restore'}`),
+            current: clause?.position?.reason ?? { id: '', en: '' },
+          }
+        : {}),
     }))
     .reverse();
   const number = clause ? numberOf(clause, t('clauses.preamble')) : '';

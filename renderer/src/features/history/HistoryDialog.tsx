@@ -19,6 +19,10 @@ export interface HistoryItem {
   /** The sides this version is about. */
   sides: UiLanguage[];
   text: Bilingual;
+  /** What the version is, when not a version of the text `current` shows (a clause's reason). */
+  what?: string;
+  /** The text it compares with and would replace, when not `current`. */
+  current?: Bilingual;
 }
 
 interface Props {
@@ -43,12 +47,13 @@ export function HistoryDialog({ title, open, items, current, onRestore, onClose 
   const [chosenSide, setSide] = useState<UiLanguage>('id');
   const [busy, setBusy] = useState(false);
   const item = items?.find((i) => i.id === selected) ?? items?.[0] ?? null;
+  const now = item?.current ?? current;
 
   // A version of one side shows that side, whichever was chosen for another.
   const side = item && !item.sides.includes(chosenSide) ? (item.sides[0] ?? 'id') : chosenSide;
 
   const kindLabel = (i: HistoryItem) =>
-    i.kind === 'draft' && i.label ? i.label : t(`history.kinds.${i.kind}`);
+    i.what ?? (i.kind === 'draft' && i.label ? i.label : t(`history.kinds.${i.kind}`));
 
   return (
     <Dialog title={title} open={open} onClose={onClose} wide>
@@ -101,20 +106,16 @@ export function HistoryDialog({ title, open, items, current, onRestore, onClose 
               <section aria-label={t('history.current')}>
                 <h3>{t('history.current')}</h3>
                 <p className="history-text" lang={side}>
-                  {current[side] || t('history.emptyText')}
+                  {now[side] || t('history.emptyText')}
                 </p>
               </section>
             </div>
             <div>
               <h3>{t('history.diff')}</h3>
-              {item.text[side] === current[side] ? (
+              {item.text[side] === now[side] ? (
                 <p className="help">{t('history.same')}</p>
               ) : (
-                <ClauseDiff
-                  before={item.text[side]}
-                  after={current[side]}
-                  label={t('history.diff')}
-                />
+                <ClauseDiff before={item.text[side]} after={now[side]} label={t('history.diff')} />
               )}
             </div>
             <div className="dialog-actions">
@@ -124,7 +125,7 @@ export function HistoryDialog({ title, open, items, current, onRestore, onClose 
               <button
                 type="button"
                 className="button primary"
-                disabled={busy || item.text[side] === current[side]}
+                disabled={busy || item.text[side] === now[side]}
                 onClick={async () => {
                   setBusy(true);
                   try {

@@ -1,0 +1,98 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { openForumTab, screenshotChecked } from './steps';
+import { wording } from './wording';
+import type { Lang } from './wording';
+
+/**
+ * What a colleague (or another window) wrote is never only in a notice: when both rewrote
+ * the same words, the text the delegate's replaced is kept where it survives a reload (the
+ * clause's history for a position's reason, the report's history for its narrative) and can
+ * be put back from there.
+ */
+
+const saved = (p: Page) => expect(p.locator('[role=status][data-state="saved"]')).toBeVisible();
+
+/** The example forum in this window (made first when `make`), on one of its sections. */
+async function openExample(
+  p: Page,
+  url: string,
+  t: ReturnType<typeof wording>,
+  tab: string,
+  make = false,
+) {
+  await p.goto(url);
+  if (make)
+    await p
+      .getByRole('button', { name: t('notebook:home.example') })
+      .first()
+      .click();
+  await p
+    .getByRole('navigation')
+    .getByRole('button', { name: /WHRCF 2017/ })
+    .click();
+  await openForumTab(p, t, tab);
+}
+
+for (const [systemLang, lang] of [
+  ['id_ID.UTF-8', 'id'],
+  ['en_GB.UTF-8', 'en'],
+] as const satisfies readonly (readonly [string, Lang])[]) {
+  test.describe(`replaced texts kept (${lang})`, () => {
+    test.use({ systemLang });
+
+    test("a position's reason rewritten in two windows: the other reason is in the clause's history after a reload, and goes back", async ({
+      page,
+      context,
+      server,
+    }, testInfo) => {
+      const t = wording(lang);
+      const REWRITTEN = 'Belum dibahas dengan Bappeda; menunggu rapat pimpinan.';
+      const TYPED = ' dan RPJMD 2021';
+      await page.setViewportSize({ width: 1360, height: 860 });
+      await openExample(page, server.url, t, 'agreement', true);
+      const reasonIn = (p: Page) =>
+        p.getByRole('textbox', { name: `${t('agreement:clauses.reasonId')} · 2`, exact: true });
+      const first = reasonIn(page);
+      const opening = await first.inputValue();
+      expect(opening).not.toBe('');
+
+      // A second window rewrites the reason; the first, which still shows the old one, adds to it.
+      const other = await context.newPage();
+      await openExample(other, server.url, t, 'agreement');
+      await reasonIn(other).fill(REWRITTEN);
+      await saved(other);
+      await first.press('End');
+      await first.pressSequentially(TYPED);
+      await expect(page.getByText(t('notebook:toast.reasonMergedPartly'))).toBeVisible();
+      await expect(first).toHaveValue(`${opening}${TYPED}`);
+      await screenshotChecked(page, testInfo, `${lang}-1360-reason-notice`);
+      await page.setViewportSize({ width: 800, height: 700 });
+      await screenshotChecked(page, testInfo, `${lang}-800-reason-notice`);
+      await page.setViewportSize({ width: 1360, height: 860 });
+
+      // After a reload the notice is gone; the other reason is in the clause's history.
+      await page.reload();
+      await openForumTab(page, t, 'agreement');
+      await expect(first).toHaveValue(`${opening}${TYPED}`);
+      await page
+        .getByRole('button', { name: t('agreement:clauses.history', { number: '2' }) })
+        .click();
+      const dialog = page.getByRole('dialog');
+      await dialog
+        .getByRole('button', { name: t('agreement:clauses.reasonVersion.merge') })
+        .click();
+      await expect(dialog.getByText(REWRITTEN)).toBeVisible();
+      await screenshotChecked(page, testInfo, `${lang}-1360-reason-history`);
+      await page.setViewportSize({ width: 800, height: 700 });
+      await screenshotChecked(page, testInfo, `${lang}-800-reason-history`);
+      await dialog.getByRole('button', { name: t('notebook:history.restore') }).click();
+      await expect(first).toHaveValue(REWRITTEN);
+      await saved(page);
+      // And it stays: the other window reads it back.
+      await other.reload();
+      await openForumTab(other, t, 'agreement');
+      await expect(reasonIn(other)).toHaveValue(REWRITTEN);
+    });
+  });
+}
