@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openExampleForum, openForumTab } from './steps';
+import { openExampleForum, openForumTab, openWhrcfSection } from './steps';
 import { wording } from './wording';
 
 const t = wording('en');
@@ -39,11 +39,7 @@ test("saving a commitment's form keeps a status another window set while it was 
   // Meanwhile a second window marks the same commitment done.
   const other = await context.newPage();
   await other.goto(server.url);
-  await other
-    .getByRole('navigation')
-    .getByRole('button', { name: /WHRCF 2017/ })
-    .click();
-  await openForumTab(other, t, 'commitments');
+  await openWhrcfSection(other, t, 'commitments');
   const otherForm = await editCommitment(other, english);
   await otherForm.getByLabel('Status').selectOption({ label: 'Done' });
   await otherForm.getByRole('button', { name: 'Save' }).click();

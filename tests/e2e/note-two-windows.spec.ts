@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openForumTab, screenshotChecked } from './steps';
+import { openForumTab, screenshotChecked, openWhrcfSection } from './steps';
 import { exact, wording } from './wording';
 
 /**
@@ -35,11 +35,7 @@ for (const [systemLang, lang] of [
         .getByRole('button', { name: t('notebook:home.example') })
         .first()
         .click();
-      await page
-        .getByRole('navigation')
-        .getByRole('button', { name: /WHRCF 2017/ })
-        .click();
-      await openForumTab(page, t, 'notes');
+      await openWhrcfSection(page, t, 'notes');
       await page.getByRole('button', { name: t('notebook:notes.new') }).click();
       const mine = page.getByRole('textbox', { name: SIDE[lang], exact: true });
       await mine.fill(OPENING);
@@ -48,11 +44,7 @@ for (const [systemLang, lang] of [
       // The same note in a second window: a sentence added at its end.
       const other = await context.newPage();
       await other.goto(server.url);
-      await other
-        .getByRole('navigation')
-        .getByRole('button', { name: /WHRCF 2017/ })
-        .click();
-      await openForumTab(other, t, 'notes');
+      await openWhrcfSection(other, t, 'notes');
       await other
         .getByRole('list', { name: exact(t('notebook:notes.listLabel')) })
         .getByText(OPENING)

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect as baseExpect, RisalahServer, test } from './fixtures';
 import { exact, wording } from './wording';
-import { openForumTab, screenshotChecked } from './steps';
+import { openForumTab, screenshotChecked, openWhrcfSection } from './steps';
 
 /**
  * Host this delegation and Join, as two delegates click them: two browser-mode instances on
@@ -83,11 +83,7 @@ for (const [systemLang, lang, locale] of [
       await budi.getByRole('button', { name: exact(t('share:network.join')) }).click();
       await expect(budi.getByText(t('share:network.joined', { host: AYU, address }))).toBeVisible();
       // The shared forum arrives by itself; Ayu sees Budi connected.
-      await budi
-        .getByRole('navigation')
-        .getByRole('button', { name: /WHRCF 2017/ })
-        .click();
-      await openForumTab(budi, t, 'notes');
+      await openWhrcfSection(budi, t, 'notes');
       const peers = ayu.getByRole('list', { name: t('share:network.peers') });
       await expect(peers.getByRole('listitem')).toContainText(BUDI);
       await screenshotChecked(ayu, testInfo, `${lang}-1360-hosting`);

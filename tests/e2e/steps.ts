@@ -76,3 +76,13 @@ export async function screenshotsAtBothSizes(page: Page, testInfo: TestInfo, nam
   }
   await page.setViewportSize(WINDOW_SIZES[0]);
 }
+
+/** The example forum (WHRCF 2017) picked in the navigation, then one of its sections. */
+export async function openWhrcfSection(page: Page, t: ReturnType<typeof wording>, key: string) {
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: /WHRCF 2017/ })
+    .first()
+    .click();
+  await openForumTab(page, t, key);
+}

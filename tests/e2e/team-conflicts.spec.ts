@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect as baseExpect, test } from './fixtures';
 import type { RisalahServer } from './fixtures';
-import { openSection, screenshotsAtBothSizes } from './steps';
+import { openWhrcfSection, screenshotsAtBothSizes } from './steps';
 import { actAs, api, DEWI, exampleForumId, handOver, otherWorkspace, RINA } from './team-steps';
 import { exact, wording } from './wording';
 
@@ -126,16 +126,7 @@ for (const [lang, systemLang] of [
         await expect(closed.locator('.status', { hasText: exact(other) })).toHaveCount(1);
 
         // The session form: the title conflict is stated under the title fields.
-        await page
-          .getByRole('navigation')
-          .getByRole('button', { name: /WHRCF 2017/ })
-          .first()
-          .click();
-        await openSection(
-          page,
-          exact(t('notebook:sections.agenda')),
-          t('notebook:sections.moreLabel'),
-        );
+        await openWhrcfSection(page, t, 'agenda');
         const item = page.locator('.agenda-item', { has: page.locator('.conflict-notice') });
         await expect(item).toHaveCount(1);
         await item
@@ -182,16 +173,7 @@ for (const [lang, systemLang] of [
       await page.goto(server.url);
       await page.getByRole('button', { name: t('notebook:home.example') }).click();
       await page.getByLabel(t('report:profile.meLabel')).selectOption({ label: RINA });
-      await page
-        .getByRole('navigation')
-        .getByRole('button', { name: /WHRCF 2017/ })
-        .first()
-        .click();
-      await openSection(
-        page,
-        exact(t('notebook:sections.notes')),
-        t('notebook:sections.moreLabel'),
-      );
+      await openWhrcfSection(page, t, 'notes');
       const list = page.getByRole('list', { name: exact(t('notebook:notes.listLabel')) });
       await list.getByRole('listitem').first().click();
       await page.getByRole('button', { name: exact(t('notebook:editor.delete')) }).click();
@@ -248,16 +230,7 @@ for (const [lang, systemLang] of [
 
         await server.start();
         await page.goto(server.url);
-        await page
-          .getByRole('navigation')
-          .getByRole('button', { name: /WHRCF 2017/ })
-          .first()
-          .click();
-        await openSection(
-          page,
-          exact(t('notebook:sections.notes')),
-          t('notebook:sections.moreLabel'),
-        );
+        await openWhrcfSection(page, t, 'notes');
         const list = page.getByRole('list', { name: exact(t('notebook:notes.listLabel')) });
         // Listed by its first line (a heading here: "# Pembukaan").
         const firstLine = (before.body[lang].split('\n')[0] ?? '').replace(/^#+\s*/, '');

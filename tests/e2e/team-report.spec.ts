@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect as baseExpect, demoSeed, test } from './fixtures';
-import { openForumTab } from './steps';
+import { openForumTab, openWhrcfSection } from './steps';
 import {
   colleagueLaptop,
   firstStart,
@@ -119,12 +119,7 @@ for (const [systemLang, lang] of [
         await dialog.getByLabel(t('report:profile.name')).fill(BUDI);
         await dialog.getByRole('button', { name: t('report:profile.save') }).click();
         await expect(dialog).toBeHidden();
-        await rina
-          .getByRole('navigation')
-          .getByRole('button', { name: /WHRCF 2017/ })
-          .first()
-          .click();
-        await openForumTab(rina, t, 'report');
+        await openWhrcfSection(rina, t, 'report');
         const saved = rina.waitForResponse((r) => r.url().includes('/api/report.update') && r.ok());
         await rina.getByRole('checkbox', { name: BUDI }).check();
         await saved;

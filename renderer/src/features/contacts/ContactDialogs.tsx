@@ -4,6 +4,7 @@ import type { ContactQr, ContactSummary } from '../../../../electron/common/doma
 import { Dialog } from '../../app/Dialog';
 import { saveFile } from '../../app/save-file';
 import { useAppStore } from '../../store/app-store';
+import { ContactChoices } from './ContactChoices';
 
 export function QrDialog({
   name,
@@ -84,24 +85,13 @@ export function ExportDialog({
         ))}
       </fieldset>
       {sensitive.length > 0 && (
-        <fieldset className="choices">
-          <legend>{t('exportDialog.sensitiveTitle')}</legend>
-          <p className="help">{t('exportDialog.sensitiveHelp')}</p>
-          {sensitive.map((c) => (
-            <label key={c.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={chosen.includes(c.id)}
-                onChange={(e) =>
-                  setChosen((ids) =>
-                    e.target.checked ? [...ids, c.id] : ids.filter((id) => id !== c.id),
-                  )
-                }
-              />
-              {c.name}
-            </label>
-          ))}
-        </fieldset>
+        <ContactChoices
+          legend={t('exportDialog.sensitiveTitle')}
+          help={t('exportDialog.sensitiveHelp')}
+          contacts={sensitive}
+          chosen={chosen}
+          setChosen={setChosen}
+        />
       )}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={() => onClose()}>

@@ -8,6 +8,7 @@ import { bytesOfBase64, saveFile } from '../../app/save-file';
 import { useBilingual } from '../../app/use-bilingual';
 import { useErrorMessage } from '../../app/use-error-message';
 import { useAppStore } from '../../store/app-store';
+import { ContactChoices } from '../contacts/ContactChoices';
 
 type Template = 'summary' | 'travel-report';
 type Language = 'id' | 'en' | 'both';
@@ -139,25 +140,14 @@ export function ExportView({ forumId }: { forumId: string }) {
           </label>
         )}
         {met.length > 0 && (
-          <fieldset className="choices">
-            <legend>{t('contacts')}</legend>
-            <p className="help">{t('contactsHelp')}</p>
-            {met.map((c) => (
-              <label key={c.id} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(c.id)}
-                  onChange={(e) =>
-                    setChosen((ids) =>
-                      e.target.checked ? [...ids, c.id] : ids.filter((id) => id !== c.id),
-                    )
-                  }
-                />
-                {c.name}
-                {c.sensitive && <span className="status status-outdated-en">{t('sensitive')}</span>}
-              </label>
-            ))}
-          </fieldset>
+          <ContactChoices
+            legend={t('contacts')}
+            help={t('contactsHelp')}
+            contacts={met}
+            chosen={chosen}
+            setChosen={setChosen}
+            sensitiveBadge={<span className="status status-outdated-en">{t('sensitive')}</span>}
+          />
         )}
         <Choice
           legend={t('format')}
