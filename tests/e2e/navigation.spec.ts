@@ -84,6 +84,10 @@ async function openExampleNote(page: Page, words = 'Musyawarah perencanaan'): Pr
 
 const indonesianSide = (page: Page) => page.locator('.side-id textarea');
 
+/** The forum shows the tab named `name`. */
+const expectTabShown = (page: Page, name: string) =>
+  expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+
 for (const words of [indonesian, english]) {
   for (const viewport of sizes) {
     test.describe(`routes, ${words.systemLang}, ${viewport.width}×${viewport.height}`, () => {
@@ -103,10 +107,7 @@ for (const words of [indonesian, english]) {
 
         await page.reload();
         await expect(page).toHaveURL(noteUrl);
-        await expect(page.getByRole('tab', { name: words.notesTab })).toHaveAttribute(
-          'aria-selected',
-          'true',
-        );
+        await expectTabShown(page, words.notesTab);
         await expect(indonesianSide(page)).toHaveValue(/Musyawarah perencanaan/);
 
         await page.getByRole('tab', { name: words.agendaTab }).click();
@@ -115,18 +116,12 @@ for (const words of [indonesian, english]) {
         await expect(page).toHaveURL(noteUrl);
         await expect(indonesianSide(page)).toHaveValue(/Musyawarah perencanaan/);
         await page.goForward();
-        await expect(page.getByRole('tab', { name: words.agendaTab })).toHaveAttribute(
-          'aria-selected',
-          'true',
-        );
+        await expectTabShown(page, words.agendaTab);
         // A reload on the agenda stays on the agenda of the same forum.
         const agendaUrl = page.url();
         await page.reload();
         await expect(page).toHaveURL(agendaUrl);
-        await expect(page.getByRole('tab', { name: words.agendaTab })).toHaveAttribute(
-          'aria-selected',
-          'true',
-        );
+        await expectTabShown(page, words.agendaTab);
       });
 
       test('an unknown address, a deleted forum or note falls back with a message', async ({
@@ -142,10 +137,7 @@ for (const words of [indonesian, english]) {
         // A note id that is not there: the forum's notes, and a message saying so.
         await page.goto(`${noteUrl.origin}/${forumPath}/notes/no-such-note`);
         await expect(page.locator('.toast-message')).toContainText(words.noteMissing);
-        await expect(page.getByRole('tab', { name: words.notesTab })).toHaveAttribute(
-          'aria-selected',
-          'true',
-        );
+        await expectTabShown(page, words.notesTab);
         await expect(page).toHaveURL(new RegExp(`${forumPath.replace(/[/]/g, '\\/')}/notes$`));
 
         // A forum that is not there, opened as a new page (a bookmark, a reload): Home, and
