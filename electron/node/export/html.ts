@@ -20,107 +20,195 @@ export const escapeHtml = (text: string) =>
 const lines = (text: string) =>
   text.includes('\n') ? escapeHtml(text).replace(/\n/g, '<br>') : escapeHtml(text);
 
-function runsHtml(runs: Run[]): string {
-  return runs
-    .map((r) => {
-      let html = lines(r.text);
-      if (r.code) html = `<code>${html}</code>`;
-      if (r.italic) html = `<em>${html}</em>`;
-      if (r.bold) html = `<strong>${html}</strong>`;
-      return html;
-    })
-    .join('');
+/**
+ * The document is written into one array of strings and joined once at the end: a tree of
+ * nested template strings and joins made the engine copy every note several times over (each
+ * join flattens what the one below it built).
+ */
+type Out = string[];
+
+function runsHtml(out: Out, runs: Run[]): void {
+  for (const r of runs) {
+    if (r.bold) out.push('<strong>');
+    if (r.italic) out.push('<em>');
+    if (r.code) out.push('<code>');
+    out.push(lines(r.text));
+    if (r.code) out.push('</code>');
+    if (r.italic) out.push('</em>');
+    if (r.bold) out.push('</strong>');
+  }
 }
 
-function flowHtml(flow: Flow): string {
+function flowHtml(out: Out, flow: Flow): void {
   switch (flow.kind) {
     case 'p':
-      return `<p>${runsHtml(flow.runs)}</p>`;
+      out.push('<p>');
+      runsHtml(out, flow.runs);
+      out.push('</p>');
+      return;
     case 'h':
-      return `<p class="note-heading note-h${Math.min(flow.level, 3)}">${runsHtml(flow.runs)}</p>`;
+      out.push(`<p class="note-heading note-h${Math.min(flow.level, 3)}">`);
+      runsHtml(out, flow.runs);
+      out.push('</p>');
+      return;
     case 'list': {
       const tag = flow.ordered ? 'ol' : 'ul';
-      const start = flow.ordered && flow.start !== 1 ? ` start="${flow.start}"` : '';
-      return `<${tag}${start}>${flow.items.map((item) => `<li>${item.map(flowHtml).join('')}</li>`).join('')}</${tag}>`;
+      out.push(`<${tag}${flow.ordered && flow.start !== 1 ? ` start="${flow.start}"` : ''}>`);
+      for (const item of flow.items) {
+        out.push('<li>');
+        for (const child of item) flowHtml(out, child);
+        out.push('</li>');
+      }
+      out.push(`</${tag}>`);
+      return;
     }
     case 'table':
-      return `<table class="grid note-table"><thead><tr>${flow.head.map((h) => `<th scope="col">${runsHtml(h)}</th>`).join('')}</tr></thead><tbody>${flow.rows
-        .map((row) => `<tr>${row.map((c) => `<td>${runsHtml(c)}</td>`).join('')}</tr>`)
-        .join('')}</tbody></table>`;
+      out.push('<table class="grid note-table"><thead><tr>');
+      for (const h of flow.head) {
+        out.push('<th scope="col">');
+        runsHtml(out, h);
+        out.push('</th>');
+      }
+      out.push('</tr></thead><tbody>');
+      for (const row of flow.rows) {
+        out.push('<tr>');
+        for (const c of row) {
+          out.push('<td>');
+          runsHtml(out, c);
+          out.push('</td>');
+        }
+        out.push('</tr>');
+      }
+      out.push('</tbody></table>');
+      return;
     case 'quote':
-      return `<blockquote>${flow.flows.map(flowHtml).join('')}</blockquote>`;
+      out.push('<blockquote>');
+      for (const f of flow.flows) flowHtml(out, f);
+      out.push('</blockquote>');
+      return;
     case 'code':
-      return `<pre>${escapeHtml(flow.text)}</pre>`;
+      out.push('<pre>', escapeHtml(flow.text), '</pre>');
+      return;
     case 'rule':
-      return '<hr>';
+      out.push('<hr>');
   }
 }
 
-function pieceHtml(piece: Piece): string {
+const factHtml = (out: Out, label: string, value: string) =>
+  out.push('<p class="fact"><span class="label">', lines(label), '</span> ', lines(value), '</p>');
+
+function pieceHtml(out: Out, piece: Piece): void {
   switch (piece.kind) {
     case 'heading':
-      return `<h2>${lines(piece.text)}</h2>`;
-    case 'subheading':
-      return piece.level === 1 ? `<h3>${lines(piece.text)}</h3>` : `<h4>${lines(piece.text)}</h4>`;
+      out.push('<h2>', lines(piece.text), '</h2>');
+      return;
+    case 'subheading': {
+      const tag = piece.level === 1 ? 'h3' : 'h4';
+      out.push(`<${tag}>`, lines(piece.text), `</${tag}>`);
+      return;
+    }
     case 'paragraph':
-      return `<p>${lines(piece.text)}</p>`;
+      out.push('<p>', lines(piece.text), '</p>');
+      return;
     case 'flow':
-      return flowHtml(piece.flow);
+      flowHtml(out, piece.flow);
+      return;
     case 'fact':
-      return `<p class="fact"><span class="label">${lines(piece.label)}</span> ${lines(piece.value)}</p>`;
+      factHtml(out, piece.label, piece.value);
+      return;
     case 'clause':
-      return `<div class="clause level-${Math.min(piece.level, 3)}"><p><span class="number">${escapeHtml(piece.number)}</span> ${lines(piece.text)}</p>${piece.position ? `<p class="position">${lines(piece.position)}</p>` : ''}</div>`;
+      out.push(
+        `<div class="clause level-${Math.min(piece.level, 3)}"><p><span class="number">`,
+        escapeHtml(piece.number),
+        '</span> ',
+        lines(piece.text),
+        '</p>',
+      );
+      if (piece.position) out.push('<p class="position">', lines(piece.position), '</p>');
+      out.push('</div>');
+      return;
     case 'item':
-      return `<div class="item"><p class="item-title"><span class="number">${escapeHtml(piece.number)}</span> ${lines(piece.title)}</p>${piece.facts
-        .map(
-          (f) =>
-            `<p class="fact"><span class="label">${lines(f.label)}</span> ${lines(f.value)}</p>`,
-        )
-        .join(
-          '',
-        )}${piece.list ? `<p class="fact"><span class="label">${lines(piece.list.label)}</span></p><ul>${piece.list.items.map((i) => `<li>${lines(i)}</li>`).join('')}</ul>` : ''}</div>`;
+      out.push(
+        '<div class="item"><p class="item-title"><span class="number">',
+        escapeHtml(piece.number),
+        '</span> ',
+        lines(piece.title),
+        '</p>',
+      );
+      for (const f of piece.facts) factHtml(out, f.label, f.value);
+      if (piece.list) {
+        out.push('<p class="fact"><span class="label">', lines(piece.list.label), '</span></p><ul>');
+        for (const i of piece.list.items) out.push('<li>', lines(i), '</li>');
+        out.push('</ul>');
+      }
+      out.push('</div>');
   }
 }
 
-function tableHtml(table: PlannedTable): string {
-  const cols = table.widths
-    .map((w) => `<col width="${((100 * w) / TEXT_WIDTH).toFixed(1)}%">`)
-    .join('');
-  const cell = (value: string | string[]) =>
-    Array.isArray(value)
-      ? value.length
-        ? `<ul>${value.map((v) => `<li>${lines(v)}</li>`).join('')}</ul>`
-        : ''
-      : lines(value);
-  return `<table class="grid"><colgroup>${cols}</colgroup><thead><tr>${table.headers
-    .map((h) => `<th scope="col">${lines(h)}</th>`)
-    .join('')}</tr></thead><tbody>${table.rows
-    .map((row) => `<tr>${row.map((c) => `<td>${cell(c)}</td>`).join('')}</tr>`)
-    .join('')}</tbody></table>`;
+function tableHtml(out: Out, table: PlannedTable): void {
+  out.push('<table class="grid"><colgroup>');
+  for (const w of table.widths) out.push(`<col width="${((100 * w) / TEXT_WIDTH).toFixed(1)}%">`);
+  out.push('</colgroup><thead><tr>');
+  for (const h of table.headers) out.push('<th scope="col">', lines(h), '</th>');
+  out.push('</tr></thead><tbody>');
+  for (const row of table.rows) {
+    out.push('<tr>');
+    for (const c of row) {
+      out.push('<td>');
+      if (!Array.isArray(c)) out.push(lines(c));
+      else if (c.length) {
+        out.push('<ul>');
+        for (const v of c) out.push('<li>', lines(v), '</li>');
+        out.push('</ul>');
+      }
+      out.push('</td>');
+    }
+    out.push('</tr>');
+  }
+  out.push('</tbody></table>');
 }
 
-function unitHtml(unit: Unit): string {
+function unitHtml(out: Out, unit: Unit): void {
   switch (unit.kind) {
     case 'piece':
-      return pieceHtml(unit.piece);
+      pieceHtml(out, unit.piece);
+      return;
     case 'facts':
-      return `<table class="facts">${unit.rows
-        .map(
-          (r) =>
-            `<tr><th scope="row">${lines(r.label)}</th><td class="colon">:</td><td>${lines(r.value)}</td></tr>`,
-        )
-        .join('')}</table>`;
+      out.push('<table class="facts">');
+      for (const r of unit.rows) {
+        out.push(
+          '<tr><th scope="row">',
+          lines(r.label),
+          '</th><td class="colon">:</td><td>',
+          lines(r.value),
+          '</td></tr>',
+        );
+      }
+      out.push('</table>');
+      return;
     case 'table':
-      return tableHtml(unit.table);
+      tableHtml(out, unit.table);
+      return;
     case 'pair':
-      return `<tr><td lang="id">${unit.id ? pieceHtml(unit.id) : ''}</td><td lang="en">${unit.en ? pieceHtml(unit.en) : ''}</td></tr>`;
+      out.push('<tr><td lang="id">');
+      if (unit.id) pieceHtml(out, unit.id);
+      out.push('</td><td lang="en">');
+      if (unit.en) pieceHtml(out, unit.en);
+      out.push('</td></tr>');
   }
+}
+
+/** The units one to a line. */
+function unitsHtml(out: Out, units: Unit[]): void {
+  units.forEach((unit, i) => {
+    if (i) out.push('\n');
+    unitHtml(out, unit);
+  });
 }
 
 /** Letterhead, title, number and addressee, in the document's language(s). */
-function headHtml(brief: Brief, languages: BriefLanguage[], o: RenderOptions): string {
+function headHtml(out: Out, brief: Brief, languages: BriefLanguage[], o: RenderOptions): void {
   const first = languages[0] ?? 'id';
-  const out: string[] = [];
   const kop = brief.letterhead;
   if (kop) {
     out.push(
@@ -129,6 +217,7 @@ function headHtml(brief: Brief, languages: BriefLanguage[], o: RenderOptions): s
         .join(
           '',
         )}${side(kop.address, first, o).trim() ? `<p class="kop-address">${lines(side(kop.address, first, o))}</p>` : ''}</div></header>`,
+      '\n',
     );
   }
   const each = (make: (l: BriefLanguage) => string) => languages.map(make).join('');
@@ -143,17 +232,17 @@ function headHtml(brief: Brief, languages: BriefLanguage[], o: RenderOptions): s
   );
   if (brief.addressee) {
     out.push(
+      '\n',
       `<div class="addressee">${each(
         (l) =>
           `<p lang="${l}"${l !== first ? ' class="second"' : ''}>${lines(`${brief.addresseeLabel[l]} ${side(brief.addressee ?? brief.title, l, o)}`)}</p>`,
       )}</div>`,
     );
   }
-  return out.join('\n');
 }
 
 /** Place and date, then the signers, row by row so captions, names and NIPs line up. */
-function closingHtml(brief: Brief, languages: BriefLanguage[], o: RenderOptions): string {
+function closingHtml(out: Out, brief: Brief, languages: BriefLanguage[], o: RenderOptions): void {
   const signers = brief.closing.signers;
   const texts = (text: (l: BriefLanguage) => string) =>
     languages
@@ -181,28 +270,44 @@ function closingHtml(brief: Brief, languages: BriefLanguage[], o: RenderOptions)
     );
     rows.push(row(l1, r1), row('', '', 'sign-space'), row(l2, r2), row(l3, r3));
   }
-  return `<div class="closing"><table class="signatures"><colgroup><col width="50%"><col width="50%"></colgroup><tbody>${rows.join('')}</tbody></table></div>`;
+  out.push(
+    `<div class="closing"><table class="signatures"><colgroup><col width="50%"><col width="50%"></colgroup><tbody>${rows.join('')}</tbody></table></div>`,
+  );
 }
 
-function documentHtml(brief: Brief, o: RenderOptions): string {
+function documentHtml(out: Out, brief: Brief, o: RenderOptions): void {
   const languages = languagesOf(o);
   const parts = planBody(brief, o);
   if (languages.length === 2 && o.layout === 'sequential') {
-    return parts
-      .map((part) => {
-        const l = part.language ?? 'id';
-        return `<article class="brief" lang="${l}">${headHtml(brief, [l], o)}${part.units.map(unitHtml).join('\n')}${closingHtml(brief, [l], o)}</article>`;
-      })
-      .join('\n<hr class="language">\n');
+    parts.forEach((part, i) => {
+      const l = part.language ?? 'id';
+      if (i) out.push('\n<hr class="language">\n');
+      out.push(`<article class="brief" lang="${l}">`);
+      headHtml(out, brief, [l], o);
+      unitsHtml(out, part.units);
+      closingHtml(out, brief, [l], o);
+      out.push('</article>');
+    });
+    return;
   }
-  const body = parts
-    .map((part) =>
-      part.language
-        ? part.units.map(unitHtml).join('\n')
-        : `<table class="pair"><colgroup><col width="50%"><col width="50%"></colgroup><thead><tr><th scope="col" lang="id">${escapeHtml(brief.languageNames.id)}</th><th scope="col" lang="en">${escapeHtml(brief.languageNames.en)}</th></tr></thead><tbody>${part.units.map(unitHtml).join('\n')}</tbody></table>`,
-    )
-    .join('\n');
-  return `<article class="brief${languages.length === 2 ? ' parallel' : ''}" lang="${languages[0] ?? 'id'}">${headHtml(brief, languages, o)}${body}${closingHtml(brief, languages, o)}</article>`;
+  out.push(
+    `<article class="brief${languages.length === 2 ? ' parallel' : ''}" lang="${languages[0] ?? 'id'}">`,
+  );
+  headHtml(out, brief, languages, o);
+  parts.forEach((part, i) => {
+    if (i) out.push('\n');
+    if (part.language) {
+      unitsHtml(out, part.units);
+      return;
+    }
+    out.push(
+      `<table class="pair"><colgroup><col width="50%"><col width="50%"></colgroup><thead><tr><th scope="col" lang="id">${escapeHtml(brief.languageNames.id)}</th><th scope="col" lang="en">${escapeHtml(brief.languageNames.en)}</th></tr></thead><tbody>`,
+    );
+    unitsHtml(out, part.units);
+    out.push('</tbody></table>');
+  });
+  closingHtml(out, brief, languages, o);
+  out.push('</article>');
 }
 
 const STYLE = `
@@ -264,14 +369,17 @@ hr.language { border: 0; break-after: page; }
 
 /** The brief as an HTML fragment, for the preview inside the app (its styles are the app's). */
 export function renderHtmlFragment(brief: Brief, options: RenderOptions): string {
-  return documentHtml(brief, options);
+  const out: Out = [];
+  documentHtml(out, brief, options);
+  return out.join('');
 }
 
 /** One self-contained page (styles inline, no scripts, no remote content) that prints as A4. */
 export function renderHtml(brief: Brief, options: RenderOptions): string {
   const languages = languagesOf(options);
   const title = escapeHtml(languages.map((l) => side(brief.title, l, options)).join(' / '));
-  return `<!doctype html>
+  const out: Out = [
+    `<!doctype html>
 <html lang="${languages[0] ?? 'id'}">
 <head>
 <meta charset="utf-8">
@@ -280,10 +388,11 @@ export function renderHtml(brief: Brief, options: RenderOptions): string {
 <style>${STYLE}</style>
 </head>
 <body>
-${documentHtml(brief, options)}
-</body>
-</html>
-`;
+`,
+  ];
+  documentHtml(out, brief, options);
+  out.push('\n</body>\n</html>\n');
+  return out.join('');
 }
 
 /** The same rules, for the app's preview (which cannot take an inline stylesheet). */
