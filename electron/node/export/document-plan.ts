@@ -125,6 +125,26 @@ function splitFlows(flows: Flow[]): Flow[] {
   );
 }
 
+/** Past this many texts a cache starts again: a workspace's notes, not every text ever seen. */
+const RICH_CACHE_SIZE = 5000;
+const richCache = { split: new Map<string, Piece[]>(), whole: new Map<string, Piece[]>() };
+
+/**
+ * A delegate's Markdown as pieces, one per flow (a list item by item when `split`, so a
+ * parallel layout pairs each item with its translation). The same text gives the same objects
+ * on every export and preview, so a format can keep what it made of each note (see html.ts).
+ */
+function richPieces(text: string, split: boolean): Piece[] {
+  const cache = split ? richCache.split : richCache.whole;
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const flows = parseRich(text);
+  const pieces = (split ? splitFlows(flows) : flows).map((flow): Piece => ({ kind: 'flow', flow }));
+  if (cache.size > RICH_CACHE_SIZE) cache.clear();
+  cache.set(text, pieces);
+  return pieces;
+}
+
 function stacked(block: Extract<Block, { kind: 'table' }>, l: BriefLanguage, o: RenderOptions) {
   return block.rows.map((row): Piece => {
     const facts: { label: string; value: string }[] = [];
@@ -154,7 +174,7 @@ function piecesOf(block: Block, l: BriefLanguage, o: RenderOptions): Piece[] {
     case 'paragraph':
       return [{ kind: 'paragraph', text: side(block.text, l, o), keep: block.keep }];
     case 'rich':
-      return splitFlows(parseRich(side(block.text, l, o))).map((flow) => ({ kind: 'flow', flow }));
+      return richPieces(side(block.text, l, o), true);
     case 'subheading':
       return [{ kind: 'subheading', text: side(block.text, l, o), level: block.level }];
     case 'facts':
@@ -187,10 +207,7 @@ function unitsOf(block: Block, l: BriefLanguage, o: RenderOptions): Unit[] {
     ];
   }
   if (block.kind === 'rich') {
-    return parseRich(side(block.text, l, o)).map((flow) => ({
-      kind: 'piece',
-      piece: { kind: 'flow', flow },
-    }));
+    return richPieces(side(block.text, l, o), false).map((piece) => ({ kind: 'piece', piece }));
   }
   if (block.kind === 'table') {
     const headers = block.columns.map((c) => side(c.header, l, o));

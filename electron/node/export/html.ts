@@ -94,6 +94,24 @@ function flowHtml(out: Out, flow: Flow): void {
   }
 }
 
+/**
+ * A note's flows, as HTML, kept by the flow they were made from: the plan hands out the same
+ * flow objects for the same text (document-plan's `richPieces`), so a note is set once however
+ * often the preview and the exports render it, and its HTML is one string in the output.
+ */
+const flowsMade = new WeakMap<Flow, string>();
+
+function cachedFlowHtml(out: Out, flow: Flow): void {
+  let html = flowsMade.get(flow);
+  if (html === undefined) {
+    const own: Out = [];
+    flowHtml(own, flow);
+    html = own.join('');
+    flowsMade.set(flow, html);
+  }
+  out.push(html);
+}
+
 const factHtml = (out: Out, label: string, value: string) =>
   out.push('<p class="fact"><span class="label">', lines(label), '</span> ', lines(value), '</p>');
 
@@ -111,7 +129,7 @@ function pieceHtml(out: Out, piece: Piece): void {
       out.push('<p>', lines(piece.text), '</p>');
       return;
     case 'flow':
-      flowHtml(out, piece.flow);
+      cachedFlowHtml(out, piece.flow);
       return;
     case 'fact':
       factHtml(out, piece.label, piece.value);
@@ -137,7 +155,11 @@ function pieceHtml(out: Out, piece: Piece): void {
       );
       for (const f of piece.facts) factHtml(out, f.label, f.value);
       if (piece.list) {
-        out.push('<p class="fact"><span class="label">', lines(piece.list.label), '</span></p><ul>');
+        out.push(
+          '<p class="fact"><span class="label">',
+          lines(piece.list.label),
+          '</span></p><ul>',
+        );
         for (const i of piece.list.items) out.push('<li>', lines(i), '</li>');
         out.push('</ul>');
       }

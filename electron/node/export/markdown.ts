@@ -93,6 +93,25 @@ function flowMd(flow: Flow, indent = ''): string {
   }
 }
 
+/**
+ * A note's flows as Markdown, kept by the flow they were made from (as a block, and as the
+ * content of a parallel table cell): the plan hands out the same flow objects for the same
+ * text, so each note is set once however often it is exported.
+ */
+const made = { block: new WeakMap<Flow, string>(), cell: new WeakMap<Flow, string>() };
+
+function cached(cache: WeakMap<Flow, string>, flow: Flow, make: (flow: Flow) => string): string {
+  let text = cache.get(flow);
+  if (text === undefined) {
+    text = make(flow);
+    cache.set(flow, text);
+  }
+  return text;
+}
+
+const blockMd = (flow: Flow) => flowMd(flow);
+const cellMd = (flow: Flow) => flowCell(flow).join(BR);
+
 function pieceMd(piece: Piece): string {
   switch (piece.kind) {
     case 'heading':
@@ -102,7 +121,7 @@ function pieceMd(piece: Piece): string {
     case 'paragraph':
       return escapeMarkdown(piece.text).replace(/\n/g, '\\\n');
     case 'flow':
-      return flowMd(piece.flow);
+      return cached(made.block, piece.flow, blockMd);
     case 'fact':
       return `**${one(piece.label)}:** ${one(piece.value)}`;
     case 'clause': {
@@ -191,7 +210,7 @@ function pieceCell(piece: Piece | null): string {
     case 'paragraph':
       return cellLine(piece.text);
     case 'flow':
-      return flowCell(piece.flow).join(BR);
+      return cached(made.cell, piece.flow, cellMd);
     case 'fact':
       return `**${cellLine(piece.label)}:** ${cellLine(piece.value)}`;
     case 'clause':
@@ -211,29 +230,38 @@ function pieceCell(piece: Piece | null): string {
 }
 
 /**
+ * The document's text, written piece by piece into one array and joined once at the end (nested
+ * joins copied every note again at each level): blocks parted by a blank line.
+ */
+class Blocks {
+  readonly out: string[] = [];
+  private count = 0;
+
+  /** Starts a block with these pieces. */
+  block(...pieces: string[]): void {
+    if (this.count++) this.out.push('\n\n');
+    for (const piece of pieces) this.out.push(piece);
+  }
+
+  /** The next document starts (a language of a sequential layout), after a rule. */
+  rule(): void {
+    this.out.push('\n\n---\n\n');
+    this.count = 0;
+  }
+}
+
+/**
  * The parallel layout in Markdown, which has no columns of its own: each section's heading in
  * both languages, then one GitHub table whose rows pair each paragraph, clause and item with its
  * English, as the Word, PDF and HTML layouts do.
  */
-function parallelMd(brief: Brief, units: Unit[]): string[] {
-  const out: string[] = [];
-  let rows: string[] = [];
-  const flush = () => {
-    if (!rows.length) return;
-    out.push(
-      [
-        `| ${one(brief.languageNames.id)} | ${one(brief.languageNames.en)} |`,
-        '| --- | --- |',
-        ...rows,
-      ].join('\n'),
-    );
-    rows = [];
-  };
+function parallelMd(blocks: Blocks, brief: Brief, units: Unit[]): void {
+  let open = false;
   for (const unit of units) {
     if (unit.kind !== 'pair') continue;
     if (unit.id?.kind === 'heading' || unit.en?.kind === 'heading') {
-      flush();
-      out.push(
+      open = false;
+      blocks.block(
         `## ${[unit.id, unit.en]
           .map((p) => (p && 'text' in p ? one(p.text) : ''))
           .filter(Boolean)
@@ -241,10 +269,15 @@ function parallelMd(brief: Brief, units: Unit[]): string[] {
       );
       continue;
     }
-    rows.push(`| ${pieceCell(unit.id)} | ${pieceCell(unit.en)} |`);
+    // A table starts with the first row after a heading.
+    if (!open) {
+      blocks.block(
+        `| ${one(brief.languageNames.id)} | ${one(brief.languageNames.en)} |\n| --- | --- |`,
+      );
+      open = true;
+    }
+    blocks.out.push('\n| ', pieceCell(unit.id), ' | ', pieceCell(unit.en), ' |');
   }
-  flush();
-  return out;
 }
 
 function headMd(brief: Brief, languages: BriefLanguage[], o: RenderOptions): string[] {
@@ -305,24 +338,26 @@ function closingMd(brief: Brief, languages: BriefLanguage[], o: RenderOptions): 
 export function renderMarkdown(brief: Brief, options: RenderOptions): string {
   const languages = languagesOf(options);
   const parts = planBody(brief, options);
-  const documents =
-    languages.length === 2 && options.layout === 'sequential'
-      ? parts.map((part) => {
-          const l = part.language ?? 'id';
-          return [
-            ...headMd(brief, [l], options),
-            ...part.units.map(unitMd),
-            ...closingMd(brief, [l], options),
-          ];
-        })
-      : [
-          [
-            ...headMd(brief, languages, options),
-            ...parts.flatMap((part) =>
-              part.language ? part.units.map(unitMd) : parallelMd(brief, part.units),
-            ),
-            ...closingMd(brief, languages, options),
-          ],
-        ];
-  return `${documents.map((d) => d.join('\n\n')).join('\n\n---\n\n')}\n`;
+  const blocks = new Blocks();
+  const units = (list: Unit[]) => {
+    for (const unit of list) blocks.block(unitMd(unit));
+  };
+  if (languages.length === 2 && options.layout === 'sequential') {
+    parts.forEach((part, i) => {
+      const l = part.language ?? 'id';
+      if (i) blocks.rule();
+      for (const text of headMd(brief, [l], options)) blocks.block(text);
+      units(part.units);
+      for (const text of closingMd(brief, [l], options)) blocks.block(text);
+    });
+  } else {
+    for (const text of headMd(brief, languages, options)) blocks.block(text);
+    for (const part of parts) {
+      if (part.language) units(part.units);
+      else parallelMd(blocks, brief, part.units);
+    }
+    for (const text of closingMd(brief, languages, options)) blocks.block(text);
+  }
+  blocks.out.push('\n');
+  return blocks.out.join('');
 }

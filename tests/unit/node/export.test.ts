@@ -312,6 +312,46 @@ describe('documents that cannot carry code (issue 16)', () => {
   });
 });
 
+describe('exports after an edit (each note is set once and kept by its text)', () => {
+  it('a note edited after an export reads as edited in the next export, in every text format and layout, and two notes with the same words both appear', async () => {
+    const workspace = await Workspace.open(dir, { holder: 'test' });
+    const notebook = new NotebookService(workspace);
+    const forum = notebook.createForum({ ...lampungWorkshop, name: { id: 'Ulang', en: 'Again' } });
+    const body = (word: string) => ({
+      id: `Paragraf ${word}.\n\n- butir ${word}\n- butir kedua`,
+      en: `Paragraph ${word}.\n\n- item ${word}\n- second item`,
+    });
+    const note = notebook.createNote(forum.id, {
+      sessionId: null,
+      body: body('pertama'),
+      tags: [],
+    });
+    notebook.createNote(forum.id, { sessionId: null, body: body('pertama'), tags: [] });
+    await workspace.close();
+    const exports = async () => {
+      const texts: string[] = [];
+      for (const format of ['md', 'html'] as const)
+        for (const layout of ['parallel', 'sequential'] as const)
+          for (const language of ['id', 'both'] as const)
+            texts.push(
+              (await run({ forumId: forum.id, format, layout, language })).content.toString('utf8'),
+            );
+      return texts;
+    };
+    for (const text of await exports()) {
+      expect(text.match(/butir pertama/g)).toHaveLength(2);
+      expect(text).not.toContain('kedua puluh');
+    }
+    const again = await Workspace.open(dir, { holder: 'test' });
+    new NotebookService(again).updateNote(forum.id, note.id, { body: body('kedua puluh') });
+    await again.close();
+    for (const text of await exports()) {
+      expect(text.match(/butir pertama/g)).toHaveLength(1);
+      expect(text.match(/butir kedua puluh/g)).toHaveLength(1);
+    }
+  });
+});
+
 describe('Word documents as an office reads them', () => {
   it('tag each run with its language, use restrained headings, real lists and fixed table widths', async () => {
     const file = await run({ format: 'docx', language: 'id', template: 'travel-report' });
