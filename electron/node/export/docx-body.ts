@@ -69,6 +69,17 @@ export interface ListKey {
   instance: number;
 }
 
+/** What a flow wrote: its XML, and between the parts the lists whose number id goes there. */
+type Recorded = { parts: (string | ListKey)[]; instances: number };
+
+/**
+ * Each note's flows as written, kept by flow and by what around it changes the XML (language,
+ * and the keep-with-next of the parallel row it is in): the plan hands out the same flow objects
+ * for the same text (document-plan's `richPieces`), so a note is written once however often it
+ * is exported, and it is a few strings in `out` instead of hundreds.
+ */
+const recorded = new WeakMap<Flow, Map<string, Recorded>>();
+
 /**
  * Writes the body into `out`, a list of strings joined at the end. A list paragraph's number id
  * is only known once the library has numbered the lists (in the order they occur, as it does
@@ -220,6 +231,46 @@ export class BodyXml {
     }
   }
 
+  /** `flow` at the top of a piece, written once per context and then repeated. */
+  keptFlow(flow: Flow, l: BriefLanguage): void {
+    const context = `${l} ${this.#inRow} ${this.#rowKeep}`;
+    let kept = recorded.get(flow);
+    const record = kept?.get(context);
+    const out = this.out;
+    if (record) {
+      this.#instance += record.instances;
+      for (const part of record.parts) {
+        if (typeof part === 'string') out.push(part);
+        else {
+          this.lists.push({ slot: out.length, key: part });
+          out.push('');
+        }
+      }
+      return;
+    }
+    const from = out.length;
+    const listsFrom = this.lists.length;
+    const instance = this.#instance;
+    this.flow(flow, l);
+    const lists = this.lists.slice(listsFrom);
+    // An ordered list has a numbering of its own each time: it is written again every time.
+    if (lists.some((list) => list.key.reference !== 'bullet')) return;
+    const parts: (string | ListKey)[] = [];
+    let at = from;
+    for (const list of lists) {
+      parts.push(out.slice(at, list.slot).join(''), list.key);
+      at = list.slot + 1;
+    }
+    parts.push(out.slice(at).join(''));
+    if (!kept) recorded.set(flow, (kept = new Map()));
+    kept.set(context, { parts, instances: this.#instance - instance });
+    // Written again from the record: the same XML in a few strings.
+    out.length = from;
+    this.lists.length = listsFrom;
+    this.#instance = instance;
+    this.keptFlow(flow, l);
+  }
+
   /** Opens a cell: its properties, then its content is written, then `closeCell`. */
   openCell(width: number | undefined, shade: boolean, mar = CELL_MARGINS, borders = ''): void {
     this.out.push(
@@ -287,7 +338,7 @@ export class BodyXml {
       case 'paragraph':
         return this.p(this.run(piece.text, l), { keepNext: piece.keep }, true);
       case 'flow':
-        return this.flow(piece.flow, l);
+        return this.keptFlow(piece.flow, l);
       case 'fact':
         return this.p(
           this.run(`${piece.label}: `, l, { bold: true }) + this.run(piece.value, l),

@@ -830,19 +830,31 @@ export async function renderDocx(
   );
   for (const { slot, key } of x.lists) x.out[slot] = numIds.get(listKey(key)) ?? '';
   const files = unzipSync(await Packer.toBuffer(doc));
-  let xml = strFromU8(files['word/document.xml'] ?? new Uint8Array());
+  // The library's document.xml, cut at each section's mark, with the body's XML between: the
+  // parts are encoded on their own and the file is their bytes one after the other (the body,
+  // megabytes of text, is never spliced into one string and copied again).
+  const xml = strFromU8(files['word/document.xml'] ?? new Uint8Array());
+  const bodies: string[] = [];
+  const between: string[] = [];
+  let after = 0;
   x.bounds.forEach((from, i) => {
     const placeholder = `<w:p><w:r><w:t xml:space="preserve">${mark}${i}</w:t></w:r></w:p>`;
-    const at = xml.indexOf(placeholder);
+    const at = xml.indexOf(placeholder, after);
     if (at < 0 || xml.indexOf(placeholder, at + 1) >= 0)
       throw new Error('DOCX body mark not found');
-    xml =
-      xml.slice(0, at) +
-      x.out.slice(from, x.bounds[i + 1] ?? x.out.length).join('') +
-      xml.slice(at + placeholder.length);
+    between.push(xml.slice(after, at));
+    bodies.push(x.out.slice(from, x.bounds[i + 1] ?? x.out.length).join(''));
+    after = at + placeholder.length;
   });
-  if (parallel) xml = joinClosing(xml);
-  files['word/document.xml'] = Buffer.from(xml, 'utf8');
+  between.push(xml.slice(after));
+  if (parallel) joinClosing(bodies, between);
+  const chunks: Buffer[] = [];
+  between.forEach((text, i) => {
+    chunks.push(Buffer.from(text, 'utf8'));
+    const body = bodies[i];
+    if (body !== undefined) chunks.push(Buffer.from(body, 'utf8'));
+  });
+  files['word/document.xml'] = Buffer.concat(chunks);
   return zip(Object.entries(files));
 }
 
@@ -850,15 +862,30 @@ export async function renderDocx(
  * The signatures' table joined to the parallel table before it, as its last rows. LibreOffice
  * keeps rows of one table together by their paragraphs' keep-with-next, as Word does, but never
  * keeps a table with the table after it: the signatures fell alone onto the last page.
+ * The parallel table ends the (one) body and the signatures' table begins what follows it; with
+ * the library's writer (no body of ours), both are in the library's XML.
  */
-function joinClosing(xml: string): string {
-  const start = xml.lastIndexOf('<w:tbl>');
-  const grid = xml.indexOf('</w:tblGrid>', start);
+function joinClosing(bodies: string[], between: string[]): void {
   const end = '</w:tbl>';
-  if (start < end.length || grid < 0 || xml.slice(start - end.length, start) !== end) {
-    throw new Error('DOCX signature table not found after the parallel table');
+  const open = '<w:tbl>';
+  const grid = '</w:tblGrid>';
+  const fail = () => new Error('DOCX signature table not found after the parallel table');
+  if (!bodies.length) {
+    const xml = between[0] ?? '';
+    const start = xml.lastIndexOf(open);
+    const at = xml.indexOf(grid, start);
+    if (start < end.length || at < 0 || xml.slice(start - end.length, start) !== end) throw fail();
+    between[0] = xml.slice(0, start - end.length) + xml.slice(at + grid.length);
+    return;
   }
-  return xml.slice(0, start - end.length) + xml.slice(grid + '</w:tblGrid>'.length);
+  const body = bodies[bodies.length - 1] ?? '';
+  const tail = between[bodies.length] ?? '';
+  const at = tail.indexOf(grid);
+  if (bodies.length !== 1 || tail.lastIndexOf(open) !== 0 || at < 0 || !body.endsWith(end)) {
+    throw fail();
+  }
+  bodies[0] = body.slice(0, -end.length);
+  between[1] = tail.slice(at + grid.length);
 }
 
 const listKey = (key: ListKey) => `${key.reference}-${key.instance}`;

@@ -54,6 +54,9 @@ beforeAll(async () => {
   });
   notebook.createNote(hostile, { sessionId: session.id, body: HOSTILE, tags: [] });
   notebook.createNote(hostile, { sessionId: null, body: { id: '', en: HOSTILE.id }, tags: [] });
+  // The same words twice: the second note is written from what the first one wrote (its lists
+  // numbered where they stand).
+  notebook.createNote(hostile, { sessionId: session.id, body: HOSTILE, tags: [] });
   forums.push(hostile);
   await workspace.close();
 });
@@ -110,6 +113,11 @@ describe('DOCX body written as XML', () => {
         const options = { language, layout, useOtherLanguage: true };
         const fast = parts(await renderDocx(brief, options));
         const reference = parts(await renderDocx(brief, options, 'library'));
+        // Once more: every note is now written from what the first render kept.
+        expect(
+          parts(await renderDocx(brief, options)),
+          `${name} ${language} ${layout} again`,
+        ).toEqual(fast);
         expect(Object.keys(fast), `${name} ${language} ${layout}`).toEqual(Object.keys(reference));
         for (const path of Object.keys(reference)) {
           expect(
