@@ -18,6 +18,8 @@ export default defineConfig({
           cli: resolve(root, 'electron/node/cli/main.ts'),
           // The importer's thread: large or hostile files are read off the thread that saves.
           'contacts-worker': resolve(root, 'electron/node/contacts/import-worker.ts'),
+          // The thread that loads and holds shared forums' Automerge documents.
+          'forum-worker': resolve(root, 'electron/node/sync/forum-worker.ts'),
         },
       },
     },

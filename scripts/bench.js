@@ -75,13 +75,16 @@ async function bundle() {
     'lan-sync',
     'lan-store',
     'sync',
+    'forum-worker',
   ]) {
     await build({
-      // The importer's worker is the app's own entry.
+      // The importer's and the shared documents' workers are the app's own entries.
       input:
         entry === 'contacts-worker'
           ? join(projectRoot, 'electron', 'node', 'contacts', 'import-worker.ts')
-          : join(projectRoot, 'tests', 'bench', `${entry}.ts`),
+          : entry === 'forum-worker'
+            ? join(projectRoot, 'electron', 'node', 'sync', 'forum-worker.ts')
+            : join(projectRoot, 'tests', 'bench', `${entry}.ts`),
       platform: 'node',
       // Fonts and the PDF library load files of their own: they stay in node_modules.
       // Automerge loads its WebAssembly from its own folder, so it stays in node_modules too.
@@ -466,11 +469,21 @@ function benchSync() {
   row(
     'shared forum',
     '2k',
-    'first use after opening: the Automerge document loaded / first edit saved (the view; the document is not waited for) / the document then loaded and the edit appended',
+    'first use after opening: the forum opened with its conflicts (document loaded on the worker) / first edit saved (the view; the document is not waited for) / the document then loaded and the edit appended',
     `${ms(s.firstUseMs)} / ${ms(s.firstSaveShared)} / ${ms(s.firstCatchUp)}`,
     `unshared first save ${ms(s.firstSavePlain)}`,
     'reported',
     null,
+  );
+  const block = Math.max(s.firstUseBlockMs, s.firstCatchUpBlock);
+  row(
+    'shared forum',
+    '2k',
+    "host's longest event-loop block: opening the forum and loading its document / the load after the first edit",
+    `${ms(s.firstUseBlockMs)} / ${ms(s.firstCatchUpBlock)}`,
+    `Automerge.load of the same save on the host, same run ${ms(s.rawLoadMs)}`,
+    'well under the load (no frame-long block: < 100 ms)',
+    block < 100,
   );
   const saveRatio = s.saveSharedP95 / s.savePlainP95;
   row(

@@ -207,12 +207,9 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
 /** A forum's details, with the fields two members set differently when it is shared. */
 async function withConflicts(ctx: HandlerContext, forumId: string): Promise<ForumDetail> {
   const detail = ctx.notebook.forum(forumId);
-  // Loaded on first use: opening the workspace did not load it.
-  const doc = await ctx.workspace.loadShared(forumId);
-  // Automerge is loaded only for a shared forum, as in the store.
-  if (!doc) return detail;
-  const { fieldConflicts } = await import('../sync/field-conflicts');
-  return { ...detail, conflicts: fieldConflicts(doc) };
+  // Read where the document is (loaded on first use, on the store's worker thread).
+  const conflicts = await ctx.workspace.sharedConflicts(forumId);
+  return conflicts ? { ...detail, conflicts } : detail;
 }
 
 /**
@@ -226,12 +223,9 @@ async function withCommitmentConflicts(
   const shared = new Set(ctx.workspace.sharedForumIds());
   const forums = [...new Set(views.map((v) => v.forumId))].filter((id) => shared.has(id));
   if (!forums.length) return views;
-  const { fieldConflicts } = await import('../sync/field-conflicts');
   const byCommitment = new Map<string, FieldConflict[]>();
   for (const forumId of forums) {
-    const doc = await ctx.workspace.loadShared(forumId);
-    if (!doc) continue;
-    for (const conflict of fieldConflicts(doc)) {
+    for (const conflict of (await ctx.workspace.sharedConflicts(forumId)) ?? []) {
       if (conflict.kind !== 'commitment') continue;
       const key = `${forumId}/${conflict.id}`;
       byCommitment.set(key, [...(byCommitment.get(key) ?? []), conflict]);

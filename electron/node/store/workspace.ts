@@ -33,7 +33,10 @@ import { applyUnsaved, writeUnsaved } from './unsaved-recovery';
 import { WorkspaceLock } from './workspace-lock';
 import type { MergeSummary, SharedForum, SyncMark } from '../sync/shared-forum';
 import type * as SharedForumModule from '../sync/shared-forum';
-import { SyncFiles } from '../sync/sync-files';
+import { COMPACT_BYTES, SyncFiles } from '../sync/sync-files';
+import { DocumentWorker, DocumentWorkerGone } from '../sync/document-worker';
+import type { FieldConflict } from '../../common/domain/notebook-views';
+import type { RecordCache } from '../sync/forum-automerge';
 import type { LoadedSync } from '../sync/sync-files';
 import type { ForumDoc } from '../sync/forum-automerge';
 
@@ -61,6 +64,12 @@ export interface OpenWorkspaceOptions {
    * so it waits for a pause in the typing instead of freezing it.
    */
   catchUpIdleMs?: number;
+  /**
+   * The thread that loads and holds shared forums' documents while they are only typed into
+   * (see `DocumentWorker`); by default the built one beside the bundle, none (null) in plain
+   * Node from source, where documents load on this thread.
+   */
+  documentWorker?: DocumentWorker | null;
 }
 
 const now = () => new Date().toISOString();
@@ -96,6 +105,25 @@ interface SharedEntry {
   catchUp?: Promise<void>;
   /** Starts that load once the saves pause. */
   idle?: ReturnType<typeof setTimeout>;
+  /** The document is held by the worker thread (and `forum` is null). */
+  remote?: RemoteForum;
+  /** Its load on the worker, under way. */
+  remoteLoad?: Promise<boolean>;
+  /** Saves through the worker, one after the other. */
+  remoteQueue?: Promise<unknown>;
+  /** The document coming back to this thread: saves wait for it. */
+  takingBack?: Promise<SharedForum | undefined>;
+}
+
+/** A shared forum whose document the worker thread holds. */
+interface RemoteForum {
+  worker: DocumentWorker;
+  /** Each record as the worker's document holds it: a save sends only what differs. */
+  cache: RecordCache;
+  /** The heads the change log on disk stands at. */
+  savedHeads: string[];
+  /** The worker's document's heads (ahead of `savedHeads` after a failed append). */
+  docHeads: string[];
 }
 
 /** See `Workspace.sealedFile`: plain bytes in and out, sealed on the disk when encrypted. */
@@ -126,6 +154,8 @@ export class Workspace {
   readonly #sharedListeners = new Set<(change: SharedChange) => void>();
   /** `close` has begun: no document is loaded in the background any more. */
   #closing = false;
+  /** See `documentWorker`; undefined until first needed. */
+  #worker: DocumentWorker | null | undefined;
   #status: SaveStatus = {
     state: 'idle',
     savedAt: null,
@@ -280,9 +310,209 @@ export class Workspace {
     const entry = this.#shared.get(id);
     if (!entry) return undefined;
     if (entry.forum) return entry.forum;
+    if (entry.remote || entry.remoteLoad || entry.takingBack) return this.#takeBack(id, entry);
     const module = await sync();
     if (entry.forum) return entry.forum;
+    if (entry.remote || entry.remoteLoad || entry.takingBack) return this.#takeBack(id, entry);
+    // A worker that died left nothing read: read the disk again.
+    entry.loaded ??= await entry.files.load();
+    if (entry.forum) return entry.forum;
     return this.#resume(id, entry, module);
+  }
+
+  /** The thread that holds documents while they are typed into; null: this thread. */
+  #documentWorker(): DocumentWorker | null {
+    if (this.#worker === undefined) {
+      this.#worker =
+        this.#options.documentWorker !== undefined
+          ? this.#options.documentWorker
+          : DocumentWorker.beside();
+      if (this.#worker) this.#worker.onGone = () => this.#workerGone();
+    }
+    return this.#worker;
+  }
+
+  /**
+   * Loads a shared forum's document on the worker thread (this thread stays free meanwhile).
+   * False when it cannot be done there (no worker; damaged or unexpected bytes; it died):
+   * the caller loads it here, the careful way.
+   */
+  #loadRemote(id: string, entry: SharedEntry): Promise<boolean> {
+    if (entry.remote) return Promise.resolve(true);
+    const worker = this.#documentWorker();
+    if (!worker || entry.forum || entry.takingBack || this.#closing) return Promise.resolve(false);
+    entry.remoteLoad ??= (async () => {
+      const module = await sync();
+      const loaded = entry.loaded ?? (await entry.files.load());
+      if (entry.forum || this.#closing) return false;
+      entry.loaded = loaded;
+      const marked = syncMarkOf(this.forum(id) as ForumDocument)?.heads;
+      if (
+        loaded.damaged.length ||
+        !marked ||
+        loaded.heads === null ||
+        sortedHeads(loaded.heads) !== sortedHeads(marked)
+      )
+        return false;
+      const answer = await worker.request({
+        op: 'open',
+        forumId: id,
+        snapshot: loaded.snapshot,
+        changes: loaded.changes,
+        marked,
+      });
+      if (
+        answer.mismatch ||
+        answer.base === undefined ||
+        entry.forum ||
+        this.#shared.get(id) !== entry
+      ) {
+        void worker.request({ op: 'drop', forumId: id }).catch(() => undefined);
+        return false;
+      }
+      // What the document holds, record by record: the view's edits since are found against it.
+      const cache = new module.RecordCache();
+      cache.primeOwned(JSON.parse(answer.base) as ForumDocument);
+      entry.remote = { worker, cache, savedHeads: marked, docHeads: marked };
+      entry.loaded = null;
+      // A view saved with edits the document lacks: they reach the change log now.
+      if (syncMarkOf(this.forum(id) as ForumDocument)?.pending)
+        this.#forums.get(id)?.update(() => undefined);
+      return true;
+    })()
+      .catch(() => false)
+      .finally(() => {
+        entry.remoteLoad = undefined;
+      });
+    return entry.remoteLoad;
+  }
+
+  /**
+   * Brings a document the worker holds back to this thread (a merge, a send, the LAN need
+   * it here): once the saves under way are in the change log, it is loaded from the disk,
+   * which holds every change the worker made, with the record cache kept here. Saves wait.
+   */
+  #takeBack(id: string, entry: SharedEntry): Promise<SharedForum | undefined> {
+    entry.takingBack ??= (async () => {
+      await entry.remoteLoad;
+      await entry.remoteQueue;
+      const module = await sync();
+      const remote = entry.remote;
+      if (entry.forum) return entry.forum;
+      const loaded = await entry.files.load();
+      if (entry.forum) return entry.forum;
+      if (remote && entry.remote === remote) {
+        entry.remote = undefined;
+        void remote.worker.request({ op: 'drop', forumId: id }).catch(() => undefined);
+        const shared = module.SharedForum.withCache(
+          entry.files,
+          loaded,
+          remote.cache,
+          remote.savedHeads,
+        );
+        if (shared) {
+          entry.forum = shared;
+          return shared;
+        }
+      }
+      entry.loaded = loaded;
+      return this.#resume(id, entry, module);
+    })().finally(() => {
+      entry.takingBack = undefined;
+    });
+    return entry.takingBack;
+  }
+
+  /**
+   * The worker thread ended (a crash, or it was killed) with the documents it held: their
+   * views keep every edit, marked pending at the heads the change log stands at, and the
+   * documents are loaded again from the disk once the saves pause.
+   */
+  #workerGone(): void {
+    for (const [id, entry] of this.#shared) {
+      const remote = entry.remote;
+      if (!remote) continue;
+      this.#lostRemote(id, entry, remote);
+    }
+  }
+
+  #lostRemote(id: string, entry: SharedEntry, remote: RemoteForum): void {
+    if (entry.remote !== remote) return;
+    entry.remote = undefined;
+    entry.loaded = null;
+    const view = this.forum(id) as ForumDocument;
+    (view as { sync?: SyncMark }).sync = { heads: remote.savedHeads, pending: true };
+    if (!this.#closing) this.#forums.get(id)?.update(() => undefined);
+  }
+
+  /**
+   * A save of a forum whose document the worker holds: the records changed since the last
+   * save go there, and the changes it made are appended to the change log here (fsync)
+   * before the view is written, which then records the heads it stands for.
+   */
+  #persistRemote(id: string, entry: SharedEntry, view: ForumDocument): Promise<boolean> {
+    const run = (entry.remoteQueue ?? Promise.resolve()).then(() =>
+      this.#persistRemoteOnce(id, entry, view),
+    );
+    entry.remoteQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #persistRemoteOnce(id: string, entry: SharedEntry, view: ForumDocument): Promise<boolean> {
+    const remote = entry.remote;
+    if (!remote) {
+      // Taken back, or the worker died, since this save was queued.
+      if (entry.forum) return entry.forum.persist(view);
+      this.#markPending(id, entry, view);
+      return false;
+    }
+    let wrote = false;
+    let asked = false;
+    try {
+      for (;;) {
+        const changes = remote.cache.changes(view);
+        const none = changes.changed.length === 0 && changes.removed.length === 0;
+        if (none && sortedHeads(remote.docHeads) === sortedHeads(remote.savedHeads)) break;
+        asked = true;
+        const answer = await remote.worker.request({
+          op: 'apply',
+          forumId: id,
+          changes,
+          since: remote.savedHeads,
+        });
+        asked = false;
+        remote.docHeads = answer.heads ?? remote.docHeads;
+        // The disk may refuse here: the worker's document is then ahead of the log, and the
+        // retry appends what it made since `savedHeads`.
+        if (answer.bytes?.length) await entry.files.append(answer.bytes);
+        remote.savedHeads = remote.docHeads;
+        wrote = true;
+        if (entry.files.logBytes > COMPACT_BYTES) {
+          asked = true;
+          const whole = await remote.worker.request({ op: 'save', forumId: id });
+          asked = false;
+          if (whole.bytes) await entry.files.compact(whole.bytes);
+        }
+      }
+    } catch (error) {
+      if (!asked && !(error instanceof DocumentWorkerGone)) throw error;
+      // The worker died or failed, maybe with records it took but never returned: the view
+      // keeps every edit, pending against the heads the log stands at, and the document is
+      // loaded again from the disk.
+      void remote.worker.request({ op: 'drop', forumId: id }).catch(() => undefined);
+      this.#lostRemote(id, entry, remote);
+      this.#markPending(id, entry, view);
+      return false;
+    }
+    (view as { sync?: SyncMark }).sync = { heads: remote.savedHeads };
+    return wrote;
+  }
+
+  /** The view is written with edits its document lacks; it is loaded once the saves pause. */
+  #markPending(id: string, entry: SharedEntry, view: ForumDocument): void {
+    const mark = syncMarkOf(view);
+    if (mark) (view as { sync?: SyncMark }).sync = { heads: mark.heads, pending: true };
+    this.#catchUpLater(id, entry);
   }
 
   #resume(id: string, entry: SharedEntry, module: SyncModule): SharedForum {
@@ -320,6 +550,12 @@ export class Workspace {
   async #persistShared(id: string, view: ForumDocument): Promise<void> {
     const entry = this.#shared.get(id);
     if (!entry) return;
+    if (entry.takingBack) await entry.takingBack.catch(() => undefined);
+    if (!entry.forum && entry.remote) {
+      if (await this.#persistRemote(id, entry, view))
+        this.#tellShared({ forumId: id, kind: 'saved' });
+      return;
+    }
     const mark = syncMarkOf(view);
     if (!entry.forum && mark) {
       // The document is not loaded yet (seconds for a forum of thousands of notes, all on this
@@ -361,7 +597,8 @@ export class Workspace {
       // A save under way finishes first.
       await doc?.flush().catch(() => undefined);
       if (this.#closing || this.#shared.get(id) !== entry) return;
-      await this.#sharedForum(id);
+      // On the worker thread when there is one: this thread goes on answering meanwhile.
+      if (!(await this.#loadRemote(id, entry))) await this.#sharedForum(id);
       doc?.update(() => undefined);
     })()
       .catch(() => undefined)
@@ -569,6 +806,8 @@ export class Workspace {
     await rm(forumFile(this.dir, id), { force: true });
     const shared = this.#shared.get(id);
     this.#shared.delete(id);
+    if (shared?.remote)
+      void shared.remote.worker.request({ op: 'drop', forumId: id }).catch(() => undefined);
     if (shared) {
       this.#tellShared({ forumId: id, kind: 'removed' });
       await rm(shared.files.snapshotPath, { force: true });
@@ -613,11 +852,44 @@ export class Workspace {
     return (await this.#sharedForum(id))?.doc;
   }
 
+  /**
+   * Waits until a shared forum's document is loaded, on the worker thread when there is one
+   * (this thread stays free), else here. False for a private forum.
+   */
+  async sharedReady(id: string): Promise<boolean> {
+    const entry = this.#shared.get(id);
+    if (!entry) return false;
+    if (entry.forum || (await this.#loadRemote(id, entry))) return true;
+    return (await this.#sharedForum(id)) !== undefined;
+  }
+
+  /**
+   * The fields two members set differently in a shared forum (null for a private one). Read
+   * on the worker thread when it holds the document, loading it there first if needed.
+   */
+  async sharedConflicts(id: string): Promise<FieldConflict[] | null> {
+    const entry = this.#shared.get(id);
+    if (!entry) return null;
+    if (!entry.forum && (await this.#loadRemote(id, entry))) {
+      const remote = entry.remote;
+      const answer = await remote?.worker
+        .request({ op: 'conflicts', forumId: id })
+        .catch(() => undefined);
+      if (answer?.conflicts) return answer.conflicts;
+    }
+    const doc = await this.loadShared(id);
+    if (!doc) return null;
+    const { fieldConflicts } = await import('../sync/field-conflicts');
+    return fieldConflicts(doc);
+  }
+
   /** The shared forum with its document loaded, for the synchronous accessors below. */
   #loadedShared(id: string): SharedForum | undefined {
     const entry = this.#shared.get(id);
     if (!entry) return undefined;
     if (entry.forum) return entry.forum;
+    if (entry.remote || entry.remoteLoad || entry.takingBack || !entry.loaded)
+      throw new Error(`the shared forum ${id} is not loaded here yet: await loadShared`);
     // Automerge is loaded once per process; before that, `loadShared` must be awaited first.
     if (!syncModule) throw new Error(`the shared forum ${id} is not loaded yet: await loadShared`);
     return this.#resume(id, entry, syncModule);
@@ -789,6 +1061,10 @@ export class Workspace {
       for (const entry of this.#shared.values()) clearTimeout(entry.idle);
       await Promise.all([...this.#shared.values()].map((entry) => entry.catchUp));
       await this.#flushOrKeep();
+      if (this.#worker) {
+        this.#worker.onGone = null;
+        await this.#worker.terminate().catch(() => undefined);
+      }
       await rememberCounters(
         this.dir,
         this.#sealer,

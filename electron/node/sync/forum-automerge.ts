@@ -129,6 +129,21 @@ export class RecordCache {
     this.#seen.clear();
     this.changes(view);
   }
+
+  /**
+   * `prime` for a view made for the cache alone (parsed from the document's thread): its
+   * records are kept as they are, without the copy `prime` makes of a view others edit.
+   */
+  primeOwned(view: ForumDocument): void {
+    this.#seen.clear();
+    const records = (key: CacheKey) => this.#of(key);
+    records('forum').set('', view.forum as Plain);
+    records('report').set('', view.report as Plain);
+    for (const collection of SHARED_COLLECTIONS) {
+      const map = records(collection);
+      for (const record of view[collection] as Plain[]) map.set(String(record.id), record);
+    }
+  }
 }
 
 /**
@@ -192,7 +207,17 @@ export function docFromView(view: ForumDocument): ForumDoc {
  * document when nothing did (no empty change in the history).
  */
 export function applyView(doc: ForumDoc, view: ForumDocument, cache: RecordCache): ForumDoc {
-  const { changed, removed } = cache.changes(view);
+  return applyRecordChanges(doc, cache.changes(view));
+}
+
+/** What changed in a view since its cache last saw it (see `RecordCache.changes`). */
+export type RecordChanges = ReturnType<RecordCache['changes']>;
+
+/**
+ * Writes records found changed into `doc` (on whichever thread owns the document: the
+ * changes are plain JSON); the same document when there are none.
+ */
+export function applyRecordChanges(doc: ForumDoc, { changed, removed }: RecordChanges): ForumDoc {
   if (changed.length === 0 && removed.length === 0) return doc;
   return A.change(doc, (d) => {
     for (const { collection, id, value } of changed) {

@@ -12,6 +12,8 @@ import {
   viewFromDoc,
 } from './forum-automerge';
 import type { ForumDoc, SharedCollection } from './forum-automerge';
+
+export { RecordCache } from './forum-automerge';
 import { headsOfSaved, leadingDocument } from './automerge-heads';
 import { COMPACT_BYTES } from './sync-files';
 import type { LoadedSync, SyncFiles } from './sync-files';
@@ -50,7 +52,7 @@ export interface MergeSummary {
 export class SharedForum {
   readonly files: SyncFiles;
   #doc: ForumDoc;
-  readonly #cache = new RecordCache();
+  #cache = new RecordCache();
   #savedHeads: string[];
   /** Made again from the view: the next persist writes the document whole. */
   #compactDue = false;
@@ -167,6 +169,36 @@ export class SharedForum {
     replaceView(view, viewFromDoc(shared.#doc, view));
     shared.#cache.prime(view);
     return { shared, rebuilt: true, damaged };
+  }
+
+  /**
+   * The document taken back from the worker thread that held it (see `DocumentWorker`):
+   * loaded again from the disk, where the host appended every change the worker made, with
+   * the cache of records the host kept for it (what the document holds, record by record).
+   * Null when the bytes do not stand at `heads` (or were damaged): the caller then takes the
+   * careful path, `fromLoaded`.
+   */
+  static withCache(
+    files: SyncFiles,
+    loaded: LoadedSync,
+    cache: RecordCache,
+    heads: string[],
+  ): SharedForum | null {
+    if (loaded.damaged.length) return null;
+    let doc: ForumDoc;
+    try {
+      doc = loaded.snapshot ? A.load<ForumDoc>(loaded.snapshot) : A.init();
+      for (const change of loaded.changes) doc = A.loadIncremental(doc, change);
+    } catch {
+      return null;
+    }
+    if (!sameHeads(heads, A.getHeads(doc))) return null;
+    const shared = new SharedForum(files, doc, A.getHeads(doc));
+    shared.#cache = cache;
+    const snapshotHeads = loaded.snapshot ? headsOfSaved(loaded.snapshot, []) : null;
+    if (loaded.snapshot && snapshotHeads && hasAll(doc, snapshotHeads))
+      shared.#base = { bytes: loaded.snapshot, heads: snapshotHeads };
+    return shared;
   }
 
   /**
