@@ -94,5 +94,70 @@ for (const [systemLang, lang] of [
       await openForumTab(other, t, 'agreement');
       await expect(reasonIn(other)).toHaveValue(REWRITTEN);
     });
+
+    test("the report's narrative rewritten in two windows: the other text is in its History after a reload, and goes back", async ({
+      page,
+      context,
+      server,
+    }, testInfo) => {
+      const t = wording(lang);
+      const SIDE = { id: 'Bahasa Indonesia', en: 'Indonesian' }[lang];
+      const OPENING = 'Delegasi mengikuti sidang pleno dan dua sesi paralel.';
+      const REWRITTEN = 'Tidak ada kegiatan; acara dibatalkan karena topan.';
+      const MINE = 'Delegasi mengikuti sidang pleno, dua sesi paralel, dan kunjungan lapangan.';
+      const results = (p: Page) =>
+        p.getByRole('textbox', { name: `${t('report:texts.results')} · ${SIDE}`, exact: true });
+      await page.setViewportSize({ width: 1360, height: 860 });
+      await openExample(page, server.url, t, 'report', true);
+      await results(page).fill(OPENING);
+      await saved(page);
+
+      const other = await context.newPage();
+      await openExample(other, server.url, t, 'report');
+      await expect(results(other)).toHaveValue(OPENING);
+
+      // The first window's next save is on its way (held) while the second rewrites the text.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let holding = true;
+      await page.route('**/api/report.update', async (route) => {
+        if (holding) {
+          holding = false;
+          await held;
+        }
+        await route.continue();
+      });
+      await results(page).fill(MINE);
+      await expect.poll(() => holding).toBe(false);
+      await results(other).fill(REWRITTEN);
+      await saved(other);
+      release();
+      await expect(page.getByText(t('notebook:toast.reportMergedPartly'))).toBeVisible();
+      await expect(results(page)).toHaveValue(MINE);
+      await saved(page);
+      await screenshotChecked(page, testInfo, `${lang}-1360-report-notice`);
+      await page.setViewportSize({ width: 800, height: 700 });
+      await screenshotChecked(page, testInfo, `${lang}-800-report-notice`);
+
+      // Reloaded, the notice is gone; the text's History still has the other text.
+      await page.setViewportSize({ width: 1360, height: 860 });
+      await page.reload();
+      await openForumTab(page, t, 'report');
+      await expect(results(page)).toHaveValue(MINE);
+      const history = t('notebook:history.title', { what: t('report:texts.results') });
+      await page.getByRole('button', { name: history }).click();
+      const dialog = page.getByRole('dialog', { name: history });
+      await dialog.getByRole('button', { name: t('report:texts.replacedAtMerge') }).click();
+      await expect(dialog.getByText(REWRITTEN)).toBeVisible();
+      await screenshotChecked(page, testInfo, `${lang}-1360-report-history`);
+      await page.setViewportSize({ width: 800, height: 700 });
+      await screenshotChecked(page, testInfo, `${lang}-800-report-history`);
+      await dialog.getByRole('button', { name: t('notebook:history.restore') }).click();
+      await expect(results(page)).toHaveValue(REWRITTEN);
+      await saved(page);
+      await other.reload();
+      await openForumTab(other, t, 'report');
+      await expect(results(other)).toHaveValue(REWRITTEN);
+    });
   });
 }

@@ -16,6 +16,8 @@ export const apiChannels = [
   'report.get',
   'report.update',
   'report.draft',
+  'report.history',
+  'report.restoreVersion',
   'forums.list',
   'forums.create',
   'forums.get',

@@ -22,6 +22,7 @@ import type {
   Forum,
   ReportDetails,
   NoteVersion,
+  ReportVersion,
   Session,
 } from '../domain/forum-schema';
 import {
@@ -156,6 +157,11 @@ export const apiContract = {
     forumRef.extend({ patch: reportPatchSchema, base: reportBaseSchema.optional() }).strict(),
   ),
   'report.draft': channel<ReportDrafts>()(forumRef),
+  /** The narrative's earlier texts (kept when a merge or a restore replaced them), newest first. */
+  'report.history': channel<ReportVersion[]>()(forumRef),
+  'report.restoreVersion': channel<ReportDetails>()(
+    forumRef.extend({ versionId: idSchema }).strict(),
+  ),
   'forums.list': channel<ForumSummary[]>()(noInput),
   'forums.create': channel<Forum>()(forumCreateSchema),
   'forums.get': channel<ForumDetail>()(forumRef),

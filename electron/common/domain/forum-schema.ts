@@ -13,6 +13,7 @@ import {
   clauseDocumentStatuses,
   commitmentStatuses,
   positionStances,
+  reportTextFields,
   sessionKinds,
 } from './vocabulary';
 
@@ -178,6 +179,23 @@ export const noteVersionSchema = z
   })
   .loose();
 
+/**
+ * An earlier text of one side of the travel report's narrative: a colleague's text the
+ * delegate's replaced where both rewrote the same words (`merge`), or the text a restore
+ * replaced. Kept on this laptop only, like the notes' history, so a reload loses nothing.
+ */
+export const reportVersionSchema = z
+  .object({
+    id: idSchema,
+    field: z.enum(reportTextFields),
+    side: z.enum(uiLanguages),
+    text: z.string(),
+    recordedAt: isoDateTimeSchema,
+    author: z.string().default(''),
+    kind: z.enum(historyKinds),
+  })
+  .loose();
+
 export const clauseSchema = recordSchema.extend({
   documentId: idSchema,
   parentId: idSchema.nullable().default(null),
@@ -275,6 +293,10 @@ export const reportDetailsSchema = z
     recommendations: bilingualSchema.default(blank),
     /** Print the profile's letterhead (kop) above the report. */
     useLetterhead: z.boolean().default(true),
+    /** Who last wrote each side of each narrative text, to name them in its history. */
+    textBy: z
+      .record(z.string(), z.object({ id: changedBySchema, en: changedBySchema }).partial())
+      .optional(),
   })
   .loose();
 
@@ -289,6 +311,7 @@ export const forumDocumentSchema = z
     commitments: z.array(commitmentSchema),
     report: reportDetailsSchema.default(() => reportDetailsSchema.parse({})),
     noteHistory: z.array(noteVersionSchema).default([]),
+    reportHistory: z.array(reportVersionSchema).optional(),
   })
   .loose();
 
@@ -303,6 +326,7 @@ export type Clause = z.infer<typeof clauseSchema>;
 export type Commitment = z.infer<typeof commitmentSchema>;
 export type ClauseVersion = z.infer<typeof clauseVersionSchema>;
 export type NoteVersion = z.infer<typeof noteVersionSchema>;
+export type ReportVersion = z.infer<typeof reportVersionSchema>;
 export type ForumDocument = z.infer<typeof forumDocumentSchema>;
 export type ReportDetails = z.infer<typeof reportDetailsSchema>;
 export type Signatory = z.infer<typeof signatorySchema>;

@@ -83,6 +83,8 @@ export interface ReportReplaced {
   field: ReportTextField;
   side: UiLanguage;
   text: string;
+  /** The same text, kept in the report's history (`report.history`). */
+  versionId: string;
 }
 
 export interface NoteMergeKept {

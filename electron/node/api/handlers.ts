@@ -14,6 +14,7 @@ import { TrashService } from '../notebook/trash-service';
 import { createExampleForums } from '../notebook/example-forums';
 import { exportForum, previewForum } from '../export/exporter';
 import { draftReportTexts } from '../export/report-drafts';
+import { reportHistoryOf, restoreReportVersion } from '../notebook/report-history';
 import type { Workspace } from '../store/workspace';
 import { LazyLan } from '../sync/lan/lazy-lan';
 import { receiveForumFile, sendForumFile } from '../sync/share-api';
@@ -67,6 +68,11 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
       ctx.notebook.updateReport(forumId, patch, base),
     'report.draft': async ({ forumId }) =>
       draftReportTexts(structuredClone(ctx.workspace.forum(forumId)), ctx.notebook.profile()),
+    'report.history': async ({ forumId }) => reportHistoryOf(ctx.workspace.forum(forumId)),
+    'report.restoreVersion': async ({ forumId, versionId }) => {
+      const by = { ...ctx.notebook.me(), at: new Date().toISOString() };
+      return ctx.workspace.updateForum(forumId, (doc) => restoreReportVersion(doc, versionId, by));
+    },
     'forums.list': async () => ctx.notebook.listForums(),
     'forums.create': async (input) => ctx.notebook.createForum(input),
     'forums.get': async ({ forumId }) => withConflicts(ctx, forumId),

@@ -52,6 +52,7 @@ import {
 } from '../../common/domain/report-input-schema';
 import { SearchIndex } from '../search/search-index';
 import { mergeText } from './merge-text';
+import { keepReportVersion, markWritten, textAuthor } from './report-history';
 import { changedByMe, currentMember, memberKey, noteAuthors } from '../../common/domain/team';
 import type { Workspace } from '../store/workspace';
 import {
@@ -253,6 +254,7 @@ export class NotebookService {
       // The forum's own updatedAt is left alone: it is copied into workspace.json, and a
       // report edit should cost one forum document, as a note edit does.
       const replaced: ReportReplaced[] = [];
+      const at = now();
       for (const field of reportTextFields) {
         const mine = next[field];
         const typedOn = base?.[field];
@@ -261,9 +263,19 @@ export class NotebookService {
           const now = doc.report[field][side];
           const merged = mergeText(typedOn[side], mine[side], now);
           if (merged.clean) mine[side] = merged.text;
-          else replaced.push({ field, side, text: now });
+          else {
+            // The colleague's text is kept in the report's history too: the notice's Undo
+            // is gone with a reload.
+            const author = textAuthor(doc.report, field, side);
+            const kept = keepReportVersion(doc, { field, side, text: now, author }, 'merge', at);
+            replaced.push({ field, side, text: now, versionId: kept.id });
+          }
         }
       }
+      for (const field of reportTextFields)
+        for (const side of ['id', 'en'] as const)
+          if (next[field] && next[field][side] !== doc.report[field][side])
+            markWritten(doc.report, field, side, this.#by(at));
       Object.assign(doc.report, next);
       const report = structuredClone(doc.report);
       return replaced.length ? { ...report, replaced } : report;

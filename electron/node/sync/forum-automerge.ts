@@ -12,7 +12,7 @@ import type { ForumDocument } from '../../common/domain/forum-schema';
  * states it. The forum JSON remains the view the rest of Risalah reads.
  */
 
-/** Record collections that travel; `noteHistory` is each laptop's own undo history. */
+/** Record collections that travel; `noteHistory` and `reportHistory` are each laptop's own. */
 export const SHARED_COLLECTIONS = [
   'sessions',
   'notes',
@@ -23,7 +23,7 @@ export const SHARED_COLLECTIONS = [
 export type SharedCollection = (typeof SHARED_COLLECTIONS)[number];
 
 /** View fields that stay on this laptop and are kept as they are when the view is rebuilt. */
-export const LOCAL_ONLY_FIELDS = ['noteHistory', 'sync', 'schemaVersion'] as const;
+export const LOCAL_ONLY_FIELDS = ['noteHistory', 'reportHistory', 'sync', 'schemaVersion'] as const;
 
 /** Bilingual fields whose two sides are prose merged by character. */
 const PROSE_PARENTS = new Set([
@@ -307,6 +307,7 @@ export function viewFromDoc(doc: ForumDoc, local: Partial<ForumDocument>): Forum
     commitments: [],
     report: plain.report,
     noteHistory: local.noteHistory ?? [],
+    ...(local.reportHistory ? { reportHistory: local.reportHistory } : {}),
   };
   for (const collection of SHARED_COLLECTIONS) {
     view[collection] = Object.values(plain[collection] ?? {}).sort(byCreation);

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ReportDetails } from '../../../electron/common/domain/forum-schema';
+import type { ReportDetails, ReportVersion } from '../../../electron/common/domain/forum-schema';
 import type {
   LetterheadInput,
   MemberInput,
@@ -33,6 +33,10 @@ export interface ReportSlice {
    * typed is on its way (its answer brings the merged text then).
    */
   refreshReport(): Promise<void>;
+  /** The narrative's earlier texts (a colleague's replaced at a merge, ...), newest first. */
+  reportHistory: ReportVersion[];
+  /** Puts an earlier narrative text back; the one it replaces goes into the history. */
+  restoreReportVersion(versionId: string): Promise<void>;
   /** Fills each empty side of each text from the drafts; returns how many were filled. */
   fillReportDrafts(): Promise<number>;
   saveMember(member: MemberInput): Promise<void>;
@@ -84,6 +88,7 @@ export const createReportSlice =
           : {},
       );
       if (replaced?.length) {
+        await loadHistory(forumId);
         get().showToast({ key: 'reportMergedPartly', sticky: true }, async () => {
           const current = get().reportForumId === forumId ? get().report : null;
           if (!current) return;
@@ -94,6 +99,10 @@ export const createReportSlice =
           await saverFor(forumId).flush();
         });
       }
+    };
+    const loadHistory = async (forumId: string) => {
+      const history = await api.call('report.history', { forumId });
+      if (get().reportForumId === forumId) set({ reportHistory: history });
     };
     const saverFor = (forumId: string) => {
       let saver = savers.get(forumId);
@@ -130,6 +139,7 @@ export const createReportSlice =
     return {
       report: null,
       reportForumId: null,
+      reportHistory: [],
       async loadReport(forumId) {
         await flushAll();
         const [details, profile] = await Promise.all([
@@ -138,7 +148,18 @@ export const createReportSlice =
         ]);
         applyMembers(profile);
         known.set(forumId, narrativeOf(details));
-        set({ report: details, reportForumId: forumId });
+        set({ report: details, reportForumId: forumId, reportHistory: [] });
+        await loadHistory(forumId);
+      },
+      async restoreReportVersion(versionId) {
+        const forumId = get().reportForumId;
+        if (!forumId) return;
+        await saverFor(forumId).flush();
+        const details = await api.call('report.restoreVersion', { forumId, versionId });
+        known.set(forumId, narrativeOf(details));
+        if (get().reportForumId === forumId) set({ report: details });
+        await loadHistory(forumId);
+        get().showToast({ key: 'versionRestored' });
       },
       async refreshReport() {
         const forumId = get().reportForumId;

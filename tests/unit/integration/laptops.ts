@@ -94,7 +94,12 @@ export const exchange = async (from: Laptop, to: Laptop, forumId: string) =>
 
 /** The forum as it travels: without this laptop's own note history and sync state. */
 export const sharedView = (ws: Workspace, id: string) => {
-  const { noteHistory: _h, sync: _s, ...rest } = ws.forum(id) as ForumDocument & { sync?: unknown };
+  const {
+    noteHistory: _h,
+    reportHistory: _r,
+    sync: _s,
+    ...rest
+  } = ws.forum(id) as ForumDocument & { sync?: unknown };
   return JSON.parse(JSON.stringify(rest)) as unknown;
 };
 

@@ -85,3 +85,53 @@ describe('a position reason rewritten on both laptops', () => {
     });
   });
 });
+
+describe('the travel report narrative rewritten on both laptops', () => {
+  const RESULTS = 'Delegasi mengikuti sidang pleno dan dua sesi paralel.';
+  const MINE = 'Delegasi mengikuti sidang pleno, dua sesi paralel, dan kunjungan lapangan.';
+  const BUDIS = 'Tidak ada kegiatan; acara dibatalkan karena topan.';
+
+  it("keeps the colleague's replaced text in the report's history, after a reload, and puts it back", async () => {
+    await twoMembers(async (a, b) => {
+      const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
+      await a.call('share.start', { forumId: forum.id });
+      await a.call('report.update', {
+        forumId: forum.id,
+        patch: { results: { id: RESULTS, en: '' } },
+      });
+      await receive(a, b, forum.id);
+      const page = pageOn(a);
+      await page.getState().loadReport(forum.id);
+
+      page.getState().editReport({ results: { id: MINE, en: '' } });
+      await b.call('report.update', {
+        forumId: forum.id,
+        patch: { results: { id: BUDIS, en: '' } },
+      });
+      await receive(b, a, forum.id);
+      for (let i = 0; i < 5; i++) {
+        await page.getState().flushReport();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(page.getState().toast?.message).toEqual({ key: 'reportMergedPartly', sticky: true });
+
+      // The page is reloaded: the notice is gone, the history is not.
+      const reloaded = pageOn(a);
+      await reloaded.getState().loadReport(forum.id);
+      expect(reloaded.getState().report?.results.id).toBe(MINE);
+      const kept = reloaded.getState().reportHistory.find((v) => v.kind === 'merge');
+      expect(kept).toMatchObject({
+        field: 'results',
+        side: 'id',
+        text: BUDIS,
+        author: 'Budi Santoso',
+      });
+      await reloaded.getState().restoreReportVersion(kept?.id ?? '');
+      expect(reloaded.getState().report?.results.id).toBe(BUDIS);
+      const report = await a.call<{ results: { id: string } }>('report.get', { forumId: forum.id });
+      expect(report.results.id).toBe(BUDIS);
+      // What the restore replaced (Ani's text) is kept in turn.
+      expect(reloaded.getState().reportHistory.map((v) => v.text)).toContain(MINE);
+    });
+  });
+});

@@ -9,6 +9,8 @@ import { Field } from '../../app/Field';
 import { useErrorMessage } from '../../app/use-error-message';
 import { useLanguageName } from '../../app/use-language-name';
 import { NONE, useAppStore } from '../../store/app-store';
+import { HistoryDialog } from '../history/HistoryDialog';
+import type { HistoryItem } from '../history/HistoryDialog';
 import { MembersPicker } from './MembersPicker';
 import { ReportDateField } from './ReportDateField';
 import { SignatoriesEditor } from './SignatoriesEditor';
@@ -41,6 +43,53 @@ function PairFields(props: {
   );
 }
 
+/**
+ * A narrative text's History: texts a colleague wrote that the delegate's replaced where both
+ * rewrote the same words, and texts a restore replaced; each can be put back.
+ */
+function ReportTextHistory({ field, value }: { field: ReportTextField; value: Bilingual }) {
+  const { t } = useTranslation('report');
+  const { t: tn } = useTranslation('notebook');
+  const history = useAppStore((s) => s.reportHistory);
+  const restore = useAppStore((s) => s.restoreReportVersion);
+  const [open, setOpen] = useState(false);
+  const items: HistoryItem[] = history
+    .filter((v) => v.field === field)
+    .map((v) => ({
+      id: v.id,
+      recordedAt: v.recordedAt,
+      author: v.author,
+      kind: v.kind,
+      label: '',
+      sides: [v.side],
+      text: { id: '', en: '', [v.side]: v.text },
+      ...(v.kind === 'merge' ? { what: t('texts.replacedAtMerge') } : {}),
+    }));
+  if (items.length === 0) return null;
+  const title = tn('history.title', { what: t(`texts.${field}`) });
+  return (
+    <>
+      <button
+        type="button"
+        className="button small subtle"
+        aria-haspopup="dialog"
+        aria-label={title}
+        onClick={() => setOpen(true)}
+      >
+        {tn('history.openCount', { count: items.length })}
+      </button>
+      <HistoryDialog
+        title={title}
+        open={open}
+        items={items}
+        current={value}
+        onClose={() => setOpen(false)}
+        onRestore={(item) => restore(item.id)}
+      />
+    </>
+  );
+}
+
 function ReportText({ field, value }: { field: ReportTextField; value: Bilingual }) {
   const { t } = useTranslation('report');
   const languageName = useLanguageName();
@@ -48,7 +97,10 @@ function ReportText({ field, value }: { field: ReportTextField; value: Bilingual
   const id = useId();
   return (
     <div className="report-text" role="group" aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`}>{t(`texts.${field}`)}</h4>
+      <div className="report-text-head">
+        <h4 id={`${id}-title`}>{t(`texts.${field}`)}</h4>
+        <ReportTextHistory field={field} value={value} />
+      </div>
       <div className="sides">
         {(['id', 'en'] as const).map((side) => (
           <div key={side} className="side">
