@@ -105,6 +105,8 @@ export const noteSchema = recordSchema.extend({
       by: z.string().optional(),
       /** It had been deleted for good (the Trash emptied) while it was being edited. */
       purged: z.boolean().optional(),
+      /** Edited apart on two laptops meanwhile: both edits are in it, to be read over. */
+      both: z.boolean().optional(),
     })
     .loose()
     .nullable()

@@ -925,9 +925,9 @@ export class Workspace {
     const shared = (await this.#sharedForum(forumId)) as SharedForum;
     const { keepEditedTrashed, notesBefore } = await import('../sync/trash-conflicts');
     const summary = this.updateForum(forumId, (view) => {
-      const before = notesBefore(view);
+      const before = notesBefore(view, shared.doc);
       const merged = shared.merge(view, incoming);
-      keepEditedTrashed(before, incoming, view, new Date().toISOString());
+      keepEditedTrashed(before, incoming, view, new Date().toISOString(), shared.doc);
       return merged;
     });
     // The merged changes reach the change log at once, without waiting behind a write of
@@ -951,10 +951,10 @@ export class Workspace {
       // the whole merge below saves it anyway.
       const { keepEditedTrashed, notesBefore } = await import('../sync/trash-conflicts');
       const summary = this.updateForum(forumId, (view) => {
-        const before = notesBefore(view);
+        const before = notesBefore(view, shared.doc);
         const merged = shared.mergeSave(view, save);
         const incoming = merged ? shared.incomingOf(save) : undefined;
-        if (incoming) keepEditedTrashed(before, incoming, view, now());
+        if (incoming) keepEditedTrashed(before, incoming, view, now(), shared.doc);
         return merged;
       });
       if (summary) {

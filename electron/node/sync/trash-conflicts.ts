@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import * as A from '@automerge/automerge';
+import { cleanupSemantic, DIFF_DELETE, DIFF_EQUAL, makeDiff } from '@sanity/diff-match-patch';
 import type { ForumDocument, Note } from '../../common/domain/forum-schema';
 import type { ForumDoc } from './forum-automerge';
 
@@ -8,15 +10,94 @@ export interface NoteBefore {
   body: { id: string; en: string };
   /** The record itself (not a copy: only read if the merge took it away). */
   note: Note;
+  /** The Automerge object that held the note in this laptop's document. */
+  object?: string;
 }
 
-export const notesBefore = (view: ForumDocument): Map<string, NoteBefore> =>
+/** The Automerge object holding a note in `doc`, if it holds one. */
+function objectOf(doc: ForumDoc | undefined, id: string): string | undefined {
+  const record = (doc as unknown as { notes?: Record<string, unknown> } | undefined)?.notes?.[id];
+  return record ? (A.getObjectId(record) ?? undefined) : undefined;
+}
+
+/** `doc`: this laptop's document before the merge, to tell later which edits it hid. */
+export const notesBefore = (view: ForumDocument, doc?: ForumDoc): Map<string, NoteBefore> =>
   new Map(
     view.notes.map((n) => [
       n.id,
-      { deletedAt: n.deletedAt, body: { id: n.body.id, en: n.body.en }, note: n },
+      {
+        deletedAt: n.deletedAt,
+        body: { id: n.body.id, en: n.body.en },
+        note: n,
+        object: objectOf(doc, n.id),
+      },
     ]),
   );
+
+/**
+ * One text holding the words of both: what they share once, and where they differ, the
+ * words of each (the kept text's first). Nothing either wrote is dropped; the delegate then
+ * removes what is repeated.
+ */
+export function unionText(kept: string, other: string): string {
+  if (kept.includes(other)) return kept;
+  if (other.includes(kept)) return other;
+  let out = '';
+  let previous = DIFF_EQUAL;
+  for (const [op, text] of wordDiff(kept, other)) {
+    // A passage rewritten on both sides: the two versions one after the other, apart.
+    if (previous === DIFF_DELETE && op !== DIFF_EQUAL && !/\s$/.test(out) && !/^\s/.test(text))
+      out += ' ';
+    out += text;
+    previous = op;
+  }
+  return out;
+}
+
+/**
+ * A diff by whole words (diff-match-patch on one character per distinct word or space run,
+ * as its line mode does for lines): a passage rewritten on both sides never splits a word.
+ */
+function wordDiff(a: string, b: string): [number, string][] {
+  const tokens: string[] = [];
+  const codes = new Map<string, string>();
+  const encode = (text: string) =>
+    (text.match(/\s+|[^\s]+/g) ?? [])
+      .map((token) => {
+        let code = codes.get(token);
+        if (code === undefined) {
+          code = String.fromCharCode(tokens.length + 0x100);
+          codes.set(token, code);
+          tokens.push(token);
+        }
+        return code;
+      })
+      .join('');
+  const [left, right] = [encode(a), encode(b)];
+  // Past this many distinct words the codes would reach the surrogates: by character then.
+  if (tokens.length > 50_000) return cleanupSemantic(makeDiff(a, b));
+  return cleanupSemantic(makeDiff(left, right, { checkLines: false })).map(([op, text]) => [
+    op,
+    [...text].map((c) => tokens[c.charCodeAt(0) - 0x100] ?? '').join(''),
+  ]);
+}
+
+/** Puts the words of `other` into `note` where its text lacks them; true if any were. */
+function takeWords(note: Note, other: { id: string; en: string }): boolean {
+  let changed = false;
+  for (const side of ['id', 'en'] as const) {
+    const text = unionText(note.body[side], other[side]);
+    if (text === note.body[side]) continue;
+    note.body[side] = text;
+    changed = true;
+  }
+  return changed;
+}
+
+const bodyOf = (note: unknown): { id: string; en: string } | undefined => {
+  const body = (note as { body?: { id?: unknown; en?: unknown } } | undefined)?.body;
+  return body ? { id: String(body.id ?? ''), en: String(body.en ?? '') } : undefined;
+};
 
 /** What a purge records of a note's text: enough to tell an edit, nothing to read. */
 export function textDigest(id: string, body: { id: string; en: string }): string {
@@ -38,8 +119,10 @@ export function keepEditedTrashed(
   incoming: ForumDoc,
   view: ForumDocument,
   at: string,
+  merged?: ForumDoc,
 ): string[] {
   const kept: string[] = keepEditedPurged(before, incoming, view, at);
+  if (merged) keepHiddenEdits(before, incoming, view, at, merged);
   // Read only when a note was trashed by the colleague (the incoming document may be a view
   // at the file's heads, costly to read whole).
   const theirs = () =>
@@ -94,12 +177,13 @@ function keepEditedPurged(
     if (present.has(id)) continue;
     const mine = before.get(id)?.note;
     const their = theirs?.[id] ? (JSON.parse(JSON.stringify(theirs[id])) as Note) : undefined;
-    const edited = [mine, their].find(
+    const edited = [mine, their].filter(
       (note): note is Note => !!note && textDigest(id, note.body) !== stone.digest,
     );
-    if (!edited) continue;
-    view.notes.push({
-      ...structuredClone(edited),
+    const [first, second] = edited;
+    if (!first) continue;
+    const back: Note = {
+      ...structuredClone(first),
       deletedAt: null,
       trashedBy: null,
       keptFromTrash: {
@@ -108,9 +192,50 @@ function keepEditedPurged(
         ...(stone.by ? { by: stone.by } : {}),
         purged: true,
       },
-    });
+    };
+    // Edited on both laptops: both edits come back.
+    if (second && takeWords(back, second.body) && back.keptFromTrash)
+      back.keptFromTrash.both = true;
+    view.notes.push(back);
     Reflect.deleteProperty(purged, id);
     kept.push(id);
   }
   return kept;
+}
+
+/**
+ * A note brought back after a purge is a new object in the shared document: edits another
+ * laptop makes to the note it still has (the deleted object) are hidden behind it at a
+ * merge, as is a note brought back on two laptops at once (one object wins). Those edits are
+ * taken into the note as it is now (see `unionText`), and the note says so.
+ */
+function keepHiddenEdits(
+  before: Map<string, NoteBefore>,
+  incoming: ForumDoc,
+  view: ForumDocument,
+  at: string,
+  merged: ForumDoc,
+): void {
+  const theirs = (incoming as unknown as { notes?: Record<string, unknown> }).notes;
+  for (const note of view.notes) {
+    const object = objectOf(merged, note.id);
+    if (!object) continue;
+    const hidden: { id: string; en: string }[] = [];
+    const mine = before.get(note.id);
+    if (mine?.object && mine.object !== object) hidden.push(mine.body);
+    const their = theirs?.[note.id];
+    const theirObject = objectOf(incoming, note.id);
+    const theirBody = bodyOf(their);
+    if (theirObject && theirObject !== object && theirBody) hidden.push(theirBody);
+    let changed = false;
+    for (const body of hidden) changed = takeWords(note, body) || changed;
+    if (!changed) continue;
+    note.keptFromTrash = {
+      ...(note.keptFromTrash ?? { at, trashedAt: at, purged: true }),
+      at,
+      both: true,
+    };
+    note.deletedAt = null;
+    note.trashedBy = null;
+  }
 }

@@ -222,7 +222,9 @@ export function NoteEditor() {
           <p>
             {t(
               note.keptFromTrash.purged
-                ? 'editor.keptFromPurge'
+                ? note.keptFromTrash.both
+                  ? 'editor.keptFromPurgeBoth'
+                  : 'editor.keptFromPurge'
                 : note.keptFromTrash.by
                   ? 'editor.keptFromTrashBy'
                   : 'editor.keptFromTrash',
