@@ -1,7 +1,17 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openForumTab, screenshotChecked } from './steps';
-import { wording } from './wording';
+import { openForumTab, screenshotChecked, screenshotsAtBothSizes } from './steps';
+import {
+  actAs,
+  api,
+  DEWI,
+  exampleForumId,
+  handOver,
+  INDONESIAN_SIDE,
+  otherWorkspace,
+  RINA,
+} from './team-steps';
+import { exact, wording } from './wording';
 import type { Lang } from './wording';
 
 /**
@@ -158,6 +168,79 @@ for (const [systemLang, lang] of [
       await other.reload();
       await openForumTab(other, t, 'report');
       await expect(results(other)).toHaveValue(REWRITTEN);
+    });
+
+    test('a note deleted for good on one laptop and edited twice apart on the other keeps both edits, and says so', async ({
+      page,
+      server,
+    }, testInfo) => {
+      // Two servers started four times, and four CLI runs.
+      test.setTimeout(240_000);
+      const t = wording(lang);
+      const laptopB = await otherWorkspace(systemLang);
+      const { server: serverB, file } = laptopB;
+      const EDIT_ID = 'Ditambahkan Rina: Wali Kota Gwangju menutup sesi.';
+      const EDIT_EN = 'Added by Rina: the Mayor of Gwangju closed the session.';
+      try {
+        await page.setViewportSize({ width: 1360, height: 860 });
+        await page.goto(server.url);
+        await page.getByRole('button', { name: t('notebook:home.example') }).click();
+        await page.getByLabel(t('report:profile.meLabel')).selectOption({ label: RINA });
+        const forumId = await exampleForumId(server);
+        const notes = (await api(server, 'notes.list', { forumId })) as { id: string }[];
+        const id = notes[0]?.id as string;
+        const before = (await api(server, 'notes.get', { forumId, id })) as {
+          body: { id: string; en: string };
+        };
+        await page.goto('about:blank');
+        await server.stop();
+        await handOver(forumId, server.workspace, serverB.workspace, file);
+
+        // Dewi empties the Trash of the note on her laptop.
+        await serverB.start();
+        await actAs(serverB, DEWI);
+        await api(serverB, 'notes.delete', { forumId, id });
+        await api(serverB, 'trash.purge', { kind: 'note', forumId, id });
+        await serverB.stop();
+        // Rina writes in it and sends it: on Dewi's laptop it comes back with her edit.
+        const rinaWrites = async (body: { id?: string; en?: string }) => {
+          await server.start();
+          await api(server, 'notes.update', { forumId, id, patch: { body } });
+          await server.stop();
+        };
+        await rinaWrites({ id: `${before.body.id} ${EDIT_ID}` });
+        await handOver(forumId, server.workspace, serverB.workspace, file);
+        // Before Dewi's file comes back, Rina writes on in the English side.
+        await rinaWrites({ en: `${before.body.en} ${EDIT_EN}` });
+        await handOver(forumId, serverB.workspace, server.workspace, file);
+
+        await server.start();
+        await page.goto(server.url);
+        await page
+          .getByRole('navigation')
+          .getByRole('button', { name: /WHRCF 2017/ })
+          .first()
+          .click();
+        await openForumTab(page, t, 'notes');
+        const list = page.getByRole('list', { name: exact(t('notebook:notes.listLabel')) });
+        const firstLine = (before.body[lang].split('\n')[0] ?? '').replace(/^#+\s*/, '');
+        await list.getByRole('button', { name: new RegExp(`^${firstLine} `) }).click();
+        await expect(page.getByRole('status').filter({ hasText: DEWI }).locator('p')).toHaveText(
+          t('notebook:editor.keptFromPurgeBoth', { name: DEWI }),
+        );
+        await expect(
+          page.getByRole('textbox', { name: INDONESIAN_SIDE[lang], exact: true }),
+        ).toHaveValue(new RegExp(EDIT_ID));
+        await expect(
+          page.getByRole('textbox', {
+            name: lang === 'id' ? 'Bahasa Inggris' : 'English',
+            exact: true,
+          }),
+        ).toHaveValue(new RegExp(EDIT_EN));
+        await screenshotsAtBothSizes(page, testInfo, `${lang}-kept-from-purge-both`);
+      } finally {
+        await laptopB.dispose();
+      }
     });
   });
 }

@@ -83,21 +83,20 @@ function wordDiff(a: string, b: string): [number, string][] {
 }
 
 /** Puts the words of `other` into `note` where its text lacks them; true if any were. */
-function takeWords(note: Note, other: { id: string; en: string }): boolean {
+function takeWords(note: Note, other: Pick<Note, 'body' | 'bodyAuthors'>): boolean {
   let changed = false;
   for (const side of ['id', 'en'] as const) {
-    const text = unionText(note.body[side], other[side]);
+    const text = unionText(note.body[side], other.body[side]);
     if (text === note.body[side]) continue;
     note.body[side] = text;
+    // Their text taken whole (it held all of this one): they wrote the side last.
+    const by = other.bodyAuthors?.[side];
+    if (text === other.body[side] && by)
+      note.bodyAuthors = { id: null, en: null, ...note.bodyAuthors, [side]: by };
     changed = true;
   }
   return changed;
 }
-
-const bodyOf = (note: unknown): { id: string; en: string } | undefined => {
-  const body = (note as { body?: { id?: unknown; en?: unknown } } | undefined)?.body;
-  return body ? { id: String(body.id ?? ''), en: String(body.en ?? '') } : undefined;
-};
 
 /** What a purge records of a note's text: enough to tell an edit, nothing to read. */
 export function textDigest(id: string, body: { id: string; en: string }): string {
@@ -194,8 +193,7 @@ function keepEditedPurged(
       },
     };
     // Edited on both laptops: both edits come back.
-    if (second && takeWords(back, second.body) && back.keptFromTrash)
-      back.keptFromTrash.both = true;
+    if (second && takeWords(back, second) && back.keptFromTrash) back.keptFromTrash.both = true;
     view.notes.push(back);
     Reflect.deleteProperty(purged, id);
     kept.push(id);
@@ -220,13 +218,13 @@ function keepHiddenEdits(
   for (const note of view.notes) {
     const object = objectOf(merged, note.id);
     if (!object) continue;
-    const hidden: { id: string; en: string }[] = [];
+    const hidden: Pick<Note, 'body' | 'bodyAuthors'>[] = [];
     const mine = before.get(note.id);
-    if (mine?.object && mine.object !== object) hidden.push(mine.body);
-    const their = theirs?.[note.id];
+    if (mine?.object && mine.object !== object)
+      hidden.push({ body: mine.body, bodyAuthors: mine.note.bodyAuthors });
     const theirObject = objectOf(incoming, note.id);
-    const theirBody = bodyOf(their);
-    if (theirObject && theirObject !== object && theirBody) hidden.push(theirBody);
+    if (theirObject && theirObject !== object && theirs?.[note.id])
+      hidden.push(JSON.parse(JSON.stringify(theirs[note.id])) as Note);
     let changed = false;
     for (const body of hidden) changed = takeWords(note, body) || changed;
     if (!changed) continue;
