@@ -949,12 +949,13 @@ export class Workspace {
     if (shared) {
       // When the file starts elsewhere this marks the view for a save that changes nothing:
       // the whole merge below saves it anyway.
-      const { keepEditedTrashed, notesBefore } = await import('../sync/trash-conflicts');
+      const { keepEditedTrashed, notesAt, notesBefore } = await import('../sync/trash-conflicts');
       const summary = this.updateForum(forumId, (view) => {
         const before = notesBefore(view, shared.doc);
         const merged = shared.mergeSave(view, save);
-        const incoming = merged ? shared.incomingOf(save) : undefined;
-        if (incoming) keepEditedTrashed(before, incoming, view, now(), shared.doc);
+        // The colleague's notes are read at the file's heads, only those the checks need.
+        const heads = merged ? shared.heldHeadsOf(save) : undefined;
+        if (heads) keepEditedTrashed(before, notesAt(shared.doc, heads), view, now(), shared.doc);
         return merged;
       });
       if (summary) {

@@ -303,12 +303,12 @@ export class SharedForum {
   }
 
   /**
-   * The document as a received save holds it (a view of this one at the save's heads, once
-   * `mergeSave` took it in); undefined when the save cannot be read that way.
+   * The heads a received save stands at, when this document has them all (once `mergeSave`
+   * took it in): the colleague's document is this one as of those heads.
    */
-  incomingOf(bytes: Uint8Array): ForumDoc | undefined {
+  heldHeadsOf(bytes: Uint8Array): string[] | undefined {
     const heads = headsOfSaved(bytes, []);
-    return heads && hasAll(this.#doc, heads) ? A.view(this.#doc, heads) : undefined;
+    return heads && hasAll(this.#doc, heads) ? heads : undefined;
   }
 
   /**
