@@ -234,3 +234,36 @@ describe("a shared forum's document on the worker thread", () => {
     });
   }, 60_000);
 });
+
+describe("a colleague's notes read at a received file's heads", () => {
+  it('are what the whole document at those heads holds, note by note (object and text)', async () => {
+    const { notesAt, notesOf } = await import('../../../electron/node/sync/trash-conflicts');
+    type Shape = { notes: Record<string, { id: string; body: { id: string; en: string } }> };
+    let doc = A.change(A.init<Shape>(), (d) => {
+      d.notes = {};
+      for (const id of ['a', 'b', 'c']) d.notes[id] = { id, body: { id: `catatan ${id}`, en: '' } };
+    });
+    const heads = A.getHeads(doc);
+    // After the file's heads: a note edited, one deleted and put back as a new object (a
+    // purge brought back), one added.
+    doc = A.change(doc, (d) => {
+      A.splice(d, ['notes', 'a', 'body', 'id'], 0, 0, 'baru: ');
+      Reflect.deleteProperty(d.notes, 'b');
+      d.notes.d = { id: 'd', body: { id: 'tambahan', en: '' } };
+    });
+    doc = A.change(doc, (d) => {
+      d.notes.b = { id: 'b', body: { id: 'kembali', en: '' } };
+    });
+    const read = notesAt(doc as unknown as ForumDoc, heads);
+    const whole = notesOf(A.view(doc, heads) as unknown as ForumDoc);
+    for (const id of ['a', 'b', 'c', 'd']) {
+      expect(read.note(id)).toEqual(whole.note(id));
+      expect(read.object(id)).toBe(whole.object(id));
+    }
+    expect(read.note('a')?.body.id).toBe('catatan a');
+    expect(read.note('d')).toBeUndefined();
+    // The note put back is another object now than the one the file holds.
+    expect(read.object('b')).toBeDefined();
+    expect(read.object('b')).not.toBe(A.getObjectId(doc.notes.b));
+  });
+});
