@@ -180,6 +180,17 @@ async function check(page: Page, made: Made, converted: Map<string, string>, wor
     }
   }
 
+  if (made.format === 'docx' || made.format === 'pdf') {
+    checkPageNumbers(label, text);
+    if (made.template === 'travel-report') {
+      const pdf = made.format === 'pdf' ? made.path : (converted.get(made.path) ?? '');
+      for (const l of made.language === 'en' ? (['en'] as const) : (['id'] as const)) {
+        checkClosingPage(label, pdf, headings[made.template][l].at(-1) ?? '');
+      }
+      if (made.layout === 'sequential') checkClosingPage(label, pdf, 'VII. Closing');
+    }
+  }
+
   // Read in content order (not layout), so a text wrapped inside its table cell, or set beside
   // its translation, reads whole.
   // A paragraph that runs on to the next page is still whole: the page's footer ("Page 2 of
@@ -237,6 +248,71 @@ async function check(page: Page, made: Made, converted: Map<string, string>, wor
       });
     }
   }
+}
+
+/**
+ * Every page says which page it is and of how many, the total filled in (LibreOffice left Word's
+ * SECTIONPAGES empty: "Halaman 1 dari"); each language of a sequential layout counts its own.
+ */
+function checkPageNumbers(label: string, text: string) {
+  const pages = text.split('\f').filter((page) => page.trim());
+  const counted: number[][] = [];
+  pages.forEach((page, i) => {
+    const footer = /(?:Halaman|Page) (\d+) (?:dari|of) *(\d*)/.exec(page);
+    expect(footer, `${label}: page ${i + 1} has its number`).toBeTruthy();
+    const [, at = '', of = ''] = footer ?? [];
+    expect(of, `${label}: page ${i + 1} says of how many pages ("${footer?.[0]}")`).toMatch(
+      /^\d+$/,
+    );
+    if (at === '1') counted.push([]);
+    counted[counted.length - 1]?.push(Number(of));
+    expect(Number(at), `${label}: page ${i + 1} numbered in turn`).toBe(counted.at(-1)?.length);
+  });
+  for (const run of counted)
+    expect(run, `${label}: each total is the pages counted`).toEqual(run.map(() => run.length));
+}
+
+/** Each page's lines of text, top to bottom: where each starts and ends, and what it says. */
+function linesOf(pdf: string) {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8' });
+  return xml
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [
+        ...page.matchAll(
+          /<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g,
+        ),
+      ]
+        .map(([, top = '0', bottom = '0', words = '']) => ({
+          top: Number(top),
+          bottom: Number(bottom),
+          text: [...words.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(' '),
+        }))
+        // The page's footer and a parallel table's column heads, repeated on every page.
+        .filter((line) => !/^(Halaman|Page) \d+|^(Bahasa Indonesia|English)$/.test(line.text)),
+    );
+}
+
+/**
+ * The closing (its heading, last paragraph, place, date and signatures) moves to a page of its
+ * own only when it does not fit under what precedes it: it never leaves the page before it
+ * with room for it. The page's text ends 2 cm above its edge; 20 pt allow for the spacing above
+ * the heading and between lines, which the text's own boxes leave out.
+ */
+function checkClosingPage(label: string, pdf: string, heading: string) {
+  const pages = linesOf(pdf);
+  const at = pages.findIndex((page) => page.some((line) => line.text.startsWith(heading)));
+  expect(at, `${label}: "${heading}" found`).toBeGreaterThan(0);
+  const page = pages[at] ?? [];
+  const top = page.find((line) => line.text.startsWith(heading))?.top ?? 0;
+  if (page.some((line) => line.bottom < top)) return;
+  const height = Math.max(...page.map((line) => line.bottom)) - top;
+  const free = 841.89 - 56.69 - Math.max(...(pages[at - 1] ?? []).map((line) => line.bottom));
+  expect(
+    height + 20,
+    `${label}: the closing (${height.toFixed(0)} pt) moved to page ${at + 1}, though page ${at} had ${free.toFixed(0)} pt free`,
+  ).toBeGreaterThan(free);
 }
 
 /** The text without its page footers and page breaks. */

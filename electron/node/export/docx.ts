@@ -18,7 +18,7 @@ import {
   WidthType,
 } from 'docx';
 import type { IParagraphOptions, IRunOptions, ParagraphChild } from 'docx';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { randomUUID } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { Brief, BriefLanguage, Signer } from './brief';
@@ -848,6 +848,7 @@ export async function renderDocx(
   });
   between.push(xml.slice(after));
   if (parallel) joinClosing(bodies, between);
+  if (sequential) sectionTotals(between, files);
   const chunks: Buffer[] = [];
   between.forEach((text, i) => {
     chunks.push(Buffer.from(text, 'utf8'));
@@ -886,6 +887,57 @@ function joinClosing(bodies: string[], between: string[]): void {
   }
   bodies[0] = body.slice(0, -end.length);
   between[1] = tail.slice(at + grid.length);
+}
+
+/**
+ * Each language of a sequential document counts its own pages ("Halaman 3 dari 4", then "Page 1
+ * of 4"), as the PDF does. Word's SECTIONPAGES field gives that total, but LibreOffice leaves it
+ * empty; both show a PAGEREF to a bookmark where the section ends (the page number as that
+ * section numbers its pages, fields in a footer being laid out with each page). So each
+ * section's last paragraph gets a bookmark, and its footer's SECTIONPAGES becomes a PAGEREF to it.
+ */
+function sectionTotals(between: string[], files: Record<string, Uint8Array>): void {
+  const rels = strFromU8(files['word/_rels/document.xml.rels'] ?? new Uint8Array());
+  const footerOf = (id: string) =>
+    new RegExp(`Id="${id}" Type="[^"]+/footer" Target="([^"]+)"`).exec(rels)?.[1];
+  let section = 0;
+  between.forEach((xml, i) => {
+    let out = '';
+    let from = 0;
+    for (let at = xml.indexOf('<w:sectPr', from); at >= 0; at = xml.indexOf('<w:sectPr', from)) {
+      section++;
+      const name = `risalah_pages_${section}`;
+      const mark = `<w:bookmarkStart w:id="${9000 + section}" w:name="${name}"/><w:bookmarkEnd w:id="${9000 + section}"/>`;
+      const end = xml.indexOf('</w:sectPr>', at) + '</w:sectPr>'.length;
+      const sectPr = xml.slice(at, end);
+      const opened = xml.lastIndexOf('<w:pPr>', at);
+      // A section ends with the paragraph holding its properties; the last one's properties
+      // close the body, after its last paragraph.
+      if (
+        opened >= 0 &&
+        xml.indexOf('</w:pPr>', opened) >= end &&
+        xml.indexOf('</w:p>', opened) > end
+      ) {
+        const pPrEnd = xml.indexOf('</w:pPr>', end) + '</w:pPr>'.length;
+        out += xml.slice(from, pPrEnd) + mark;
+        from = pPrEnd;
+      } else {
+        const lastParagraph = xml.lastIndexOf('</w:p>', at);
+        if (lastParagraph < from) throw new Error('DOCX section without a paragraph');
+        out += xml.slice(from, lastParagraph) + mark + xml.slice(lastParagraph, end);
+        from = end;
+      }
+      const id = /<w:footerReference w:type="default" r:id="([^"]+)"\/>/.exec(sectPr)?.[1] ?? '';
+      const footer = `word/${footerOf(id) ?? ''}`;
+      const text = files[footer] ? strFromU8(files[footer]) : '';
+      const field = '<w:instrText xml:space="preserve">SECTIONPAGES</w:instrText>';
+      if (!text.includes(field)) throw new Error('DOCX section footer without its page total');
+      files[footer] = strToU8(
+        text.replace(field, `<w:instrText xml:space="preserve">PAGEREF ${name}</w:instrText>`),
+      );
+    }
+    between[i] = out + xml.slice(from);
+  });
 }
 
 const listKey = (key: ListKey) => `${key.reference}-${key.instance}`;

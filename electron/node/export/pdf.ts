@@ -837,8 +837,9 @@ export async function renderPdf(brief: Brief, options: RenderOptions): Promise<B
         }
       }
     };
-    // The closing paragraph stays with the signatures.
-    place(chain(keepingLast(body(), 2), signatureSlices(brief, d.languages, options)));
+    // The closing's last paragraph stays with the place, date and signatures (its heading comes
+    // along only as headings always do, with the paragraph after it).
+    place(chain(keepingLast(body(), 1), signatureSlices(brief, d.languages, options)));
     ranges.push({ from, to: page, languages: d.languages });
   });
 
@@ -911,7 +912,10 @@ function signatureSlices(brief: Brief, languages: BriefLanguage[], o: RenderOpti
           )
         : [],
     );
-    slices.push(row(l3 ?? [], r3 ?? []), row([gap(18)], []));
+    slices.push(row(l3 ?? [], r3 ?? []));
+    // Room before the next signers; none after the last, whose blank would push the closing
+    // onto a page of its own when the signatures alone fit.
+    if (k + 2 < signers.length) slices.push(row([gap(18)], []));
   }
   const last = slices[slices.length - 1];
   if (last) last.keep = false;
