@@ -54,7 +54,8 @@ async function typeWhileExporting(page) {
     document.addEventListener('keydown', () => (start = performance.now()), true);
     window.addEventListener('input', () => window.__exportKeys.push(performance.now() - start));
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__exportLongTasks.push(entry.duration);
+      for (const entry of list.getEntries())
+        window.__exportLongTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask' });
   });
   const started = performance.now();
@@ -64,22 +65,31 @@ async function typeWhileExporting(page) {
     return d;
   });
   await page.getByRole('button', { name: 'Save', exact: true }).click();
+  // Going back to the notes renders the 2,000-note list (its own row: "open the note list"):
+  // its long task is told apart from those while the delegate types and the file arrives.
+  const openedAt = await page.evaluate(() => performance.now());
   await page.getByRole('tab', { name: 'Notes' }).click();
   await page.getByRole('list', { name: 'Notes' }).getByRole('button').first().click();
   await page.getByRole('textbox', { name: 'English', exact: true }).click();
   await page.keyboard.press('End');
+  const typingAt = await page.evaluate(() => performance.now());
   const words = ' and the regent will be told of it'.split('');
   for (let i = 0; !saved; i++) await page.keyboard.type(words[i % words.length], { delay: 30 });
   const file = await download;
   const exportMs = performance.now() - started;
   const bytes = (await import('node:fs')).statSync(await file.path()).size;
   await page.waitForTimeout(300);
-  const longTasks = await page.evaluate(() => window.__exportLongTasks);
+  const tasks = await page.evaluate(() => window.__exportLongTasks);
   const keys = await page.evaluate(() => window.__exportKeys);
+  const opening = (t) => t.start >= openedAt && t.start < typingAt;
   return {
     exportMs,
     bytes,
-    longTasks,
+    longTasks: tasks.map((t) => t.duration),
+    /** While the Notes tab and a note opened (the list of the whole forum rendered). */
+    openingTasks: tasks.filter(opening).map((t) => t.duration),
+    /** Before, and while the delegate typed and the file arrived and was saved. */
+    otherTasks: tasks.filter((t) => !opening(t)).map((t) => t.duration),
     keys: keys.length,
     keyMax: Math.max(0, ...keys),
   };
