@@ -114,20 +114,24 @@ for (const [language, systemLang, w] of [
       test.setTimeout(60_000);
       await page.goto(server.url);
       await openForum(page, w, w.notesTab);
+      // Every text of this side the page sent to the host: the new note's (empty, saved by its
+      // creation), then each save's.
+      const sent = new Set<string>();
+      const side = w.side === 'English' ? 'en' : 'id';
+      page.on('request', (request) => {
+        const input = JSON.parse(request.postData() ?? '{}') as {
+          note?: { body?: Record<string, string> };
+          patch?: { body?: Record<string, string> };
+        };
+        if (request.url().endsWith('/api/notes.create')) sent.add(input.note?.body?.[side] ?? '');
+        if (!request.url().endsWith('/api/notes.update')) return;
+        const text = input.patch?.body?.[side];
+        if (text !== undefined) sent.add(text);
+      });
       await page.getByRole('button', { name: w.newNote }).click();
       const box = page.getByRole('textbox', { name: w.side, exact: true });
       await box.click();
       await recordIndicator(page);
-      // Every text the page sent to the host.
-      const sent = new Set<string>();
-      page.on('request', (request) => {
-        if (!request.url().endsWith('/api/notes.update')) return;
-        const input = JSON.parse(request.postData() ?? '{}') as {
-          patch?: { body?: Record<string, string> };
-        };
-        const text = input.patch?.body?.[w.side === 'English' ? 'en' : 'id'];
-        if (text !== undefined) sent.add(text);
-      });
       // A keystroke every ~50 ms for 5 s: "w1 w2 w3 …", so what arrived can be measured.
       let typed = '';
       const started = Date.now();
