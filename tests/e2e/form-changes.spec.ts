@@ -8,7 +8,8 @@ const t = wording('en');
 /**
  * A record's form sends only what the delegate changed in it. Two windows on one workspace
  * (or a colleague's change arriving in a shared forum) can change another field of the same
- * record while the form is open; saving the form must not put the old value back.
+ * record while the form is open; saving the form must not put the old value back. Words added
+ * to the same statement meanwhile stay beside the form's rewording.
  */
 
 test.use({ systemLang: 'en_GB.UTF-8' });
@@ -20,7 +21,7 @@ async function editCommitment(page: Page, words?: string) {
   return page.getByRole('dialog', { name: 'Edit commitment' });
 }
 
-test("saving a commitment's form keeps a status another window set while it was open", async ({
+test("saving a commitment's form keeps a status and words another window set while it was open", async ({
   page,
   server,
   context,
@@ -33,15 +34,16 @@ test("saving a commitment's form keeps a status another window set while it was 
   // Found again by its English words: marked done, it moves to another group of the list.
   const english = await form.getByLabel('Statement (English)').inputValue();
   const statement = form.getByLabel('Statement (Indonesian)');
-  const worded = `${await statement.inputValue()} (diperbarui)`;
-  await statement.fill(worded);
+  const original = await statement.inputValue();
+  await statement.fill(`${original} (diperbarui)`);
 
-  // Meanwhile a second window marks the same commitment done.
+  // Meanwhile a second window marks the same commitment done and adds a word before it.
   const other = await context.newPage();
   await other.goto(server.url);
   await openWhrcfSection(other, t, 'commitments');
   const otherForm = await editCommitment(other, english);
   await otherForm.getByLabel('Status').selectOption({ label: 'Done' });
+  await otherForm.getByLabel('Statement (Indonesian)').fill(`Segera ${original}`);
   await otherForm.getByRole('button', { name: 'Save' }).click();
   await expect(otherForm).toBeHidden();
 
@@ -51,6 +53,8 @@ test("saving a commitment's form keeps a status another window set while it was 
   await other.reload();
   await openForumTab(other, t, 'commitments');
   const after = await editCommitment(other, english);
-  await expect(after.getByLabel('Statement (Indonesian)')).toHaveValue(worded);
+  await expect(after.getByLabel('Statement (Indonesian)')).toHaveValue(
+    `Segera ${original} (diperbarui)`,
+  );
   await expect(after.getByLabel('Status')).toHaveValue('done');
 });

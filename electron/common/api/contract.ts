@@ -4,6 +4,7 @@ import {
   clauseDocumentInputSchema,
   clauseDocumentPatchSchema,
   clauseBaseSchema,
+  commitmentBaseSchema,
   clausePatchSchema,
   commitmentInputSchema,
   commitmentPatchSchema,
@@ -253,7 +254,9 @@ export const apiContract = {
     forumRef.extend({ commitment: commitmentInputSchema }).strict(),
   ),
   'commitments.update': channel<Commitment>()(
-    recordRef.extend({ patch: commitmentPatchSchema }).strict(),
+    recordRef
+      .extend({ patch: commitmentPatchSchema, base: commitmentBaseSchema.optional() })
+      .strict(),
   ),
   'commitments.delete': channel<Commitment>()(recordRef),
   'contacts.list': channel<ContactSummary[]>()(noInput),

@@ -77,6 +77,16 @@ export const commitmentInputSchema = z
 
 export const commitmentPatchSchema = commitmentInputSchema.partial().strict();
 
+/**
+ * What a commitment's statement was typed on: the host carries the edit onto the statement as
+ * it is now, so a colleague's words merged in while the form was open stay (see `mergeText`).
+ */
+export const commitmentBaseSchema = z
+  .object({ statement: bilingualInput(5_000) })
+  .partial()
+  .strict();
+export type CommitmentBase = z.infer<typeof commitmentBaseSchema>;
+
 export type ClauseDocumentInput = z.input<typeof clauseDocumentInputSchema>;
 export type ClauseDocumentPatch = z.infer<typeof clauseDocumentPatchSchema>;
 export type SplitItem = z.infer<typeof splitItemSchema>;

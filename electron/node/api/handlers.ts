@@ -144,8 +144,8 @@ export function createHandlers(ctx: HandlerContext): WorkspaceHandlers {
         : ctx.agreement.commitments(forumId),
     'commitments.create': async ({ forumId, commitment }) =>
       ctx.agreement.createCommitment(forumId, commitment),
-    'commitments.update': async ({ forumId, id, patch }) =>
-      ctx.agreement.updateCommitment(forumId, id, patch),
+    'commitments.update': async ({ forumId, id, patch, base }) =>
+      ctx.agreement.updateCommitment(forumId, id, patch, base),
     'commitments.delete': async ({ forumId, id }) =>
       ctx.agreement.setCommitmentDeleted(forumId, id, true),
     'contacts.list': async () => ctx.contacts.list(),

@@ -8,6 +8,7 @@ import {
 } from '../../common/domain/agreement-schema';
 import type {
   ClauseBase,
+  CommitmentBase,
   ClauseDocumentInput,
   ClauseDocumentPatch,
   ClausePatch,
@@ -567,10 +568,25 @@ export class AgreementService {
     });
   }
 
-  updateCommitment(forumId: string, id: string, patch: CommitmentPatch): Commitment {
+  /**
+   * `base`: the statement the edit was typed on. The edit is carried onto the statement as it
+   * is now, so a colleague's words merged in while the form was open stay; where both rewrote
+   * the same words, the delegate's statement is written.
+   */
+  updateCommitment(
+    forumId: string,
+    id: string,
+    patch: CommitmentPatch,
+    base?: CommitmentBase,
+  ): Commitment {
     return this.#workspace.updateForum(forumId, (doc) => {
       const commitment = find(doc.commitments, id);
       for (const clauseId of patch.clauseIds ?? []) find(doc.clauses, clauseId);
+      if (patch.statement)
+        patch = {
+          ...patch,
+          statement: ontoCurrent(patch.statement, base?.statement, commitment.statement),
+        };
       const at = now();
       Object.assign(commitment, structuredClone(patch), { updatedAt: at, changedBy: this.#by(at) });
       this.#search.upsert(commitmentSearchable(forumId, commitment));

@@ -4,6 +4,7 @@ import type {
   ClauseBase,
   ClausePatch,
   CommitmentInput,
+  CommitmentBase,
   CommitmentPatchInput,
   PositionInput,
   SplitItem,
@@ -49,7 +50,13 @@ export interface AgreementSlice {
   deleteClause(id: string): Promise<void>;
   loadCommitments(forumId: string | null): Promise<void>;
   createCommitment(forumId: string, input: CommitmentInput): Promise<void>;
-  updateCommitment(forumId: string, id: string, patch: CommitmentPatchInput): Promise<void>;
+  /** `base`: the statement as the form opened on it, when the statement was changed. */
+  updateCommitment(
+    forumId: string,
+    id: string,
+    patch: CommitmentPatchInput,
+    base?: CommitmentBase,
+  ): Promise<void>;
   deleteCommitment(forumId: string, id: string): Promise<void>;
 }
 
@@ -217,8 +224,8 @@ export const createAgreementSlice =
         await api.call('commitments.create', { forumId: forum, commitment: input });
         await reloadCommitments();
       },
-      async updateCommitment(forum, id, patch) {
-        await api.call('commitments.update', { forumId: forum, id, patch });
+      async updateCommitment(forum, id, patch, base) {
+        await api.call('commitments.update', { forumId: forum, id, patch, base });
         await reloadCommitments();
         await refreshConflicts(forum);
       },

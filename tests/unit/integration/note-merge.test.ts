@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiChannel } from '../../../electron/common/api/channels';
-import type { ExportFile, NoteView } from '../../../electron/common/domain/notebook-views';
+import type { NoteView } from '../../../electron/common/domain/notebook-views';
 import type { NoteVersion } from '../../../electron/common/domain/forum-schema';
 import { mergeText } from '../../../electron/node/notebook/merge-text';
-import { createApiClient } from '../../../renderer/src/api/api-client';
-import { createAppStore } from '../../../renderer/src/store/app-store';
 import { gwangjuForum } from '../../support/forums';
-import { agreementIn, twoMembers } from './laptops';
+import { agreementIn, pageOn, receive, twoMembers } from './laptops';
 import type { Laptop } from './laptops';
 
 /**
@@ -50,22 +47,6 @@ describe('a change carried onto a text that moved meanwhile', () => {
     expect(mergeText('a', 'a', 'ac')).toEqual({ text: 'ac', clean: true });
   });
 });
-
-/** Ani's page (the app's store) on laptop A: the contract, the handlers, the events. */
-function pageOn(laptop: Laptop) {
-  const client = createApiClient({
-    kind: 'browser',
-    invoke: (channel: ApiChannel, input: unknown) => laptop.raw(channel, input),
-    subscribe: (listener) => laptop.events.subscribe(listener),
-  });
-  return createAppStore(client, 'id');
-}
-
-/** Budi sends the forum; Ani's laptop receives it through its API, as *Receive* does. */
-async function receive(from: Laptop, to: Laptop, forumId: string) {
-  const file = await from.call<ExportFile>('share.send', { forumId });
-  await to.call('share.receive', { base64: file.base64 });
-}
 
 /** Lets the page's answers and the event's refresh settle. */
 const settle = async (page: ReturnType<typeof pageOn>) => {

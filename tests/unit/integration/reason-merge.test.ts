@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiChannel } from '../../../electron/common/api/channels';
 import type { Clause } from '../../../electron/common/domain/forum-schema';
-import type { ExportFile } from '../../../electron/common/domain/notebook-views';
-import { createApiClient } from '../../../renderer/src/api/api-client';
-import { createAppStore } from '../../../renderer/src/store/app-store';
 import { gwangjuForum } from '../../support/forums';
-import { agreementIn, twoMembers } from './laptops';
-import type { Laptop } from './laptops';
+import { agreementIn, pageOn, receive, twoMembers } from './laptops';
 
 /**
  * A position's reason rewritten on both laptops: the delegate's words are written, and the
  * colleague's reason they replaced is kept in the clause's history with its author, where
  * the delegate sees it and can put it back. Before, it was kept nowhere.
  */
-
-const pageOn = (laptop: Laptop) =>
-  createAppStore(
-    createApiClient({
-      kind: 'browser',
-      invoke: (channel: ApiChannel, input: unknown) => laptop.raw(channel, input),
-      subscribe: (listener) => laptop.events.subscribe(listener),
-    }),
-    'id',
-  );
-
-async function receive(from: Laptop, to: Laptop, forumId: string) {
-  const file = await from.call<ExportFile>('share.send', { forumId });
-  await to.call('share.receive', { base64: file.base64 });
-}
 
 const REASON = 'Sejalan dengan RPJMD.';
 const ANIS = 'Sejalan dengan RPJMD 2016–2021 dan Perda HAM.';

@@ -73,8 +73,12 @@ export function CommitmentsView({ forumId }: { forumId: string | null }) {
             onCancel={() => setEditing(null)}
             onSubmit={async (input, changed) => {
               if (editing.commitment) {
+                // The statement as the form opened on it: a colleague's words merged in
+                // meanwhile are kept, not overwritten by the form's copy.
                 if (Object.keys(changed).length)
-                  await updateCommitment(clauseForum, editing.commitment.id, changed);
+                  await updateCommitment(clauseForum, editing.commitment.id, changed, {
+                    statement: editing.commitment.statement,
+                  });
               } else await createCommitment(clauseForum, input);
               setEditing(null);
             }}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { Commitment } from '../../../electron/common/domain/forum-schema';
+import { gwangjuForum } from '../../support/forums';
+import { agreementIn, pageOn, receive, twoMembers } from './laptops';
+
+/**
+ * A commitment's form stays open while a colleague's change to its statement arrives (over
+ * the network, or a file received meanwhile). Saving the form must carry the delegate's
+ * rewording onto the statement as it is now: before, the form's copy replaced it, and the
+ * colleague's words were gone without a word.
+ */
+
+const BUDI_ADDS = ' bersama Bappeda';
+const ANI_ADDS = 'Segera ';
+
+describe('a commitment statement edited in its form while a colleague changes it', () => {
+  it("keeps the colleague's words and the delegate's", async () => {
+    await twoMembers(async (a, b) => {
+      const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
+      const { commitment } = await agreementIn(a, forum.id);
+      await a.call('share.start', { forumId: forum.id });
+      await receive(a, b, forum.id);
+
+      // Ani opens the commitment's form: what she sees is what she types on.
+      const page = pageOn(a);
+      await page.getState().loadCommitments(forum.id);
+      const opened = page.getState().commitments.find((c) => c.id === commitment.id);
+      if (!opened) throw new Error('the commitment is not listed');
+
+      // Budi adds words at the end on his laptop; they reach Ani's while her form is open.
+      await b.call('commitments.update', {
+        forumId: forum.id,
+        id: commitment.id,
+        patch: {
+          statement: { ...commitment.statement, id: `${commitment.statement.id}${BUDI_ADDS}` },
+        },
+      });
+      await receive(b, a, forum.id);
+
+      // Ani saves her rewording (words put at the start), as the form sends it.
+      await page
+        .getState()
+        .updateCommitment(
+          forum.id,
+          commitment.id,
+          { statement: { ...opened.statement, id: `${ANI_ADDS}${opened.statement.id}` } },
+          { statement: opened.statement },
+        );
+
+      const after = a.ws.forum(forum.id).commitments.find((c) => c.id === commitment.id);
+      expect((after as Commitment).statement.id).toBe(
+        `${ANI_ADDS}${commitment.statement.id}${BUDI_ADDS}`,
+      );
+      expect((after as Commitment).statement.en).toBe(commitment.statement.en);
+      // And the same on Budi's laptop once it has Ani's.
+      await receive(a, b, forum.id);
+      const onB = b.ws.forum(forum.id).commitments.find((c) => c.id === commitment.id);
+      expect((onB as Commitment).statement.id).toBe(
+        `${ANI_ADDS}${commitment.statement.id}${BUDI_ADDS}`,
+      );
+    });
+  });
+});
