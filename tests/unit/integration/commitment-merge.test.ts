@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Commitment } from '../../../electron/common/domain/forum-schema';
 import { gwangjuForum } from '../../support/forums';
-import { agreementIn, pageOn, receive, twoMembers } from './laptops';
+import { agreementIn, twoMembers } from './laptops';
+import { pageOn, receive } from './page';
 
 /**
  * A commitment's form stays open while a colleague's change to its statement arrives (over

@@ -1,6 +1,4 @@
-import type { ApiChannel } from '../../../electron/common/api/channels';
 import type { ApiResult } from '../../../electron/common/api/types';
-import type { ExportFile } from '../../../electron/common/domain/notebook-views';
 import type {
   Clause,
   Commitment,
@@ -16,8 +14,6 @@ import { ContactsService } from '../../../electron/node/contacts/contacts-servic
 import { NotebookService } from '../../../electron/node/notebook/notebook-service';
 import { Workspace } from '../../../electron/node/store/workspace';
 import { receiveForum, sendForum } from '../../../electron/node/sync/exchange';
-import { createApiClient } from '../../../renderer/src/api/api-client';
-import { createAppStore } from '../../../renderer/src/store/app-store';
 import { withTempDir } from '../../support/temp-dir';
 
 /** One laptop: its workspace and its API, as both transports reach it (contract, handlers). */
@@ -137,20 +133,4 @@ export async function agreementIn(on: Laptop, forumId: string) {
     },
   });
   return { clause, commitment };
-}
-
-/** The delegate's page (the app's store) on a laptop: the contract, the handlers, the events. */
-export function pageOn(laptop: Laptop) {
-  const client = createApiClient({
-    kind: 'browser',
-    invoke: (channel: ApiChannel, input: unknown) => laptop.raw(channel, input),
-    subscribe: (listener) => laptop.events.subscribe(listener),
-  });
-  return createAppStore(client, 'id');
-}
-
-/** A colleague sends the forum; this laptop receives it through its API, as *Receive* does. */
-export async function receive(from: Laptop, to: Laptop, forumId: string) {
-  const file = await from.call<ExportFile>('share.send', { forumId });
-  await to.call('share.receive', { base64: file.base64 });
 }

@@ -3,7 +3,8 @@ import type { NoteView } from '../../../electron/common/domain/notebook-views';
 import type { NoteVersion } from '../../../electron/common/domain/forum-schema';
 import { mergeText } from '../../../electron/node/notebook/merge-text';
 import { gwangjuForum } from '../../support/forums';
-import { agreementIn, pageOn, receive, twoMembers } from './laptops';
+import { agreementIn, twoMembers } from './laptops';
+import { pageOn, receive } from './page';
 import type { Laptop } from './laptops';
 
 /**

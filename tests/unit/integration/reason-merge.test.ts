@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Clause } from '../../../electron/common/domain/forum-schema';
 import { gwangjuForum } from '../../support/forums';
-import { agreementIn, pageOn, receive, twoMembers } from './laptops';
+import { agreementIn, twoMembers } from './laptops';
+import { pageOn, receive } from './page';
 
 /**
  * A position's reason rewritten on both laptops: the delegate's words are written, and the

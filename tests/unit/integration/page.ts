@@ -1,0 +1,22 @@
+import type { ApiChannel } from '../../../electron/common/api/channels';
+import type { ExportFile } from '../../../electron/common/domain/notebook-views';
+import { createApiClient } from '../../../renderer/src/api/api-client';
+import { createAppStore } from '../../../renderer/src/store/app-store';
+import type { Laptop } from './laptops';
+
+// Apart from laptops.ts, which the Node tests use too: the page's store needs the DOM's types.
+/** The delegate's page (the app's store) on a laptop: the contract, the handlers, the events. */
+export function pageOn(laptop: Laptop) {
+  const client = createApiClient({
+    kind: 'browser',
+    invoke: (channel: ApiChannel, input: unknown) => laptop.raw(channel, input),
+    subscribe: (listener) => laptop.events.subscribe(listener),
+  });
+  return createAppStore(client, 'id');
+}
+
+/** A colleague sends the forum; this laptop receives it through its API, as *Receive* does. */
+export async function receive(from: Laptop, to: Laptop, forumId: string) {
+  const file = await from.call<ExportFile>('share.send', { forumId });
+  await to.call('share.receive', { base64: file.base64 });
+}
