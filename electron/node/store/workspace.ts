@@ -571,7 +571,12 @@ export class Workspace {
     if (!shared) return;
     // The change log is on disk: the edit may leave this laptop now (a save that found
     // nothing new, its changes appended by a merge's own persist, has nothing to send).
-    if (await shared.persist(view)) this.#tellShared({ forumId: id, kind: 'saved' });
+    if (await shared.persist(view)) {
+      this.#tellShared({ forumId: id, kind: 'saved' });
+      // automerge-repo sends the peers' sync message from a timer: it goes out first, before
+      // this thread serialises the view (megabytes for thousands of notes, tens of ms).
+      if (this.#sharedListeners.size) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   }
 
   /**
