@@ -35,6 +35,9 @@ test("saving a commitment's form keeps a status and words another window set whi
   const english = await form.getByLabel('Statement (English)').inputValue();
   const statement = form.getByLabel('Statement (Indonesian)');
   const original = await statement.inputValue();
+  // What neither window touches: the example's evidence for it.
+  const evidence = await form.getByLabel('Evidence').inputValue();
+  expect(evidence).not.toBe('');
   await statement.fill(`${original} (diperbarui)`);
 
   // Meanwhile a second window marks the same commitment done and adds a word before it.
@@ -57,4 +60,6 @@ test("saving a commitment's form keeps a status and words another window set whi
     `Segera ${original} (diperbarui)`,
   );
   await expect(after.getByLabel('Status')).toHaveValue('done');
+  // Each save sent only its own fields; the evidence neither changed is still there.
+  await expect(after.getByLabel('Evidence')).toHaveValue(evidence);
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from './patch-schema';
 import { uiLanguages } from '../language';
 import { idSchema, isoDateSchema } from './primitives';
 import {
@@ -21,7 +22,7 @@ export const clauseDocumentInputSchema = z
   })
   .strict();
 
-export const clauseDocumentPatchSchema = clauseDocumentInputSchema.partial().strict();
+export const clauseDocumentPatchSchema = patchOf(clauseDocumentInputSchema).strict();
 
 /** A clause as the delegate accepts it from a split paste (number as a path, its text). */
 export const splitItemSchema = z.object({ number: text(40), text: text(20_000) }).strict();
@@ -75,7 +76,7 @@ export const commitmentInputSchema = z
   })
   .strict();
 
-export const commitmentPatchSchema = commitmentInputSchema.partial().strict();
+export const commitmentPatchSchema = patchOf(commitmentInputSchema).strict();
 
 /**
  * What a commitment's statement was typed on: the host carries the edit onto the statement as

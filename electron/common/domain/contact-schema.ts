@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from './patch-schema';
 import { contactFieldsSchema } from './workspace-schema';
 import { idSchema } from './primitives';
 
@@ -27,7 +28,7 @@ export const contactInputSchema = contactFieldsSchema.extend({
   photo: z.string().max(contactLimits.photo).nullable().default(null),
 });
 
-export const contactPatchSchema = contactInputSchema.partial();
+export const contactPatchSchema = patchOf(contactInputSchema);
 
 export const contactExportSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from './patch-schema';
 import { forumInputSchema, sessionKinds } from './forum-schema';
 import { idSchema, isoDateSchema, localDateTimeSchema } from './primitives';
 
@@ -32,7 +33,7 @@ export const forumCreateSchema = forumInputSchema
   })
   .strict();
 
-export const forumPatchSchema = forumCreateSchema.partial().strict();
+export const forumPatchSchema = patchOf(forumCreateSchema).strict();
 
 export const sessionInputSchema = z
   .object({
@@ -50,7 +51,7 @@ export const sessionInputSchema = z
   })
   .strict();
 
-export const sessionPatchSchema = sessionInputSchema.partial().strict();
+export const sessionPatchSchema = patchOf(sessionInputSchema).strict();
 
 /** Up to a few hundred pages of notes in one: a paste larger than this is a mistake. */
 const NOTE_MAX = 500_000;
