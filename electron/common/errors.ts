@@ -39,6 +39,7 @@ export const errorCodes = [
   'lan-cannot-listen',
   'lan-bad-address',
   'lan-bad-code',
+  'statement-changed-elsewhere',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -571,7 +571,7 @@ export class AgreementService {
   /**
    * `base`: the statement the edit was typed on. The edit is carried onto the statement as it
    * is now, so a colleague's words merged in while the form was open stay; where both rewrote
-   * the same words, the delegate's statement is written.
+   * the same words, the save is refused (`statement-changed-elsewhere`) and nothing changes.
    */
   updateCommitment(
     forumId: string,
@@ -582,11 +582,26 @@ export class AgreementService {
     return this.#workspace.updateForum(forumId, (doc) => {
       const commitment = find(doc.commitments, id);
       for (const clauseId of patch.clauseIds ?? []) find(doc.clauses, clauseId);
-      if (patch.statement)
-        patch = {
-          ...patch,
-          statement: ontoCurrent(patch.statement, base?.statement, commitment.statement),
-        };
+      if (patch.statement) {
+        const unplaced: UiLanguage[] = [];
+        const statement = ontoCurrent(
+          patch.statement,
+          base?.statement,
+          commitment.statement,
+          unplaced,
+        );
+        // Both rewrote the same words: a commitment keeps no history to hold the colleague's
+        // statement, so nothing is written. The form keeps the delegate's text and says what the
+        // statement reads now; saved again on that, the delegate's text is written knowingly.
+        const replaced = unplaced.filter((side) => statement[side] !== commitment.statement[side]);
+        if (replaced.length)
+          throw new AppError('statement-changed-elsewhere', {
+            text: replaced.map((side) => commitment.statement[side]).join(' / '),
+            currentId: commitment.statement.id,
+            currentEn: commitment.statement.en,
+          });
+        patch = { ...patch, statement };
+      }
       const at = now();
       Object.assign(commitment, structuredClone(patch), { updatedAt: at, changedBy: this.#by(at) });
       this.#search.upsert(commitmentSearchable(forumId, commitment));

@@ -1,4 +1,10 @@
-import { applyPatches, cleanupSemantic, makeDiff, makePatches } from '@sanity/diff-match-patch';
+import {
+  applyPatches,
+  cleanupSemantic,
+  DIFF_INSERT,
+  makeDiff,
+  makePatches,
+} from '@sanity/diff-match-patch';
 
 export interface MergedText {
   text: string;
@@ -21,6 +27,19 @@ export function mergeText(base: string, mine: string, current: string): MergedTe
   if (mine === base) return { text: current, clean: true };
   // Word-aligned edits, as the shared document records them (see `spliceWords`).
   const patches = makePatches(base, cleanupSemantic(makeDiff(base, mine)));
-  const [text, applied] = applyPatches(patches, current);
-  return { text, clean: applied.every(Boolean) };
+  // diff-match-patch also applies a patch where its words are only alike (fuzzy matching):
+  // "rencana aksi daerah HAM" rewritten here, "rencana aksi HAM daerah" there, and the
+  // colleague's words were replaced as if they were the delegate's. Only a patch whose words
+  // (its context and what it removes) are there as they were is placed; the others are not,
+  // and the merge is not clean.
+  const placeable = patches.filter((patch) =>
+    current.includes(
+      patch.diffs
+        .filter(([op]) => op !== DIFF_INSERT)
+        .map(([, part]) => part)
+        .join(''),
+    ),
+  );
+  const [text, applied] = applyPatches(placeable, current);
+  return { text, clean: placeable.length === patches.length && applied.every(Boolean) };
 }

@@ -61,4 +61,55 @@ describe('a commitment statement edited in its form while a colleague changes it
       );
     });
   });
+
+  it('where both rewrote the same words, refuses the save, says what it reads now, and writes it once saved again', async () => {
+    await twoMembers(async (a, b) => {
+      const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
+      const { commitment } = await agreementIn(a, forum.id);
+      await a.call('share.start', { forumId: forum.id });
+      await receive(a, b, forum.id);
+      const page = pageOn(a);
+      await page.getState().loadCommitments(forum.id);
+      const opened = page.getState().commitments.find((c) => c.id === commitment.id);
+      if (!opened) throw new Error('the commitment is not listed');
+
+      // Both rewrite the same words of the Indonesian statement ("RAD HAM"), apart.
+      const BUDIS = 'Menyusun rencana aksi daerah hak asasi manusia';
+      const ANIS = 'Menyusun RANHAM kabupaten';
+      await b.call('commitments.update', {
+        forumId: forum.id,
+        id: commitment.id,
+        patch: { statement: { ...commitment.statement, id: BUDIS } },
+      });
+      await receive(b, a, forum.id);
+      const save = (base: { id: string; en: string }) =>
+        page
+          .getState()
+          .updateCommitment(
+            forum.id,
+            commitment.id,
+            { statement: { ...opened.statement, id: ANIS } },
+            { statement: base },
+          );
+
+      // Refused, with what it reads now; Budi's statement stands.
+      const refusal = await save(opened.statement).then(
+        () => null,
+        (error: unknown) => error as { payload: { code: string; params: Record<string, string> } },
+      );
+      expect(refusal?.payload.code).toBe('statement-changed-elsewhere');
+      expect(refusal?.payload.params.text).toBe(BUDIS);
+      const stored = () =>
+        (a.ws.forum(forum.id).commitments.find((c) => c.id === commitment.id) as Commitment)
+          .statement.id;
+      expect(stored()).toBe(BUDIS);
+
+      // Saved again on what it reads now (as the form does): Ani's text is written.
+      await save({
+        id: refusal?.payload.params.currentId ?? '',
+        en: refusal?.payload.params.currentEn ?? '',
+      });
+      expect(stored()).toBe(ANIS);
+    });
+  });
 });

@@ -42,6 +42,14 @@ describe('a change carried onto a text that moved meanwhile', () => {
     expect(mergeText(POSTPONED, mine, current).clean).toBe(false);
   });
 
+  it('never puts a change on words that are only alike: the colleague reordered them', () => {
+    const base = 'Menyusun rencana aksi daerah HAM bersama forum warga desa.';
+    const mine = base.replace('rencana aksi daerah HAM', 'RANHAM kabupaten');
+    const current = base.replace('rencana aksi daerah HAM', 'rencana aksi HAM daerah');
+    // Fuzzy matching placed the rewrite over the colleague's words and ate a space.
+    expect(mergeText(base, mine, current)).toEqual({ text: current, clean: false });
+  });
+
   it('takes the page text when nothing moved, or when both already agree', () => {
     expect(mergeText('a', 'ab', 'a')).toEqual({ text: 'ab', clean: true });
     expect(mergeText('a', 'ab', 'ab')).toEqual({ text: 'ab', clean: true });

@@ -3,11 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { CommitmentView } from '../../../../electron/common/domain/notebook-views';
 import { Dialog } from '../../app/Dialog';
 import { PrintButton } from '../../app/PrintButton';
+import { ApiError } from '../../api/api-client';
 import { NONE, useAppStore } from '../../store/app-store';
 import { CommitmentForm } from './CommitmentForm';
 import { CommitmentList } from './CommitmentList';
 
-type Editing = { commitment?: CommitmentView } | null;
+type Editing = {
+  commitment?: CommitmentView;
+  /**
+   * The statement the form's text is now carried onto: as the form opened on it, or as a
+   * colleague rewrote it meanwhile once the delegate has been told (and saves again).
+   */
+  statementBase?: CommitmentView['statement'];
+} | null;
 
 /** One forum's commitments (forumId), or every forum's (null). */
 export function CommitmentsView({ forumId }: { forumId: string | null }) {
@@ -74,10 +82,26 @@ export function CommitmentsView({ forumId }: { forumId: string | null }) {
             onSubmit={async (input, changed) => {
               if (editing.commitment) {
                 // The statement as the form opened on it: a colleague's words merged in
-                // meanwhile are kept, not overwritten by the form's copy.
+                // meanwhile are kept, not overwritten by the form's copy. Where the colleague
+                // rewrote the same words the save is refused and the form says what the
+                // statement reads now; saving again writes the delegate's text onto that.
+                const statement = editing.statementBase ?? editing.commitment.statement;
                 if (Object.keys(changed).length)
                   await updateCommitment(clauseForum, editing.commitment.id, changed, {
-                    statement: editing.commitment.statement,
+                    statement,
+                  }).catch((error: unknown) => {
+                    if (
+                      error instanceof ApiError &&
+                      error.payload.code === 'statement-changed-elsewhere'
+                    )
+                      setEditing({
+                        ...editing,
+                        statementBase: {
+                          id: String(error.payload.params.currentId ?? ''),
+                          en: String(error.payload.params.currentEn ?? ''),
+                        },
+                      });
+                    throw error;
                   });
               } else await createCommitment(clauseForum, input);
               setEditing(null);
