@@ -2,14 +2,12 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openForumTab, screenshotChecked, screenshotsAtBothSizes } from './steps';
 import {
-  actAs,
   api,
   DEWI,
-  exampleForumId,
   handOver,
   INDONESIAN_SIDE,
+  notePurgedByDewi,
   otherWorkspace,
-  RINA,
 } from './team-steps';
 import { exact, wording } from './wording';
 import type { Lang } from './wording';
@@ -183,25 +181,8 @@ for (const [systemLang, lang] of [
       const EDIT_EN = 'Added by Rina: the Mayor of Gwangju closed the session.';
       try {
         await page.setViewportSize({ width: 1360, height: 860 });
-        await page.goto(server.url);
-        await page.getByRole('button', { name: t('notebook:home.example') }).click();
-        await page.getByLabel(t('report:profile.meLabel')).selectOption({ label: RINA });
-        const forumId = await exampleForumId(server);
-        const notes = (await api(server, 'notes.list', { forumId })) as { id: string }[];
-        const id = notes[0]?.id as string;
-        const before = (await api(server, 'notes.get', { forumId, id })) as {
-          body: { id: string; en: string };
-        };
-        await page.goto('about:blank');
-        await server.stop();
-        await handOver(forumId, server.workspace, serverB.workspace, file);
-
-        // Dewi empties the Trash of the note on her laptop.
-        await serverB.start();
-        await actAs(serverB, DEWI);
-        await api(serverB, 'notes.delete', { forumId, id });
-        await api(serverB, 'trash.purge', { kind: 'note', forumId, id });
-        await serverB.stop();
+        // Dewi, on her laptop, trashes the note and empties it from the Trash.
+        const { forumId, id, before } = await notePurgedByDewi(page, server, laptopB, t);
         // Rina writes in it and sends it: on Dewi's laptop it comes back with her edit.
         const rinaWrites = async (body: { id?: string; en?: string }) => {
           await server.start();

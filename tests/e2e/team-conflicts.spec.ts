@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { expect as baseExpect, test } from './fixtures';
 import type { RisalahServer } from './fixtures';
 import { openWhrcfSection, screenshotsAtBothSizes } from './steps';
-import { actAs, api, DEWI, exampleForumId, handOver, otherWorkspace, RINA } from './team-steps';
+import {
+  actAs,
+  api,
+  DEWI,
+  exampleForumId,
+  handOver,
+  notePurgedByDewi,
+  otherWorkspace,
+  RINA,
+} from './team-steps';
 import { exact, wording } from './wording';
 
 // Servers restart and the CLI merges: seconds each on a machine shared by many processes.
@@ -199,25 +208,8 @@ for (const [lang, systemLang] of [
       const { server: serverB, file } = laptopB;
       const EDIT = 'Ditambahkan Rina: Wali Kota Gwangju menutup sesi.';
       try {
-        await page.goto(server.url);
-        await page.getByRole('button', { name: t('notebook:home.example') }).click();
-        await page.getByLabel(t('report:profile.meLabel')).selectOption({ label: RINA });
-        const forumId = await exampleForumId(server);
-        const notes = (await api(server, 'notes.list', { forumId })) as { id: string }[];
-        const id = notes[0]?.id as string;
-        const before = (await api(server, 'notes.get', { forumId, id })) as {
-          body: { id: string; en: string };
-        };
-        await page.goto('about:blank');
-        await server.stop();
-        await handOver(forumId, server.workspace, serverB.workspace, file);
-
         // Dewi, on her laptop, trashes the note and empties it from the Trash.
-        await serverB.start();
-        await actAs(serverB, DEWI);
-        await api(serverB, 'notes.delete', { forumId, id });
-        await api(serverB, 'trash.purge', { kind: 'note', forumId, id });
-        await serverB.stop();
+        const { forumId, id, before } = await notePurgedByDewi(page, server, laptopB, t);
         // Meanwhile Rina goes on writing in it.
         await server.start();
         await api(server, 'notes.update', {

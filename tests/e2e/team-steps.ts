@@ -152,3 +152,34 @@ export async function firstStart(page: Page, server: RisalahServer, t: T, name: 
   await page.getByRole('button', { name: t('notebook:profile.save') }).click();
   await expect(page.getByRole('heading', { name: t('notebook:profile.edit') })).toBeVisible();
 }
+
+/**
+ * The scene of a note deleted for good on a colleague's laptop: this laptop opens the example
+ * as Rina (its first note is the one), hands the forum to laptop B, where Dewi moves the note
+ * to the Trash and empties it. Both servers are stopped afterwards; the page is left blank.
+ */
+export async function notePurgedByDewi(
+  page: Page,
+  server: RisalahServer,
+  laptopB: { server: RisalahServer; file: string },
+  t: T,
+) {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: t('notebook:home.example') }).click();
+  await page.getByLabel(t('report:profile.meLabel')).selectOption({ label: RINA });
+  const forumId = await exampleForumId(server);
+  const notes = (await api(server, 'notes.list', { forumId })) as { id: string }[];
+  const id = notes[0]?.id as string;
+  const before = (await api(server, 'notes.get', { forumId, id })) as {
+    body: { id: string; en: string };
+  };
+  await page.goto('about:blank');
+  await server.stop();
+  await handOver(forumId, server.workspace, laptopB.server.workspace, laptopB.file);
+  await laptopB.server.start();
+  await actAs(laptopB.server, DEWI);
+  await api(laptopB.server, 'notes.delete', { forumId, id });
+  await api(laptopB.server, 'trash.purge', { kind: 'note', forumId, id });
+  await laptopB.server.stop();
+  return { forumId, id, before };
+}
