@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Commitment } from '../../../electron/common/domain/forum-schema';
-import { gwangjuForum } from '../../support/forums';
-import { agreementIn, twoMembers } from './laptops';
-import { pageOn, receive } from './page';
+import { twoMembers } from './laptops';
+import { pageOn, receive, sharedAgreement } from './page';
 
 /**
  * A commitment's form stays open while a colleague's change to its statement arrives (over
@@ -17,10 +16,7 @@ const ANI_ADDS = 'Segera ';
 describe('a commitment statement edited in its form while a colleague changes it', () => {
   it("keeps the colleague's words and the delegate's", async () => {
     await twoMembers(async (a, b) => {
-      const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
-      const { commitment } = await agreementIn(a, forum.id);
-      await a.call('share.start', { forumId: forum.id });
-      await receive(a, b, forum.id);
+      const { forum, commitment } = await sharedAgreement(a, b);
 
       // Ani opens the commitment's form: what she sees is what she types on.
       const page = pageOn(a);
@@ -64,10 +60,7 @@ describe('a commitment statement edited in its form while a colleague changes it
 
   it('where both rewrote the same words, refuses the save, says what it reads now, and writes it once saved again', async () => {
     await twoMembers(async (a, b) => {
-      const forum = await a.call<{ id: string }>('forums.create', gwangjuForum);
-      const { commitment } = await agreementIn(a, forum.id);
-      await a.call('share.start', { forumId: forum.id });
-      await receive(a, b, forum.id);
+      const { forum, commitment } = await sharedAgreement(a, b);
       const page = pageOn(a);
       await page.getState().loadCommitments(forum.id);
       const opened = page.getState().commitments.find((c) => c.id === commitment.id);
