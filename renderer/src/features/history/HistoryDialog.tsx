@@ -25,6 +25,27 @@ export interface HistoryItem {
   current?: Bilingual;
 }
 
+/** A version of one side of a text (a note side, a report text) as the dialog lists it. */
+export function sideVersionItem(version: {
+  id: string;
+  recordedAt: string;
+  author: string;
+  kind: HistoryKind;
+  side: UiLanguage;
+  text: string;
+}): HistoryItem {
+  const { id, recordedAt, author, kind, side, text } = version;
+  return {
+    id,
+    recordedAt,
+    author,
+    kind,
+    label: '',
+    sides: [side],
+    text: { id: side === 'id' ? text : '', en: side === 'en' ? text : '' },
+  };
+}
+
 interface Props {
   title: string;
   open: boolean;

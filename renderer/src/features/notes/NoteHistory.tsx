@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteView } from '../../../../electron/common/domain/notebook-views';
 import { useAppStore } from '../../store/app-store';
-import { HistoryDialog } from '../history/HistoryDialog';
+import { HistoryDialog, sideVersionItem } from '../history/HistoryDialog';
 import type { HistoryItem } from '../history/HistoryDialog';
 
 /** The note's History button and dialog: earlier versions of each side, restorable. */
@@ -18,17 +18,7 @@ export function NoteHistory({ note }: { note: NoteView }) {
     // What was just typed is compared as it is on disk, not as it was a moment ago.
     await flushNote();
     const versions = await loadHistory(note.id);
-    setItems(
-      versions.map((v) => ({
-        id: v.id,
-        recordedAt: v.recordedAt,
-        author: v.author,
-        kind: v.kind,
-        label: '',
-        sides: [v.side],
-        text: { id: v.side === 'id' ? v.text : '', en: v.side === 'en' ? v.text : '' },
-      })),
-    );
+    setItems(versions.map(sideVersionItem));
   };
 
   return (

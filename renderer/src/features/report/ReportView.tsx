@@ -9,7 +9,7 @@ import { Field } from '../../app/Field';
 import { useErrorMessage } from '../../app/use-error-message';
 import { useLanguageName } from '../../app/use-language-name';
 import { NONE, useAppStore } from '../../store/app-store';
-import { HistoryDialog } from '../history/HistoryDialog';
+import { HistoryDialog, sideVersionItem } from '../history/HistoryDialog';
 import type { HistoryItem } from '../history/HistoryDialog';
 import { MembersPicker } from './MembersPicker';
 import { ReportDateField } from './ReportDateField';
@@ -56,13 +56,7 @@ function ReportTextHistory({ field, value }: { field: ReportTextField; value: Bi
   const items: HistoryItem[] = history
     .filter((v) => v.field === field)
     .map((v) => ({
-      id: v.id,
-      recordedAt: v.recordedAt,
-      author: v.author,
-      kind: v.kind,
-      label: '',
-      sides: [v.side],
-      text: { id: '', en: '', [v.side]: v.text },
+      ...sideVersionItem(v),
       ...(v.kind === 'merge' ? { what: t('texts.replacedAtMerge') } : {}),
     }));
   if (items.length === 0) return null;
