@@ -3,6 +3,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { api } from './team-steps';
 
 interface Words {
   system: string;
@@ -56,8 +57,15 @@ const english: Words = {
 };
 
 const cli = join(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
+/** Cards with an organisation and an e-mail: what an Undo must leave as it was. */
 const cards = (names: string[]) =>
-  names.map((n) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${n}\r\nEND:VCARD\r\n`).join('');
+  names
+    .map(
+      (n) =>
+        `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${n}\r\nORG:Komnas HAM\r\n` +
+        `EMAIL:${n.split(' ')[0]?.toLowerCase()}@example.org\r\nEND:VCARD\r\n`,
+    )
+    .join('');
 
 const seed = {
   run: async (workspace: string) => {
@@ -105,7 +113,22 @@ for (const w of [indonesian, english]) {
       await expect(list(page)).toContainText('Andi Saputra');
       await expect(list(page)).toContainText('Kim Min-ji');
 
-      // Two linked to a forum at once; Undo unlinks exactly those.
+      // Two linked to a forum at once; Undo unlinks exactly those, and leaves the rest of each
+      // card as it was (the Undo sends only the links back).
+      const card = async (name: string) => {
+        const all = (await api(server, 'contacts.list', {})) as { id: string; name: string }[];
+        const id = all.find((c) => c.name === name)?.id;
+        const {
+          met: _met,
+          updatedAt: _at,
+          ...rest
+        } = (await api(server, 'contacts.get', {
+          id,
+        })) as Record<string, unknown>;
+        return rest;
+      };
+      const andi = await card('Andi Saputra');
+      expect(andi.emails).toEqual([expect.objectContaining({ value: 'andi@example.org' })]);
       await page.getByRole('checkbox', { name: w.choose('Andi Saputra') }).check();
       await page.getByRole('checkbox', { name: w.choose('Siti Rahayu') }).check();
       await page.getByLabel(w.forum, { exact: true }).selectOption({ label: w.forumName });
@@ -113,6 +136,7 @@ for (const w of [indonesian, english]) {
       await undo(page, w, w.linkedTwo);
       await page.getByRole('button', { name: /Andi Saputra/ }).click();
       await expect(page.getByRole('checkbox', { name: w.forumName })).not.toBeChecked();
+      expect(await card('Andi Saputra')).toEqual(andi);
 
       // An import of two cards; Undo moves the two to the Trash, the others stay.
       const file = join(server.workspace, '..', `${server.workspace.split('/').pop()}-two.vcf`);
